@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { GlobalAuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { GeoModule } from './geo/geo.module.js';
+import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { WorkerModule } from './jobs/worker.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { PeopleModule } from './people/people.module.js';
+
+export interface AppModuleOptions {
+  /** Consume jobs and relay the outbox in this process. */
+  worker: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
+    if (!config.databaseUrl) throw new Error('DATABASE_URL is not set');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
+        AuditModule,
+        JobsModule,
+        GeoModule,
+        PeopleModule,
+        AuthModule,
+        NotificationsModule,
+        HealthModule,
+        ...(options.worker ? [WorkerModule] : []),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: GlobalAuthGuard }],
+    };
+  }
+}

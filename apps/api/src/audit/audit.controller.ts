@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@cll/domain';
+import { Roles } from '../auth/auth.decorators.js';
+import { AuditPageResponse, AuditQuery } from './audit.dto.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles(Role.BureauAdmin)
+  @ApiOperation({ summary: 'The audit trail, newest first (bureau administrators only)' })
+  @ApiOkResponse({ type: AuditPageResponse })
+  list(@Query() query: AuditQuery): Promise<AuditPageResponse> {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { currentRequestId } from '../common/request-context.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { type AuditPageResponse, type AuditQuery, toAuditEventResponse } from './audit.dto.js';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  actorUserId?: string | null;
+  onBehalfOfUserId?: string | null;
+  /** Never personal identifiers: ids, codes and counts only. */
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Writes an audit event in the caller's transaction, so it exists exactly when the change does. */
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    await manager.insert(AuditEvent, {
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      actorUserId: input.actorUserId ?? null,
+      onBehalfOfUserId: input.onBehalfOfUserId ?? null,
+      requestId: currentRequestId() ?? null,
+      // TypeORM's deep-partial type cannot take an open record; the column is jsonb.
+      details: (input.details ?? {}) as never,
+    });
+  }
+
+  async list(query: AuditQuery): Promise<AuditPageResponse> {
+    const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
+      where: query.action ? { action: query.action } : {},
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: events.map(toAuditEventResponse), total, page: query.page, pageSize: query.pageSize };
+  }
+}

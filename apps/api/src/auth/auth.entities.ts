@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../people/people.entities.js';
+
+/** One signed-in device. Access tokens name it (`sid`), so logging out revokes them at once. */
+@Entity('auth_sessions')
+export class AuthSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  revokedReason: string | null;
+}
+
+/**
+ * Refresh tokens, stored as SHA-256 hashes. Each is used once: using it issues the next one.
+ * Presenting a used token again revokes the whole session (it was stolen or replayed).
+ */
+@Entity('refresh_tokens')
+export class RefreshToken {
+  @PrimaryColumn({ type: 'char', length: 64 })
+  tokenHash: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  sessionId: string;
+
+  @ManyToOne(() => AuthSession, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id' })
+  session?: AuthSession;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Fixed-window counters for rate limits, shared by every API process. */
+@Entity('rate_limit_buckets')
+export class RateLimitBucket {
+  @PrimaryColumn({ type: 'text' })
+  key: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  windowStart: Date;
+
+  @Column({ type: 'integer', default: 0 })
+  hits: number;
+}

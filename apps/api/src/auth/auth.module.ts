@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { PeopleModule } from '../people/people.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LocalStrategy } from './local.strategy.js';
+import { PasswordService } from './password.service.js';
+import { RateLimitService } from './rate-limit.service.js';
+import { TokenService } from './token.service.js';
+import { MeQuery } from '../people/me.query.js';
+
+@Module({
+  imports: [PassportModule, JwtModule.register({}), PeopleModule],
+  controllers: [AuthController],
+  providers: [AuthService, TokenService, PasswordService, RateLimitService, LocalStrategy, JwtStrategy, MeQuery],
+})
+export class AuthModule {}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { MeResponse } from '../../people/dto/me.response.js';
+
+export class LoginDto {
+  @ApiProperty({ example: '13800000001', description: 'Mobile number or e-mail address' })
+  @IsString()
+  @Length(3, 254)
+  login: string;
+
+  @ApiProperty({ example: 'Demo2026!' })
+  @IsString()
+  @Length(1, 128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'Also end the session this refresh token belongs to (if it is the caller’s)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class AuthTokensResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Single use: each refresh returns a new one' }) refreshToken: string;
+  @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: MeResponse }) user: MeResponse;
+}
+
+export class ErrorResponse {
+  @ApiProperty({ example: 'VALIDATION_FAILED' }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty() requestId: string;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      required: ['field', 'code', 'message'],
+    },
+  })
+  fields?: Array<{ field: string; code: string; message: string }>;
+  @ApiPropertyOptional({ description: 'With RATE_LIMITED: seconds until another attempt is allowed' })
+  retryAfterSeconds?: number;
+}

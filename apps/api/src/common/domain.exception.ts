@@ -1,0 +1,61 @@
+import { ErrorCode } from '@cll/domain';
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** A failure the client can act on. The global filter maps `code` to an HTTP status. */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldProblem[],
+    /** Extra machine-readable details (e.g. retryAfterSeconds). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  static field(code: ErrorCode, field: string, message: string): DomainException {
+    return new DomainException(code, message, [{ field, code, message }]);
+  }
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.MalformedJson:
+    case ErrorCode.IdNumberMismatch:
+    case ErrorCode.TownshipUnknown:
+    case ErrorCode.VillageUnknown:
+    case ErrorCode.BirthDateInvalid:
+    case ErrorCode.ContactRequired:
+    case ErrorCode.PasswordWrong:
+      return 400;
+    case ErrorCode.AuthRequired:
+    case ErrorCode.AuthInvalidCredentials:
+    case ErrorCode.AuthTokenInvalid:
+    case ErrorCode.AuthRefreshInvalid:
+      return 401;
+    case ErrorCode.Forbidden:
+    case ErrorCode.AuthAccountDisabled:
+      return 403;
+    case ErrorCode.NotFound:
+      return 404;
+    case ErrorCode.AccountExists:
+    case ErrorCode.IdNumberTaken:
+      return 409;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
+    case ErrorCode.RateLimited:
+      return 429;
+    case ErrorCode.ServiceUnavailable:
+      return 503;
+    case ErrorCode.Internal:
+      return 500;
+  }
+}

@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { MetricsService } from '../health/metrics.service.js';
+import { ErrorFilter } from './error.filter.js';
+import type { JsonLogger } from './json-logger.js';
+import { requestIdFrom, runWithRequestId } from './request-context.js';
+import { createValidationPipe } from './validation.js';
+
+/** Request id, access log and latency metric for every request. Logs the route pattern, never the query or body. */
+function requestMiddleware(logger: JsonLogger, metrics: MetricsService) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = (req.route?.path as string | undefined) ?? 'unmatched';
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (res.statusCode >= 500) metrics.httpErrors.inc({ route });
+      runWithRequestId(requestId, () =>
+        logger.event(res.statusCode >= 500 ? 'error' : 'info', 'request', {
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        }),
+      );
+    });
+    runWithRequestId(requestId, next);
+  };
+}
+
+export function configureHttp(app: INestApplication, logger: JsonLogger, metrics: MetricsService, trustProxy: boolean): void {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', trustProxy);
+  express.disable('x-powered-by');
+  app.use(requestMiddleware(logger, metrics));
+  app.use(helmet());
+  express.useBodyParser('json', { limit: '1mb' });
+  express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+}

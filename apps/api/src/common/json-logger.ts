@@ -1,0 +1,62 @@
+import type { LoggerService } from '@nestjs/common';
+import { currentRequestId } from './request-context.js';
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export type LogSink = (line: string) => void;
+
+/**
+ * Structured JSON logs, one object a line, with the request id of the current request or job.
+ * Callers must never pass personal data (ID numbers, passwords, tokens) in messages or fields.
+ */
+export class JsonLogger implements LoggerService {
+  constructor(
+    private readonly level: Level | 'silent' = 'info',
+    private readonly sink: LogSink = (line) => process.stdout.write(line + '\n'),
+  ) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+
+  /** A log line with structured fields. */
+  event(level: Level, msg: string, fields: Record<string, unknown>): void {
+    if (ORDER[level] < ORDER[this.level]) return;
+    this.emit({ level, msg, ...fields });
+  }
+
+  private write(level: Level, message: unknown, rest: unknown[]): void {
+    if (ORDER[level] < ORDER[this.level]) return;
+    // Nest passes the context as the last string argument, and for errors a stack before it.
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const entry: Record<string, unknown> = { level, context };
+    if (message instanceof Error) {
+      entry.msg = message.message;
+      entry.stack = message.stack;
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(entry, message);
+    } else {
+      entry.msg = String(message);
+    }
+    if (level === 'error' && typeof rest[0] === 'string') entry.stack = rest[0];
+    this.emit(entry);
+  }
+
+  private emit(entry: Record<string, unknown>): void {
+    const requestId = currentRequestId();
+    this.sink(JSON.stringify({ time: new Date().toISOString(), ...(requestId ? { requestId } : {}), ...entry }));
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const key = () => randomBytes(32).toString('base64');
+const base = () => ({ JWT_SECRET: randomBytes(32).toString('hex'), PII_ENCRYPTION_KEY: key(), PII_HASH_KEY: key() });
+
+describe('loadConfig', () => {
+  it('gives safe local defaults for everything but secrets', () => {
+    const config = loadConfig(base());
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      redisUrl: 'redis://127.0.0.1:6379',
+      workerInProcess: true,
+    });
+    expect(config.piiEncryptionKey).toHaveLength(32);
+  });
+
+  it('stops with a message naming a bad variable', () => {
+    expect(() => loadConfig({ ...base(), PORT: 'eighty' })).toThrow(/PORT must be an integer from 0 to 65535 \(got "eighty"\)/);
+    expect(() => loadConfig({ ...base(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ ...base(), WORKER_IN_PROCESS: 'maybe' })).toThrow(/WORKER_IN_PROCESS must be true or false/);
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'staging' })).toThrow(/NODE_ENV must be one of/);
+  });
+
+  it('never echoes a database password in its message', () => {
+    expect(() => loadConfig({ ...base(), DATABASE_URL: 'http://app:s3cret@db/x' })).toThrow(/app:\*\*\*@/);
+    expect(() => loadConfig({ ...base(), DATABASE_URL: 'http://app:s3cret@db/x' })).not.toThrow(/s3cret/);
+  });
+
+  it('refuses missing or short secrets', () => {
+    expect(() => loadConfig({ ...base(), JWT_SECRET: undefined })).toThrow(/Missing configuration: JWT_SECRET/);
+    expect(() => loadConfig({ ...base(), JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
+    expect(() => loadConfig({ ...base(), PII_HASH_KEY: undefined })).toThrow(/Missing configuration: PII_HASH_KEY/);
+    expect(() => loadConfig({ ...base(), PII_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
+      /PII_ENCRYPTION_KEY must be base64 of exactly 32 bytes/,
+    );
+  });
+
+  it('runs the worker in a separate process by default in production', () => {
+    expect(loadConfig({ ...base(), NODE_ENV: 'production' }).workerInProcess).toBe(false);
+  });
+});

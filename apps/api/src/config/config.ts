@@ -1,0 +1,145 @@
+/**
+ * Configuration, read once from the environment and validated at start. A bad value stops the process
+ * with a message naming the variable. Every setting has a safe local default, except secrets in production.
+ */
+export class ConfigError extends Error {}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** When unset, `npm start` runs an embedded PostgreSQL and fills this in. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  redisUrl: string;
+  /** Redis key prefix of the Bull queues; separate deployments (or test runs) sharing a Redis use different ones. */
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** 32-byte AES-256-GCM key for personal identifiers. */
+  piiEncryptionKey: Buffer;
+  /** HMAC key for the matching hash of personal identifiers. */
+  piiHashKey: Buffer;
+  /** Run the Bull worker (job handlers and outbox relay) inside the HTTP process. */
+  workerInProcess: boolean;
+  migrateOnStart: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustProxy: boolean;
+  rateLimit: {
+    loginFailuresPerAccount: number;
+    loginFailuresPerIp: number;
+    loginWindowSeconds: number;
+    registrationsPerIp: number;
+    registrationWindowSeconds: number;
+  };
+  outboxPollMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function fail(name: string, expected: string, got: string): never {
+  throw new ConfigError(`Invalid configuration: ${name} must be ${expected} (got "${got}")`);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    fail(name, `an integer from ${min} to ${max}`, raw);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  return fail(name, 'true or false', raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) fail(name, `one of ${allowed.join(', ')}`, raw);
+  return raw as T;
+}
+
+function pattern(env: Env, name: string, re: RegExp, expected: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!re.test(raw)) fail(name, expected, raw);
+  return raw;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return fail(name, `a URL (${protocols.join(' or ')})`, redact(raw));
+  }
+  if (!protocols.includes(parsed.protocol)) fail(name, `a URL (${protocols.join(' or ')})`, redact(raw));
+  return raw;
+}
+
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/** Secrets: required in production; elsewhere a missing one is an error too, because a guessable default is not safe. */
+function secretKey(env: Env, name: string, bytes: number): Buffer {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    throw new ConfigError(
+      `Missing configuration: ${name} (base64, ${bytes} bytes). ` +
+        '`npm start` generates local keys in .data/local-secrets.json; in production set it from your secret store.',
+    );
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== bytes) fail(name, `base64 of exactly ${bytes} bytes`, `${key.length} bytes`);
+  return key;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret.length < 32) {
+    if (!env.JWT_SECRET) {
+      throw new ConfigError('Missing configuration: JWT_SECRET (at least 32 characters).');
+    }
+    fail('JWT_SECRET', 'at least 32 characters', `${jwtSecret.length} characters`);
+  }
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string,
+    queuePrefix: pattern(env, 'QUEUE_PREFIX', /^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -', 'cll'),
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    piiEncryptionKey: secretKey(env, 'PII_ENCRYPTION_KEY', 32),
+    piiHashKey: secretKey(env, 'PII_HASH_KEY', 32),
+    workerInProcess: bool(env, 'WORKER_IN_PROCESS', nodeEnv !== 'production'),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    rateLimit: {
+      loginFailuresPerAccount: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 10_000),
+      loginFailuresPerIp: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
+      loginWindowSeconds: int(env, 'RATE_LIMIT_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+      registrationsPerIp: int(env, 'RATE_LIMIT_REGISTRATIONS_PER_IP', 20, 1, 100_000),
+      registrationWindowSeconds: int(env, 'RATE_LIMIT_REGISTRATION_WINDOW_SECONDS', 3600, 1, 86_400),
+    },
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,23 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { Township, Village } from '../geo/geo.entities.js';
+import { OutboxJob } from '../jobs/outbox.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { Enterprise, Provider } from '../organisations/organisation.entities.js';
+import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
+
+export const ENTITIES = [
+  Township,
+  Village,
+  Provider,
+  Enterprise,
+  User,
+  RoleAssignment,
+  LearnerProfile,
+  AuthSession,
+  RefreshToken,
+  RateLimitBucket,
+  Notification,
+  AuditEvent,
+  OutboxJob,
+];

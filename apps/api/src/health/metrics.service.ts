@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { QueueService } from '../jobs/queue.service.js';
+
+/** Prometheus metrics of this process. Gauges that read shared state are computed when scraped. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly httpErrors = new Counter({
+    name: 'http_server_errors_total',
+    help: 'Responses with status 500 or above',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(dataSource: DataSource, queues: QueueService) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'cll_' });
+    new Gauge({
+      name: 'job_outbox_pending',
+      help: 'Jobs recorded in the outbox and not yet relayed to Redis',
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ n: number }> = await dataSource
+          .query(`SELECT count(*)::int AS n FROM job_outbox WHERE sent_at IS NULL`)
+          .catch(() => [{ n: -1 }]);
+        this.set(rows[0].n);
+      },
+    });
+    new Gauge({
+      name: 'job_queue_jobs',
+      help: 'Jobs in Bull by queue and state',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        if (!queues.isConnected()) return;
+        for (const queue of queues.all()) {
+          const counts = await queue.getJobCounts().catch(() => null);
+          if (!counts) continue;
+          for (const [state, n] of Object.entries(counts)) this.set({ queue: queue.name, state }, n);
+        }
+      },
+    });
+  }
+}

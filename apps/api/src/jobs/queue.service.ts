@@ -1,0 +1,54 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import Bull, { type Queue } from 'bull';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { QueueName } from './job.constants.js';
+
+/** Owns the Bull queues of this process (producers in the API, consumers in the worker). */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Queues');
+  private readonly queues = new Map<QueueName, Queue>();
+  private lastErrorLog = 0;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Bull(name, this.config.redisUrl, { prefix: this.config.queuePrefix });
+      queue.on('error', (error) => this.logThrottled(name, error));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  all(): Queue[] {
+    return Object.values(QueueName).map((name) => this.get(name));
+  }
+
+  /** True when the producer connection of every queue is connected. Never waits for a reconnect. */
+  isConnected(): boolean {
+    return this.all().every((q) => q.client.status === 'ready');
+  }
+
+  async ping(timeoutMs = 1000): Promise<boolean> {
+    const queue = this.get(QueueName.Notifications);
+    if (queue.client.status !== 'ready') return false;
+    return Promise.race([
+      queue.client.ping().then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+    ]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+
+  private logThrottled(queue: QueueName, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLog < 10_000) return;
+    this.lastErrorLog = now;
+    this.logger.warn({ msg: 'queue connection problem', queue, error: error.message });
+  }
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { JobName } from './job.constants.js';
+import { assertOneHandlerPerJob } from './worker.service.js';
+
+describe('assertOneHandlerPerJob', () => {
+  const all = Object.fromEntries(Object.values(JobName).map((n) => [n, async () => undefined]));
+
+  it('accepts exactly one handler per job name', () => {
+    expect(() => assertOneHandlerPerJob(all)).not.toThrow();
+  });
+
+  it('names a job without a handler and a handler without a job', () => {
+    expect(() => assertOneHandlerPerJob({})).toThrow(/missing \[welcome-notification\]/);
+    expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': async () => undefined })).toThrow(/unknown \[no-such-job\]/);
+  });
+});

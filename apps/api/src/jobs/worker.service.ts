@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bull';
+import { runWithRequestId } from '../common/request-context.js';
+import { JOB_QUEUE, JobName, type JobData, type JobPayloads, QueueName } from './job.constants.js';
+import { QueueService } from './queue.service.js';
+
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+const CONCURRENCY = 4;
+
+/** Consumes every queue. Handlers are thin calls into domain services and must be idempotent. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(
+    private readonly queues: QueueService,
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandlers,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    assertOneHandlerPerJob(this.handlers);
+    for (const queueName of Object.values(QueueName)) {
+      const queue = this.queues.get(queueName);
+      for (const name of Object.values(JobName).filter((n) => JOB_QUEUE[n] === queueName)) {
+        void queue.process(name, CONCURRENCY, (job: Job<JobData>) => this.run(name, job));
+      }
+      queue.on('failed', (job: Job<JobData>, error: Error) =>
+        this.logger.warn({ msg: 'job failed', queue: queueName, job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.message }),
+      );
+    }
+  }
+
+  private run(name: JobName, job: Job<JobData>): Promise<void> {
+    const handler = this.handlers[name] as (payload: unknown) => Promise<void>;
+    return runWithRequestId(job.data.requestId ?? `job-${String(job.id)}`, async () => {
+      const started = Date.now();
+      await handler(job.data.payload);
+      this.logger.log({ msg: 'job done', job: name, jobId: job.id, ms: Date.now() - started });
+    });
+  }
+}
+
+export function assertOneHandlerPerJob(handlers: Partial<Record<string, unknown>>): void {
+  const names = Object.values(JobName) as string[];
+  const missing = names.filter((n) => typeof handlers[n] !== 'function');
+  const unknown = Object.keys(handlers).filter((n) => !names.includes(n));
+  if (missing.length || unknown.length) {
+    throw new Error(`Job handlers do not match job names: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`);
+  }
+}

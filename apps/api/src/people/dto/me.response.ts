@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AttainmentLevel, EmploymentStatus, Role, Sex } from '@cll/domain';
+
+export class RoleGrantResponse {
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) providerId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) enterpriseId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Division-code prefix limiting a bureau role' })
+  townshipPrefix: string | null;
+}
+
+export class ProfileResponse {
+  @ApiProperty({ format: 'date' }) birthDate: string;
+  @ApiProperty({ enum: Sex, enumName: 'Sex' }) sex: Sex;
+  @ApiProperty() townshipCode: string;
+  @ApiProperty() townshipName: string;
+  @ApiProperty() villageCode: string;
+  @ApiProperty() villageName: string;
+  @ApiProperty({ enum: AttainmentLevel, enumName: 'AttainmentLevel' }) attainment: AttainmentLevel;
+  @ApiProperty({ enum: EmploymentStatus, enumName: 'EmploymentStatus' }) employmentStatus: EmploymentStatus;
+  @ApiProperty({ type: String, nullable: true, example: '110***********002X', description: 'Always masked' })
+  idNumberMasked: string | null;
+}
+
+export class MeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) mobile: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ enum: ['zh-CN', 'en'] }) locale: 'zh-CN' | 'en';
+  @ApiProperty({ type: [RoleGrantResponse] }) roles: RoleGrantResponse[];
+  @ApiProperty({ type: ProfileResponse, nullable: true, description: 'Null for staff accounts without a learner profile' })
+  profile: ProfileResponse | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}

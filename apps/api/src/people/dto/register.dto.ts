@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { MOBILE_PATTERN, Sex } from '@cll/domain';
+import { IsEmail, IsEnum, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { EditableProfileFields, trim } from './profile-fields.js';
+
+class RegisterOwnFields {
+  @ApiPropertyOptional({ example: '13800000001', description: 'Mainland mobile number; a mobile or an e-mail is required' })
+  @IsOptional()
+  @trim()
+  @Matches(MOBILE_PATTERN, { message: '$property must be an 11-digit mainland mobile number' })
+  mobile?: string;
+
+  @ApiPropertyOptional({ example: 'learner@example.cn' })
+  @IsOptional()
+  @trim()
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'At least 8 characters with a letter and a digit' })
+  @IsString()
+  @Length(8, 128)
+  @Matches(/(?=.*\p{L})(?=.*\d)/u, { message: '$property must contain a letter and a digit' })
+  password: string;
+
+  @ApiProperty({ example: '1958-03-21', format: 'date' })
+  @IsISO8601({ strict: true }, { message: '$property must be a date like 1958-03-21' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date like 1958-03-21' })
+  birthDate: string;
+
+  @ApiProperty({ enum: Sex, enumName: 'Sex' })
+  @IsEnum(Sex)
+  sex: Sex;
+}
+
+export class RegisterDto extends IntersectionType(RegisterOwnFields, EditableProfileFields) {}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MeResponse } from './dto/me.response.js';
+
+export type MeRow = MeResponse;
+
+/** The signed-in user's own view: one statement, and the ID number only in masked form. */
+@Injectable()
+export class MeQuery {
+  async byId(manager: EntityManager, userId: string): Promise<MeRow | null> {
+    const rows: MeRow[] = await manager.query(
+      `SELECT u.id, u.name, u.mobile, u.email, u.locale,
+              to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+              COALESCE((SELECT json_agg(json_build_object('role', r.role, 'providerId', r.provider_id,
+                                                          'enterpriseId', r.enterprise_id, 'townshipPrefix', r.township_prefix)
+                                        ORDER BY r.role)
+                          FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles,
+              CASE WHEN p.user_id IS NULL THEN NULL ELSE json_build_object(
+                'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'sex', p.sex,
+                'townshipCode', p.township_code, 'townshipName', t.name,
+                'villageCode', p.village_code, 'villageName', v.name,
+                'attainment', p.attainment, 'employmentStatus', p.employment_status,
+                'idNumberMasked', p.id_number_masked) END AS profile
+         FROM users u
+         LEFT JOIN learner_profiles p ON p.user_id = u.id
+         LEFT JOIN townships t ON t.code = p.township_code
+         LEFT JOIN villages v ON v.code = p.village_code
+        WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
+import { MeResponse } from './dto/me.response.js';
+import { UpdateProfileDto } from './dto/update-profile.dto.js';
+import { PeopleService } from './people.service.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in account, its roles and learner profile (ID number masked)' })
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
+    return this.people.me(user.id);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Edit one’s own profile' })
+  @ApiOkResponse({ type: MeResponse })
+  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<MeResponse> {
+    return this.people.updateProfile(user.id, dto);
+  }
+}

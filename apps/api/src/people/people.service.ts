@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { ageOn, ErrorCode, parseIdNumber, Role } from '@cll/domain';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainException } from '../common/domain.exception.js';
+import { GeoService } from '../geo/geo.service.js';
+import { OutboxService } from '../jobs/outbox.service.js';
+import { JobName } from '../jobs/job.constants.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import type { UpdateProfileDto } from './dto/update-profile.dto.js';
+import { LearnerProfile, RoleAssignment, User } from './people.entities.js';
+import { PiiService } from './pii.service.js';
+import { MeQuery, type MeRow } from './me.query.js';
+
+const MIN_AGE = 16;
+const MAX_AGE = 120;
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly geo: GeoService,
+    private readonly pii: PiiService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly meQuery: MeQuery,
+  ) {}
+
+  /**
+   * Creates the account, its learner role and profile, the audit event and the welcome job in one transaction.
+   * `passwordHash` is computed by the caller outside the transaction (argon2 is slow on purpose).
+   */
+  async register(dto: RegisterDto, passwordHash: string, manager: EntityManager): Promise<User> {
+    if (!dto.mobile && !dto.email) {
+      throw new DomainException(ErrorCode.ContactRequired, 'Give a mobile number or an e-mail address.', [
+        { field: 'mobile', code: ErrorCode.ContactRequired, message: 'Give a mobile number or an e-mail address.' },
+      ]);
+    }
+    assertBirthDate(dto.birthDate);
+    const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, dto.birthDate, dto.sex) : null;
+    await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
+    try {
+      const user = await manager.save(
+        manager.create(User, {
+          name: dto.name,
+          mobile: dto.mobile ?? null,
+          email: dto.email?.toLowerCase() ?? null,
+          passwordHash,
+        }),
+      );
+      await manager.insert(RoleAssignment, { userId: user.id, role: Role.Learner });
+      await manager.insert(LearnerProfile, {
+        userId: user.id,
+        birthDate: dto.birthDate,
+        sex: dto.sex,
+        townshipCode: dto.townshipCode,
+        villageCode: dto.villageCode,
+        attainment: dto.attainment,
+        employmentStatus: dto.employmentStatus,
+        ...this.idNumberColumns(idNumber),
+      });
+      await this.audit.record(manager, {
+        action: 'account.registered',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+        details: { townshipCode: dto.townshipCode, withIdNumber: idNumber !== null },
+      });
+      await this.outbox.enqueue(manager, JobName.WelcomeNotification, `welcome:${user.id}`, { userId: user.id });
+      return user;
+    } catch (error) {
+      throw mapUniqueViolation(error);
+    }
+  }
+
+  async me(userId: string): Promise<MeRow> {
+    const me = await this.meQuery.byId(this.dataSource.manager, userId);
+    if (!me) throw new DomainException(ErrorCode.NotFound, 'No such account.');
+    return me;
+  }
+
+  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<MeRow> {
+    await this.dataSource.transaction(async (manager) => {
+      const profile = await manager.findOne(LearnerProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+      const changed: string[] = [];
+      if (dto.name !== undefined || dto.locale !== undefined) {
+        await manager.update(User, { id: userId }, { name: dto.name, locale: dto.locale });
+        changed.push(...(['name', 'locale'] as const).filter((f) => dto[f] !== undefined));
+      }
+      const profileFields = (['townshipCode', 'villageCode', 'attainment', 'employmentStatus', 'idNumber'] as const).filter(
+        (f) => dto[f] !== undefined,
+      );
+      if (profileFields.length) {
+        if (!profile) throw new DomainException(ErrorCode.Forbidden, 'This account has no learner profile to edit.');
+        const townshipCode = dto.townshipCode ?? profile.townshipCode;
+        const villageCode = dto.villageCode ?? profile.villageCode;
+        await this.geo.assertPlace(manager, townshipCode, villageCode);
+        const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex) : undefined;
+        try {
+          await manager.update(
+            LearnerProfile,
+            { userId },
+            {
+              townshipCode,
+              villageCode,
+              attainment: dto.attainment,
+              employmentStatus: dto.employmentStatus,
+              ...(idNumber ? this.idNumberColumns(idNumber) : {}),
+            },
+          );
+        } catch (error) {
+          throw mapUniqueViolation(error);
+        }
+        changed.push(...profileFields);
+      }
+      // Field names only: the audit trail never holds the values of personal fields.
+      await this.audit.record(manager, {
+        action: 'profile.updated',
+        entityType: 'user',
+        entityId: userId,
+        actorUserId: userId,
+        details: { fields: changed },
+      });
+    });
+    return this.me(userId);
+  }
+
+  private checkIdNumber(raw: string, birthDate: string, sex: string): string {
+    const parsed = parseIdNumber(raw);
+    if ('problem' in parsed) {
+      throw DomainException.field(ErrorCode.ValidationFailed, 'idNumber', 'idNumber is not a valid resident ID number');
+    }
+    if (parsed.birthDate !== birthDate || parsed.sex !== sex) {
+      throw DomainException.field(
+        ErrorCode.IdNumberMismatch,
+        'idNumber',
+        'The birth date or sex in the ID number differs from the one given.',
+      );
+    }
+    return parsed.value;
+  }
+
+  private idNumberColumns(idNumber: string | null) {
+    if (!idNumber) return { idNumberEnc: null, idNumberHash: null, idNumberMasked: null };
+    const p = this.pii.protectIdNumber(idNumber);
+    return { idNumberEnc: p.enc, idNumberHash: p.hash, idNumberMasked: p.masked };
+  }
+}
+
+function assertBirthDate(birthDate: string): void {
+  const today = new Date().toISOString().slice(0, 10);
+  const age = ageOn(birthDate, today);
+  if (birthDate > today || age < MIN_AGE || age > MAX_AGE) {
+    throw DomainException.field(
+      ErrorCode.BirthDateInvalid,
+      'birthDate',
+      `Learners register from age ${MIN_AGE}; check the birth date.`,
+    );
+  }
+}
+
+/** Unique indexes are the final word under concurrency; their violations become the same coded errors. */
+function mapUniqueViolation(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driverError = error.driverError as { code?: string; detail?: string };
+  if (driverError.code !== '23505') return error;
+  const column = /Key \(([a-z_]+)\)/.exec(driverError.detail ?? '')?.[1];
+  if (column === 'id_number_hash') {
+    return DomainException.field(ErrorCode.IdNumberTaken, 'idNumber', 'This ID number is already registered.');
+  }
+  if (column === 'mobile' || column === 'email') {
+    return DomainException.field(ErrorCode.AccountExists, column, `An account with this ${column} already exists.`);
+  }
+  return error;
+}

@@ -1,0 +1,5 @@
+export * from './division-code.js';
+export * from './errors.js';
+export * from './id-number.js';
+export * from './masking.js';
+export * from './people.js';
