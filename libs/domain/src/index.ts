@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './id-number.js';
 export * from './masking.js';
 export * from './people.js';
+export * from './credit-code.js';

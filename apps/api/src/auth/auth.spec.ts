@@ -117,7 +117,7 @@ describe('login, refresh and logout', () => {
     expect(limited.body.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('rotates refresh tokens and ends the session when a used one comes back', async () => {
+  it('rotates refresh tokens, tolerates a duplicate within 30 s, and ends the session when a used one comes back later', async () => {
     const { res } = await register();
     const first = res.body.refreshToken as string;
     const rotated = await t.http.post('/api/auth/refresh').send({ refreshToken: first });
@@ -125,6 +125,12 @@ describe('login, refresh and logout', () => {
     expect(rotated.body.refreshToken).not.toBe(first);
     expect((await t.http.get('/api/me').auth(rotated.body.accessToken, { type: 'bearer' })).status).toBe(200);
 
+    // Sent twice at once (two tabs, a retried request): both answers are valid.
+    const duplicate = await t.http.post('/api/auth/refresh').send({ refreshToken: first });
+    expect(duplicate.status).toBe(200);
+
+    // Presented again after the leeway: a copied token. It ends the session.
+    await t.db.query(`UPDATE refresh_tokens SET used_at = now() - interval '5 minutes' WHERE used_at IS NOT NULL`);
     const replay = await t.http.post('/api/auth/refresh').send({ refreshToken: first });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('AUTH_REFRESH_INVALID');

@@ -6,7 +6,8 @@ import { DomainException } from '../common/domain.exception.js';
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(error: unknown, user: T, info: { message?: string } | undefined): T {
-    if (error) throw error;
+    if (error instanceof Error) throw error;
+    if (error) throw new Error('Login failed in the local strategy');
     if (!user) {
       // passport-local says "Missing credentials" when a field is absent or not a string.
       throw new DomainException(ErrorCode.ValidationFailed, info?.message ?? 'Missing credentials', [

@@ -14,6 +14,9 @@ export interface IssuedTokens {
   userId: string;
 }
 
+/** A used refresh token presented again within this many seconds is a duplicate request, not a stolen copy. */
+export const REUSE_LEEWAY_SECONDS = 30;
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** Access tokens (short JWTs naming their session) and single-use, rotating refresh tokens. */
@@ -33,28 +36,40 @@ export class TokenService {
 
   async refresh(presented: string): Promise<IssuedTokens> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ session_id: string; user_id: string; used_at: Date | null; expired: boolean; revoked: boolean }> =
-        await manager.query(
-          `SELECT t.session_id, s.user_id, t.used_at, t.expires_at <= now() AS expired,
+      const rows: Array<{
+        session_id: string;
+        user_id: string;
+        used_at: Date | null;
+        in_leeway: boolean;
+        expired: boolean;
+        revoked: boolean;
+      }> = await manager.query(
+        `SELECT t.session_id, s.user_id, t.used_at, t.expires_at <= now() AS expired,
+                  t.used_at > now() - make_interval(secs => $2) AS in_leeway,
                   (s.revoked_at IS NOT NULL OR u.status <> 'active') AS revoked
              FROM refresh_tokens t
              JOIN auth_sessions s ON s.id = t.session_id
              JOIN users u ON u.id = s.user_id
             WHERE t.token_hash = $1
             FOR UPDATE OF t, s`,
-          [sha256(presented)],
-        );
+        [sha256(presented), REUSE_LEEWAY_SECONDS],
+      );
       const row = rows[0];
       if (!row || row.expired || row.revoked) return null;
+      if (row.used_at && row.in_leeway) {
+        // The same client sent it twice (two tabs, a retried request on a flaky phone): not theft.
+        return this.issue(manager, row.user_id, row.session_id);
+      }
       if (row.used_at) {
-        // A used token came back: it was copied. End the session so neither copy works any longer.
+        // A used token came back later: it was copied. End the session so neither copy works any longer.
         await this.revokeSession(manager, row.session_id, 'refresh_token_reuse');
         return null;
       }
       await manager.update(RefreshToken, { tokenHash: sha256(presented) }, { usedAt: () => 'now()' });
       return this.issue(manager, row.user_id, row.session_id);
     });
-    if (!outcome) throw new DomainException(ErrorCode.AuthRefreshInvalid, 'This sign-in has ended. Sign in again.');
+    if (!outcome)
+      throw new DomainException(ErrorCode.AuthRefreshInvalid, 'This sign-in has ended. Sign in again.');
     return outcome;
   }
 

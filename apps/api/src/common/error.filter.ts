@@ -17,7 +17,7 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body } = this.toBody(exception, requestId);
     if (status >= 500) {
       this.logger.error(
-        { msg: 'request failed', method: req.method, path: req.route?.path ?? 'unmatched', error: describe(exception) },
+        { msg: 'request failed', method: req.method, path: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', error: describe(exception) },
         exception instanceof Error ? exception.stack : undefined,
       );
     }

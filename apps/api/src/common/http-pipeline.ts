@@ -16,7 +16,7 @@ function requestMiddleware(logger: JsonLogger, metrics: MetricsService) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = (req.route?.path as string | undefined) ?? 'unmatched';
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (res.statusCode >= 500) metrics.httpErrors.inc({ route });
       runWithRequestId(requestId, () =>

@@ -28,8 +28,8 @@ export class MetricsService {
       help: 'Jobs recorded in the outbox and not yet relayed to Redis',
       registers: [this.registry],
       async collect() {
-        const rows: Array<{ n: number }> = await dataSource
-          .query(`SELECT count(*)::int AS n FROM job_outbox WHERE sent_at IS NULL`)
+        const rows = await dataSource
+          .query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM job_outbox WHERE sent_at IS NULL`)
           .catch(() => [{ n: -1 }]);
         this.set(rows[0].n);
       },
@@ -44,7 +44,7 @@ export class MetricsService {
         for (const queue of queues.all()) {
           const counts = await queue.getJobCounts().catch(() => null);
           if (!counts) continue;
-          for (const [state, n] of Object.entries(counts)) this.set({ queue: queue.name, state }, n);
+          for (const [state, n] of Object.entries(counts)) this.set({ queue: queue.name, state }, Number(n));
         }
       },
     });

@@ -3,7 +3,7 @@ import { JobName } from './job.constants.js';
 import { assertOneHandlerPerJob } from './worker.service.js';
 
 describe('assertOneHandlerPerJob', () => {
-  const all = Object.fromEntries(Object.values(JobName).map((n) => [n, async () => undefined]));
+  const all = Object.fromEntries(Object.values(JobName).map((n) => [n, () => Promise.resolve()]));
 
   it('accepts exactly one handler per job name', () => {
     expect(() => assertOneHandlerPerJob(all)).not.toThrow();
@@ -11,6 +11,6 @@ describe('assertOneHandlerPerJob', () => {
 
   it('names a job without a handler and a handler without a job', () => {
     expect(() => assertOneHandlerPerJob({})).toThrow(/missing \[welcome-notification\]/);
-    expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': async () => undefined })).toThrow(/unknown \[no-such-job\]/);
+    expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': () => Promise.resolve() })).toThrow(/unknown \[no-such-job\]/);
   });
 });

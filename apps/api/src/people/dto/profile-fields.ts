@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsResidentIdNumber } from './id-number.validator.js';
 
-export const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const DIVISION_CODE = DIVISION_CODE_PATTERN;
 
 /** Fields a learner can set at registration and change later. */

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DataSource } from 'typeorm';
+import { createHttpApp } from '../app.factory.js';
+import { PasswordService } from '../auth/password.service.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { seedDemoData } from '../seed/demo-seed.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { ensureLocalRedis, RedisUnavailableError } from './local-redis.js';
+import { ensureLocalSecrets } from './local-secrets.js';
+
+/**
+ * `npm start`: the whole product on one machine — API with the worker in-process, the web app, demo data —
+ * with an embedded PostgreSQL when DATABASE_URL is unset and a local Redis when REDIS_URL is unset.
+ */
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const env = process.env;
+const dataDir = env.DATA_DIR ?? `${root}.data`;
+const startedAt = Date.now();
+const stops: Array<() => Promise<void> | void> = [];
+
+function log(msg: string, fields: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'launcher', msg, ...fields }));
+}
+
+async function shutdown(code: number): Promise<never> {
+  for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+  process.exit(code);
+}
+
+try {
+  ensureLocalSecrets(dataDir, env);
+  let embedded: EmbeddedPostgres | undefined;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(`${dataDir}/pglite`, Number(env.EMBEDDED_PG_PORT ?? 54329), 10);
+    stops.push(() => embedded?.stop());
+    env.DATABASE_URL = embedded.url;
+    log('embedded PostgreSQL started', { dataDir: `${dataDir}/pglite` });
+  }
+  if (!env.REDIS_URL) {
+    const redis = await ensureLocalRedis();
+    if (redis.child) stops.push(() => void redis.child?.kill());
+    env.REDIS_URL = redis.url;
+  }
+  env.DEMO_DATA ??= 'true';
+  const config = loadConfig({ ...env, WORKER_IN_PROCESS: 'true' });
+  const app = await createHttpApp(config, { worker: true });
+  stops.push(() => app.close());
+  if (env.DEMO_DATA === 'true' && (await seedDemoData(app.get(DataSource), new PasswordService()))) {
+    log('demo data loaded');
+  }
+  await app.listen(config.port, config.host);
+  const apiUrl = `http://127.0.0.1:${config.port}`;
+
+  const webPort = Number(env.WEB_PORT ?? 5173);
+  const webEntry = `${root}apps/web/build/index.js`;
+  if (!existsSync(webEntry)) throw new Error(`The web app is not built (${webEntry}); run: npx nx run web:build`);
+  const origin = env.PUBLIC_ORIGIN ?? `http://localhost:${webPort}`;
+  const web: ChildProcess = spawn(process.execPath, [webEntry], {
+    env: { ...env, PORT: String(webPort), HOST: env.WEB_HOST ?? '127.0.0.1', ORIGIN: origin, API_URL: apiUrl },
+    stdio: 'inherit',
+  });
+  stops.push(() => void web.kill('SIGTERM'));
+  web.once('exit', (code) => {
+    log('web app exited', { code });
+    void shutdown(code ?? 1);
+  });
+  log('ready', { api: apiUrl, docs: `${apiUrl}/api/docs`, web: origin, seconds: (Date.now() - startedAt) / 1000 });
+  console.log(`\n  Open ${origin} in a browser (demo accounts: see README.md).\n`);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+    console.error(error.message);
+    await shutdown(78);
+  }
+  console.error(error);
+  await shutdown(1);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));

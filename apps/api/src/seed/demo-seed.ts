@@ -1,0 +1,68 @@
+import { AttainmentLevel, creditCodeCheckCharacter, EmploymentStatus, Sex } from '@cll/domain';
+import type { DataSource } from 'typeorm';
+import type { PasswordService } from '../auth/password.service.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ENTERPRISES,
+  DEMO_PASSWORD,
+  DEMO_PROVIDERS,
+  DEMO_TOWNSHIPS,
+  DEMO_VILLAGES,
+} from './demo-county.js';
+
+/** Loads the demo county in one transaction; running it again changes nothing. Returns false when already there. */
+export async function seedDemoData(dataSource: DataSource, passwords: PasswordService): Promise<boolean> {
+  const existing: unknown[] = await dataSource.query(`SELECT 1 FROM users WHERE mobile = $1`, [DEMO_ACCOUNTS[0].mobile]);
+  if (existing.length) return false;
+  const passwordHash = await passwords.hash(DEMO_PASSWORD);
+  await dataSource.transaction(async (m) => {
+    for (const t of DEMO_TOWNSHIPS) {
+      await m.query(`INSERT INTO townships (code, name, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [t.code, t.name, t.nameEn]);
+    }
+    for (const v of DEMO_VILLAGES) {
+      await m.query(
+        `INSERT INTO villages (code, township_code, name, name_en) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [v.code, v.townshipCode, v.name, v.nameEn],
+      );
+    }
+    const providerIds = new Map<string, string>();
+    for (const p of DEMO_PROVIDERS) {
+      const [row] = await m.query<Array<{ id: string }>>(
+        `INSERT INTO providers (name, kind, township_code, status, verified_at) VALUES ($1, $2, $3, 'approved', now()) RETURNING id`,
+        [p.name, p.kind, DEMO_TOWNSHIPS[p.township].code],
+      );
+      providerIds.set(p.key, row.id);
+    }
+    const enterpriseIds = new Map<string, string>();
+    for (const e of DEMO_ENTERPRISES) {
+      const [row] = await m.query<Array<{ id: string }>>(
+        `INSERT INTO enterprises (name, credit_code, industry, township_code) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [e.name, e.first17 + creditCodeCheckCharacter(e.first17), e.industry, DEMO_TOWNSHIPS[e.township].code],
+      );
+      enterpriseIds.set(e.key, row.id);
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const [user] = await m.query<Array<{ id: string }>>(
+        `INSERT INTO users (name, mobile, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+        [a.name, a.mobile, passwordHash],
+      );
+      const scope = a.scope as { provider?: string; enterprise?: string } | null;
+      await m.query(
+        `INSERT INTO role_assignments (user_id, role, provider_id, enterprise_id) VALUES ($1, $2, $3, $4)`,
+        [user.id, a.role, scope?.provider ? providerIds.get(scope.provider) : null, scope?.enterprise ? enterpriseIds.get(scope.enterprise) : null],
+      );
+      if (a.role === 'learner') {
+        await m.query(
+          `INSERT INTO learner_profiles (user_id, birth_date, sex, township_code, village_code, attainment, employment_status)
+           VALUES ($1, '1958-03-21', $2, $3, $4, $5, $6)`,
+          [user.id, Sex.Female, DEMO_TOWNSHIPS[0].code, DEMO_VILLAGES[0].code, AttainmentLevel.JuniorSecondary, EmploymentStatus.Retired],
+        );
+        await m.query(
+          `INSERT INTO notifications (user_id, kind, params, dedupe_key) VALUES ($1, 'welcome', $2, $3)`,
+          [user.id, JSON.stringify({ name: a.name }), `welcome:${user.id}`],
+        );
+      }
+    }
+  });
+  return true;
+}

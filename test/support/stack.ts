@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface Stack {
+  apiUrl: string;
+  webUrl: string;
+  databaseUrl: string;
+  /** Output of every process, for assertions and for debugging a failure. */
+  output: string[];
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  web?: boolean;
+  /** Run the worker as its own process instead of inside the API. */
+  separateWorker?: boolean;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function run(cmd: string[], env: NodeJS.ProcessEnv, output: string[], name: string): ChildProcess {
+  const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`));
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return child;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}):\n${output.slice(-30).join('\n')}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within 60 s:\n${output.slice(-30).join('\n')}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The built API (and web app) as real processes on a fresh database with the demo county loaded. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const database = `cll_e2e_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${database}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  const output: string[] = [];
+  const apiPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `e2e-${database}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PII_HASH_KEY: randomBytes(32).toString('base64'),
+    PORT: String(apiPort),
+    OUTBOX_POLL_MS: '200',
+    WORKER_IN_PROCESS: options.separateWorker ? 'false' : 'true',
+    RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
+  };
+  const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed');
+  const seedCode = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
+  if (seedCode !== 0) throw new Error(`seeding failed:\n${output.join('\n')}`);
+
+  const children: ChildProcess[] = [];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const api = run(['apps/api/dist/main.js'], env, output, 'api');
+  children.push(api);
+  await waitForHttp(`${apiUrl}/health`, api, output);
+  if (options.separateWorker) children.push(run(['apps/api/dist/worker.js'], env, output, 'worker'));
+
+  let webUrl = '';
+  if (options.web) {
+    const webPort = await freePort();
+    webUrl = `http://127.0.0.1:${webPort}`;
+    const web = run(
+      ['apps/web/build/index.js'],
+      { ...env, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: apiUrl },
+      output,
+      'web',
+    );
+    children.push(web);
+    await waitForHttp(webUrl, web, output);
+  }
+
+  return {
+    apiUrl,
+    webUrl,
+    databaseUrl,
+    output,
+    async query<T>(sql: string, params: unknown[] = []) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    async stop() {
+      for (const child of children.reverse()) await stopChild(child);
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
