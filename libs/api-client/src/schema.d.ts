@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/geo/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every township with its villages and communities, for residence forms */
+        get: operations["Geo_places"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/geo/townships/{code}/villages": {
         parameters: {
             query?: never;
@@ -241,6 +258,15 @@ export interface components {
             /** @example Chengguan Town */
             nameEn: string;
         };
+        TownshipWithVillagesResponse: {
+            /** @example 330782101000 */
+            code: string;
+            /** @example 城关镇 */
+            name: string;
+            /** @example Chengguan Town */
+            nameEn: string;
+            villages: components["schemas"]["PlaceResponse"][];
+        };
         /** @enum {string} */
         Role: "learner" | "provider_staff" | "provider_admin" | "enterprise_mentor" | "bureau_analyst" | "bureau_admin";
         RoleGrantResponse: {
@@ -264,8 +290,10 @@ export interface components {
             sex: components["schemas"]["Sex"];
             townshipCode: string;
             townshipName: string;
+            townshipNameEn: string;
             villageCode: string;
             villageName: string;
+            villageNameEn: string;
             attainment: components["schemas"]["AttainmentLevel"];
             employmentStatus: components["schemas"]["EmploymentStatus"];
             /**
@@ -469,6 +497,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlaceResponse"][];
+                };
+            };
+        };
+    };
+    Geo_places: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipWithVillagesResponse"][];
                 };
             };
         };

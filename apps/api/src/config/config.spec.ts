@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('trusts forwarded addresses from loopback only, unless told otherwise', () => {
+    expect(loadConfig(base()).trustProxy).toBe('loopback');
+    expect(loadConfig({ ...base(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ ...base(), TRUST_PROXY: 'a;b' })).toThrow(/TRUST_PROXY must be/);
+  });
+
   it('runs the worker in a separate process by default in production', () => {
     expect(loadConfig({ ...base(), NODE_ENV: 'production' }).workerInProcess).toBe(false);
   });

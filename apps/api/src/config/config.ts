@@ -25,7 +25,8 @@ export interface AppConfig {
   workerInProcess: boolean;
   migrateOnStart: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  trustProxy: boolean;
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (the web server calls the API from loopback). */
+  trustProxy: boolean | string;
   rateLimit: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -71,6 +72,14 @@ function pattern(env: Env, name: string, re: RegExp, expected: string, fallback:
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!re.test(raw)) fail(name, expected, raw);
+  return raw;
+}
+
+function trustProxy(env: Env): boolean | string {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '') return 'loopback';
+  if (['true', 'false'].includes(raw)) return raw === 'true';
+  if (!/^[\w.:/, -]+$/.test(raw)) fail('TRUST_PROXY', 'true, false, or a list like "loopback, 10.0.0.0/8"', raw);
   return raw;
 }
 
@@ -130,7 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerInProcess: bool(env, 'WORKER_IN_PROCESS', nodeEnv !== 'production'),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     rateLimit: {
       loginFailuresPerAccount: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 10_000),
       loginFailuresPerIp: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', 30, 1, 100_000),

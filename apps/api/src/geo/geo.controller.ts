@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
-import { PlaceResponse, TownshipCodeParam, toPlaceResponse } from './geo.dto.js';
+import { PlaceResponse, TownshipCodeParam, TownshipWithVillagesResponse, toPlaceResponse } from './geo.dto.js';
 import { GeoService } from './geo.service.js';
 
 @ApiTags('geo')
@@ -15,6 +15,17 @@ export class GeoController {
   @ApiOkResponse({ type: [PlaceResponse] })
   async townships(): Promise<PlaceResponse[]> {
     return (await this.geo.listTownships()).map(toPlaceResponse);
+  }
+
+  @Public()
+  @Get('places')
+  @ApiOperation({ summary: 'Every township with its villages and communities, for residence forms' })
+  @ApiOkResponse({ type: [TownshipWithVillagesResponse] })
+  async places(): Promise<TownshipWithVillagesResponse[]> {
+    return (await this.geo.listTownshipsWithVillages()).map((t) => ({
+      ...toPlaceResponse(t),
+      villages: t.villages.map(toPlaceResponse),
+    }));
   }
 
   @Public()

@@ -8,6 +8,10 @@ export class PlaceResponse {
   @ApiProperty({ example: 'Chengguan Town' }) nameEn: string;
 }
 
+export class TownshipWithVillagesResponse extends PlaceResponse {
+  @ApiProperty({ type: [PlaceResponse] }) villages: PlaceResponse[];
+}
+
 export class TownshipCodeParam {
   @ApiProperty({ example: '330782101000' })
   @Matches(DIVISION_CODE, { message: '$property must be a 12-digit division code' })

@@ -16,6 +16,15 @@ export class GeoService {
     return this.townships.find({ order: { code: 'ASC' } });
   }
 
+  /** The whole county's places in one answer (about 12 townships and 60 villages), for residence forms. */
+  async listTownshipsWithVillages(): Promise<Array<Township & { villages: Village[] }>> {
+    const [townships, villages] = await Promise.all([
+      this.listTownships(),
+      this.villages.find({ order: { code: 'ASC' } }),
+    ]);
+    return townships.map((t) => ({ ...t, villages: villages.filter((v) => v.townshipCode === t.code) }));
+  }
+
   async listVillages(townshipCode: string): Promise<Village[]> {
     if (!(await this.townships.existsBy({ code: townshipCode }))) {
       throw new DomainException(ErrorCode.NotFound, 'No such township.');

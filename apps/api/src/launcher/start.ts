@@ -57,7 +57,7 @@ try {
   const webPort = Number(env.WEB_PORT ?? 5173);
   const webEntry = `${root}apps/web/build/index.js`;
   if (!existsSync(webEntry)) throw new Error(`The web app is not built (${webEntry}); run: npx nx run web:build`);
-  const origin = env.PUBLIC_ORIGIN ?? `http://localhost:${webPort}`;
+  const origin = env.PUBLIC_ORIGIN ?? `http://127.0.0.1:${webPort}`;
   const web: ChildProcess = spawn(process.execPath, [webEntry], {
     env: { ...env, PORT: String(webPort), HOST: env.WEB_HOST ?? '127.0.0.1', ORIGIN: origin, API_URL: apiUrl },
     stdio: 'inherit',

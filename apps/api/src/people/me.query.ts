@@ -17,8 +17,8 @@ export class MeQuery {
                           FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles,
               CASE WHEN p.user_id IS NULL THEN NULL ELSE json_build_object(
                 'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'sex', p.sex,
-                'townshipCode', p.township_code, 'townshipName', t.name,
-                'villageCode', p.village_code, 'villageName', v.name,
+                'townshipCode', p.township_code, 'townshipName', t.name, 'townshipNameEn', t.name_en,
+                'villageCode', p.village_code, 'villageName', v.name, 'villageNameEn', v.name_en,
                 'attainment', p.attainment, 'employmentStatus', p.employment_status,
                 'idNumberMasked', p.id_number_masked) END AS profile
          FROM users u

@@ -128,7 +128,10 @@ export class PeopleService {
   private checkIdNumber(raw: string, birthDate: string, sex: string): string {
     const parsed = parseIdNumber(raw);
     if ('problem' in parsed) {
-      throw DomainException.field(ErrorCode.ValidationFailed, 'idNumber', 'idNumber is not a valid resident ID number');
+      const message = 'idNumber is not a valid resident ID number';
+      throw new DomainException(ErrorCode.ValidationFailed, message, [
+        { field: 'idNumber', code: 'isResidentIdNumber', message },
+      ]);
     }
     if (parsed.birthDate !== birthDate || parsed.sex !== sex) {
       throw DomainException.field(

@@ -95,5 +95,8 @@ describe('geo', () => {
     expect(villages.body).toEqual([{ code: VILLAGE_B1, name: '二村', nameEn: 'Village Two' }]);
     expect((await t.http.get('/api/geo/townships/330799109000/villages')).status).toBe(404);
     expect((await t.http.get('/api/geo/townships/abc/villages')).status).toBe(400);
+    const places = await t.http.get('/api/geo/places');
+    expect(places.body).toHaveLength(2);
+    expect(places.body[1]).toMatchObject({ code: TOWNSHIP_B, villages: [{ code: VILLAGE_B1, nameEn: 'Village Two' }] });
   });
 });

@@ -14,8 +14,10 @@ export class ProfileResponse {
   @ApiProperty({ enum: Sex, enumName: 'Sex' }) sex: Sex;
   @ApiProperty() townshipCode: string;
   @ApiProperty() townshipName: string;
+  @ApiProperty() townshipNameEn: string;
   @ApiProperty() villageCode: string;
   @ApiProperty() villageName: string;
+  @ApiProperty() villageNameEn: string;
   @ApiProperty({ enum: AttainmentLevel, enumName: 'AttainmentLevel' }) attainment: AttainmentLevel;
   @ApiProperty({ enum: EmploymentStatus, enumName: 'EmploymentStatus' }) employmentStatus: EmploymentStatus;
   @ApiProperty({ type: String, nullable: true, example: '110***********002X', description: 'Always masked' })

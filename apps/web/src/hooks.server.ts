@@ -1,0 +1,39 @@
+import { ErrorCode } from '@cll/domain';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n/index.js';
+import { restoreSession } from '$lib/server/session.js';
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const forwarded = event.request.headers.get('x-request-id');
+  const requestId = forwarded && REQUEST_ID_PATTERN.test(forwarded) ? forwarded : crypto.randomUUID();
+  const chosenLocale = event.cookies.get(LOCALE_COOKIE);
+  Object.assign(event.locals, {
+    requestId,
+    locale: isLocale(chosenLocale) ? chosenLocale : DEFAULT_LOCALE,
+    accessToken: null,
+    user: null,
+    apiUnavailable: false,
+  } satisfies App.Locals);
+
+  await restoreSession(event);
+  // Without a language cookie, a signed-in user gets the language saved in their account.
+  const savedLocale = event.locals.user?.locale;
+  if (!isLocale(chosenLocale) && isLocale(savedLocale)) event.locals.locale = savedLocale;
+
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+  });
+  response.headers.set('x-request-id', requestId);
+  return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  const requestId = event.locals.requestId;
+  if (status === 404) return { message: 'error.NOT_FOUND', code: ErrorCode.NotFound, requestId };
+  console.error(
+    JSON.stringify({ msg: 'Unhandled error', requestId, path: event.url.pathname, error: String(error) }),
+  );
+  return { message: 'error.INTERNAL', code: ErrorCode.Internal, requestId };
+};

@@ -1,0 +1,9 @@
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}

@@ -1,0 +1,56 @@
+import { AttainmentLevel, EmploymentStatus, ErrorCode, Role, Sex } from '@cll/domain';
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { t } from './index.js';
+import { zhCN } from './zh-CN.js';
+
+const dictionaries = { 'zh-CN': zhCN as Record<string, string>, en: en as Record<string, string> };
+
+describe('i18n dictionaries', () => {
+  it('have exactly the same keys in Chinese and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it('have no empty messages', () => {
+    for (const [locale, dict] of Object.entries(dictionaries)) {
+      const empty = Object.entries(dict).filter(([, value]) => value.trim() === '');
+      expect(empty, locale).toEqual([]);
+    }
+  });
+
+  it('use the same {placeholders} in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(zhCN)) {
+      expect(placeholders(dictionaries.en[key] ?? ''), key).toEqual(placeholders(dictionaries['zh-CN'][key]));
+    }
+  });
+
+  it.each(Object.entries(dictionaries))('%s translates every API error code', (_locale, dict) => {
+    const missing = Object.values(ErrorCode).filter((code) => !(`error.${code}` in dict));
+    expect(missing).toEqual([]);
+  });
+
+  const labelled: Array<[string, string, string[]]> = [
+    ['attainment', 'attainment', Object.values(AttainmentLevel)],
+    ['sex', 'sex', Object.values(Sex)],
+    ['employment status', 'employment', Object.values(EmploymentStatus)],
+    ['role', 'role', Object.values(Role)],
+  ];
+  for (const [name, prefix, values] of labelled) {
+    it.each(Object.entries(dictionaries))(`%s labels every ${name}`, (_locale, dict) => {
+      const missing = values.filter((value) => !(`${prefix}.${value}` in dict));
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
+describe('t()', () => {
+  it('fills in named parameters', () => {
+    expect(t('en', 'home.greeting', { name: 'Li Wei' })).toBe('Hello, Li Wei!');
+    expect(t('zh-CN', 'home.greeting', { name: '李伟' })).toBe('李伟，您好！');
+  });
+
+  it('shows the key itself when a message is missing, so the gap is visible', () => {
+    expect(t('en', 'error.SOMETHING_NEW')).toBe('error.SOMETHING_NEW');
+  });
+});

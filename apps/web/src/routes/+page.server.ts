@@ -1,0 +1,3 @@
+import type { PageServerLoad } from './$types.js';
+
+export const load: PageServerLoad = ({ locals }) => ({ greetingName: locals.user?.name ?? null });

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { hasErrors, type FormErrors } from '$lib/forms.js';
+import { safeNextPath } from '$lib/safe-redirect.js';
+import { api } from '$lib/server/api.js';
+import { apiFailure } from '$lib/server/errors.js';
+import { readSecret, readText } from '$lib/server/form-data.js';
+import { startSession } from '$lib/server/session.js';
+import type { Actions, PageServerLoad } from './$types.js';
+
+function destination(url: URL): string {
+  return safeNextPath(url.searchParams.get('next')) ?? '/profile';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, destination(url));
+  return {};
+};
+
+export const actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const values = readText(form, ['login']);
+    const password = readSecret(form, 'password');
+    const errors: FormErrors = {};
+    if (!values.login) errors.login = { key: 'validation.required' };
+    if (!password) errors.password = { key: 'validation.required' };
+    if (hasErrors(errors)) return fail(400, { values, errors });
+
+    const result = await api(event, null).POST('/api/auth/login', {
+      body: { login: values.login, password },
+    });
+    if (!result.data) return apiFailure(result, values);
+    startSession(event, result.data);
+    redirect(303, destination(event.url));
+  },
+} satisfies Actions;

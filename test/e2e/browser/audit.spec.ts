@@ -1,0 +1,47 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, open, screenshot } from '../../support/browser.js';
+import { startStack, type Stack } from '../../support/stack.js';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(mobile: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await open(page, `${stack.webUrl}/login`);
+  await page.fill('input[name="login"]', mobile);
+  await page.fill('input[name="password"]', 'Demo2026!');
+  await page.click('main button[type="submit"]');
+  await page.waitForURL(/\/profile$/);
+  await page.waitForSelector('body[data-hydrated]');
+  return page;
+}
+
+describe('audit trail screen', () => {
+  it('shows the trail to the bureau administrator, newest first', async () => {
+    const page = await signIn('13800000006');
+    await page.click('nav a[href="/admin/audit"]');
+    await page.waitForURL(/\/admin\/audit$/);
+    expect(await page.textContent('h1')).toBe('审计日志');
+    const firstRow = await page.locator('tbody tr').first().textContent();
+    expect(firstRow).toContain('auth.login');
+    await screenshot(page, 'audit-trail');
+  });
+
+  it('refuses a learner, and shows no link to it', async () => {
+    const page = await signIn('13800000001');
+    expect(await page.locator('nav a[href="/admin/audit"]').count()).toBe(0);
+    const response = await page.goto(`${stack.webUrl}/admin/audit`);
+    expect(response?.status()).toBe(403);
+    expect(await page.textContent('main')).toContain('您没有权限');
+  });
+});
