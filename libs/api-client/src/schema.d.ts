@@ -230,6 +230,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorResponse: {
+            /** @example VALIDATION_FAILED */
+            code: string;
+            message: string;
+            requestId: string;
+            fields?: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+            /** @description With RATE_LIMITED: seconds until another attempt is allowed */
+            retryAfterSeconds?: number;
+        };
         AuditEventResponse: {
             id: string;
             /** Format: date-time */
@@ -385,19 +398,6 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["MeResponse"];
         };
-        ErrorResponse: {
-            /** @example VALIDATION_FAILED */
-            code: string;
-            message: string;
-            requestId: string;
-            fields?: {
-                field: string;
-                code: string;
-                message: string;
-            }[];
-            /** @description With RATE_LIMITED: seconds until another attempt is allowed */
-            retryAfterSeconds?: number;
-        };
         LoginDto: {
             /**
              * @description Mobile number or e-mail address
@@ -480,6 +480,24 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not a bureau administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Geo_townships: {
@@ -558,6 +576,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     People_update: {
@@ -579,6 +606,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -742,6 +778,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListResponse"];
                 };
             };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     Notifications_markRead: {
@@ -760,6 +805,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

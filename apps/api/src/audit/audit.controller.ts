@@ -1,12 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Role } from '@cll/domain';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditPageResponse, AuditQuery } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
+import { ErrorResponse } from '../auth/dto/auth.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: not a bureau administrator' })
 @Controller('audit/events')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -31,13 +31,27 @@ export class QueueService implements OnApplicationShutdown {
     return this.all().every((q) => q.client.status === 'ready');
   }
 
+  /** Answers within `timeoutMs`: true when Redis replies to PING (waiting for a connection still being made). */
   async ping(timeoutMs = 1000): Promise<boolean> {
-    const queue = this.get(QueueName.Notifications);
-    if (queue.client.status !== 'ready') return false;
-    return Promise.race([
-      queue.client.ping().then(() => true, () => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
-    ]);
+    const client = this.get(QueueName.Notifications).client;
+    let onReady: (() => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const ready =
+      client.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            onReady = resolve;
+            client.once('ready', onReady);
+          });
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([ready.then(() => client.ping()).then(() => true, () => false), timeout]);
+    } finally {
+      clearTimeout(timer);
+      if (onReady) client.off('ready', onReady);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,11 +1,24 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
-import { NotificationIdParam, NotificationListResponse, toNotificationResponse } from './notifications.dto.js';
+import {
+  NotificationIdParam,
+  NotificationListResponse,
+  toNotificationResponse,
+} from './notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';
+import { ErrorResponse } from '../auth/dto/auth.dto.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
 @Controller('me/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -1,12 +1,20 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
 import { MeResponse } from './dto/me.response.js';
 import { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { PeopleService } from './people.service.js';
+import { ErrorResponse } from '../auth/dto/auth.dto.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
 @Controller('me')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
