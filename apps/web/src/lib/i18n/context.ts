@@ -3,7 +3,7 @@ import { t, translate, type Locale, type Message, type MessageKey, type MessageP
 
 export interface I18n {
   readonly locale: Locale;
-  t(key: MessageKey | (string & {}), params?: MessageParams): string;
+  t(this: void, key: MessageKey | (string & {}), params?: MessageParams): string;
   m(message: Message): string;
 }
 
