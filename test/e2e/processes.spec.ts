@@ -28,7 +28,14 @@ describe('built API and worker as separate processes', () => {
       expect(login.status).toBe(200);
       roles.push(login.body.user.roles[0].role);
     }
-    expect(roles).toEqual(['learner', 'provider_staff', 'provider_admin', 'enterprise_mentor', 'bureau_analyst', 'bureau_admin']);
+    expect(roles).toEqual([
+      'learner',
+      'provider_staff',
+      'provider_admin',
+      'enterprise_mentor',
+      'bureau_analyst',
+      'bureau_admin',
+    ]);
   });
 
   it('delivers the welcome notification through the separate worker process', async () => {
@@ -48,7 +55,9 @@ describe('built API and worker as separate processes', () => {
     const deadline = Date.now() + 20_000;
     let items: unknown[] = [];
     while (Date.now() < deadline && items.length === 0) {
-      const res = await fetch(`${stack.apiUrl}/api/me/notifications`, { headers: { authorization: `Bearer ${reg.body.accessToken}` } });
+      const res = await fetch(`${stack.apiUrl}/api/me/notifications`, {
+        headers: { authorization: `Bearer ${reg.body.accessToken}` },
+      });
       items = ((await res.json()) as { items: unknown[] }).items;
       if (!items.length) await new Promise((r) => setTimeout(r, 200));
     }

@@ -46,7 +46,14 @@ async function admin(sql: string): Promise<void> {
 
 function run(cmd: string[], env: NodeJS.ProcessEnv, output: string[], name: string): ChildProcess {
   const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`));
+  const collect = (chunk: Buffer) =>
+    output.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `[${name}] ${l}`),
+    );
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   return child;
@@ -55,7 +62,8 @@ function run(cmd: string[], env: NodeJS.ProcessEnv, output: string[], name: stri
 async function waitForHttp(url: string, child: ChildProcess, output: string[]): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}):\n${output.slice(-30).join('\n')}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}):\n${output.slice(-30).join('\n')}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {

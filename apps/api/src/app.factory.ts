@@ -37,7 +37,10 @@ export async function createHttpApp(config: AppConfig, options: CreateOptions): 
 }
 
 /** The worker alone: job handlers and the outbox relay, no HTTP server. */
-export async function createWorker(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<INestApplicationContext> {
+export async function createWorker(
+  config: AppConfig,
+  logger = new JsonLogger(config.logLevel),
+): Promise<INestApplicationContext> {
   await prepare(config, logger);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { worker: true }), {
     logger,

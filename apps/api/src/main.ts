@@ -6,7 +6,14 @@ try {
   const config = loadConfig();
   const app = await createHttpApp(config, { worker: config.workerInProcess });
   await app.listen(config.port, config.host);
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: await app.getUrl(), worker: config.workerInProcess }));
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'api listening',
+      url: await app.getUrl(),
+      worker: config.workerInProcess,
+    }),
+  );
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

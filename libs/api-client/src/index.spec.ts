@@ -15,7 +15,9 @@ beforeAll(async () => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/api/me') {
         res.statusCode = 401;
-        res.end(JSON.stringify({ code: 'AUTH_REQUIRED', message: 'Sign in to continue.', requestId: 'r-12345678' }));
+        res.end(
+          JSON.stringify({ code: 'AUTH_REQUIRED', message: 'Sign in to continue.', requestId: 'r-12345678' }),
+        );
         return;
       }
       res.end(JSON.stringify([{ code: '339901101000', name: '城关街道', nameEn: 'Chengguan Subdistrict' }]));
@@ -28,10 +30,18 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('createApiClient', () => {
   it('sends the bearer token, request id and language, and returns typed data', async () => {
-    const client = createApiClient(baseUrl, { accessToken: 'tok-1', requestId: 'req-12345678', locale: 'en' });
+    const client = createApiClient(baseUrl, {
+      accessToken: 'tok-1',
+      requestId: 'req-12345678',
+      locale: 'en',
+    });
     const { data } = await client.GET('/api/geo/townships');
     expect(data?.[0].nameEn).toBe('Chengguan Subdistrict');
-    expect(seen.headers).toMatchObject({ authorization: 'Bearer tok-1', 'x-request-id': 'req-12345678', 'accept-language': 'en' });
+    expect(seen.headers).toMatchObject({
+      authorization: 'Bearer tok-1',
+      'x-request-id': 'req-12345678',
+      'accept-language': 'en',
+    });
   });
 
   it('gives the API error body on failure and sends no authorization header without a token', async () => {

@@ -48,7 +48,9 @@ describe('an elderly resident’s account, in Chromium', () => {
     const idInput = page.locator('input[name="idNumber"]');
     await expect.poll(() => idInput.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await idInput.getAttribute('aria-describedby')) ?? '';
-    const fieldMessages = await Promise.all(describedBy.split(' ').map((id) => page.locator(`#${id}`).textContent()));
+    const fieldMessages = await Promise.all(
+      describedBy.split(' ').map((id) => page.locator(`#${id}`).textContent()),
+    );
     expect(fieldMessages.join(' ')).toMatch(/身份证/);
     await screenshot(page, 'register-id-error');
 
@@ -75,15 +77,20 @@ describe('an elderly resident’s account, in Chromium', () => {
     expect(session.map((c) => c.name).sort()).toEqual(['cll_access', 'cll_refresh']);
     expect(session.every((c) => c.httpOnly && c.sameSite === 'Lax')).toBe(true);
     expect(await page.evaluate(() => document.cookie)).not.toMatch(/cll_access|cll_refresh/);
-    expect(await page.evaluate(() => Object.keys(localStorage).length + Object.keys(sessionStorage).length)).toBe(0);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).length + Object.keys(sessionStorage).length),
+    ).toBe(0);
   });
 
   it('shows the welcome notification sent by the worker', async () => {
     await expect
-      .poll(async () => {
-        await open(page, `${stack.webUrl}/notifications`);
-        return page.textContent('main');
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await open(page, `${stack.webUrl}/notifications`);
+          return page.textContent('main');
+        },
+        { timeout: 20_000 },
+      )
       .toMatch(/钱桂芳/);
   });
 

@@ -32,7 +32,10 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
   override handleRequest<T>(error: unknown, user: T): T {
     if (error instanceof DomainException) throw error;
     if (error || !user) {
-      throw new DomainException(ErrorCode.AuthTokenInvalid, 'Your sign-in has expired or was revoked. Sign in again.');
+      throw new DomainException(
+        ErrorCode.AuthTokenInvalid,
+        'Your sign-in has expired or was revoked. Sign in again.',
+      );
     }
     return user;
   }

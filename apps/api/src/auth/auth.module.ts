@@ -14,6 +14,14 @@ import { MeQuery } from '../people/me.query.js';
 @Module({
   imports: [PassportModule, JwtModule.register({}), PeopleModule],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, PasswordService, RateLimitService, LocalStrategy, JwtStrategy, MeQuery],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordService,
+    RateLimitService,
+    LocalStrategy,
+    JwtStrategy,
+    MeQuery,
+  ],
 })
 export class AuthModule {}

@@ -42,12 +42,15 @@ export class AuthService {
       where: who.email ? { email: who.email } : { mobile: who.mobile ?? '' },
       select: { id: true, passwordHash: true, status: true },
     });
-    const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyNothing(password);
+    const ok = user
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyNothing(password);
     if (!user || !ok) {
       await this.rateLimits.hit(limits);
       throw new DomainException(ErrorCode.AuthInvalidCredentials, 'The account or password is wrong.');
     }
-    if (user.status !== 'active') throw new DomainException(ErrorCode.AuthAccountDisabled, 'This account is disabled.');
+    if (user.status !== 'active')
+      throw new DomainException(ErrorCode.AuthAccountDisabled, 'This account is disabled.');
     await this.rateLimits.reset(limits[0].key);
     return { id: user.id };
   }
@@ -64,7 +67,12 @@ export class AuthService {
   login(userId: string): Promise<AuthTokensResponse> {
     return this.dataSource.transaction(async (manager) => {
       const tokens = await this.tokens.openSession(manager, userId);
-      await this.audit.record(manager, { action: 'auth.login', entityType: 'user', entityId: userId, actorUserId: userId });
+      await this.audit.record(manager, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: userId,
+        actorUserId: userId,
+      });
       return this.withUser(manager, tokens);
     });
   }
@@ -78,14 +86,24 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await this.tokens.revokeSession(manager, user.sessionId, 'logout');
       if (refreshToken) await this.tokens.revokeByRefreshToken(manager, refreshToken, user.id);
-      await this.audit.record(manager, { action: 'auth.logout', entityType: 'user', entityId: user.id, actorUserId: user.id });
+      await this.audit.record(manager, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: user.id,
+      });
     });
   }
 
   private async withUser(manager: EntityManager, tokens: IssuedTokens): Promise<AuthTokensResponse> {
     const user = await this.meQuery.byId(manager, tokens.userId);
     if (!user) throw new DomainException(ErrorCode.NotFound, 'No such account.');
-    return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user };
+    return {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresIn: tokens.expiresIn,
+      user,
+    };
   }
 
   registrationLimit(ip: string): Limit {
@@ -96,7 +114,9 @@ export class AuthService {
   private loginLimits(who: { mobile?: string; email?: string }, ip: string): Limit[] {
     const { loginFailuresPerAccount, loginFailuresPerIp, loginWindowSeconds } = this.config.rateLimit;
     // The account key is hashed so the table holds no mobile numbers or e-mail addresses.
-    const account = createHash('sha256').update(who.email ?? who.mobile ?? '').digest('hex');
+    const account = createHash('sha256')
+      .update(who.email ?? who.mobile ?? '')
+      .digest('hex');
     return [
       { key: `login:account:${account}`, max: loginFailuresPerAccount, windowSeconds: loginWindowSeconds },
       { key: `login:ip:${ip}`, max: loginFailuresPerIp, windowSeconds: loginWindowSeconds },

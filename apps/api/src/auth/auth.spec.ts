@@ -6,7 +6,10 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3', RATE_LIMIT_REGISTRATIONS_PER_IP: '1000' });
+  t = await startTestApp({
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3',
+    RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
+  });
 });
 afterAll(() => t?.close());
 
@@ -26,7 +29,12 @@ describe('registration', () => {
         name: '王秀兰',
         mobile: body.mobile,
         roles: [{ role: Role.Learner, providerId: null, enterpriseId: null, townshipPrefix: null }],
-        profile: { birthDate: '1958-03-21', townshipName: '测试一镇', villageName: '一村', idNumberMasked: null },
+        profile: {
+          birthDate: '1958-03-21',
+          townshipName: '测试一镇',
+          villageName: '一村',
+          idNumberMasked: null,
+        },
       },
     });
     const me = await t.http.get('/api/me').auth(res.body.accessToken, { type: 'bearer' });
@@ -45,7 +53,10 @@ describe('registration', () => {
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const { res } = await register({ idNumber: bad });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'idNumber', code: 'isResidentIdNumber' }] });
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'idNumber', code: 'isResidentIdNumber' }],
+    });
     expect(JSON.stringify(res.body)).not.toContain(bad);
   });
 
@@ -85,7 +96,10 @@ describe('registration', () => {
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-    const res = await t.http.post('/api/auth/register').set('content-type', 'application/json').send('{"name": ');
+    const res = await t.http
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .send('{"name": ');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('MALFORMED_JSON');
   });
@@ -94,23 +108,35 @@ describe('registration', () => {
 describe('login, refresh and logout', () => {
   it('logs in with mobile or e-mail and refuses a wrong password with 401', async () => {
     const { body } = await register({ email: 'Li.Ming@Example.cn' });
-    const byMobile = await t.http.post('/api/auth/login').send({ login: body.mobile, password: body.password });
+    const byMobile = await t.http
+      .post('/api/auth/login')
+      .send({ login: body.mobile, password: body.password });
     expect(byMobile.status).toBe(200);
-    const byEmail = await t.http.post('/api/auth/login').send({ login: 'li.ming@example.cn', password: body.password });
+    const byEmail = await t.http
+      .post('/api/auth/login')
+      .send({ login: 'li.ming@example.cn', password: body.password });
     expect(byEmail.status).toBe(200);
-    const wrong = await t.http.post('/api/auth/login').send({ login: body.mobile, password: 'wrong-password1' });
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ login: body.mobile, password: 'wrong-password1' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('AUTH_INVALID_CREDENTIALS');
-    const unknown = await t.http.post('/api/auth/login').send({ login: '13000000000', password: 'whatever1' });
+    const unknown = await t.http
+      .post('/api/auth/login')
+      .send({ login: '13000000000', password: 'whatever1' });
     expect(unknown.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
   it('answers 429 after repeated failures, even with the right password, until the window ends', async () => {
     const { body } = await register();
     for (let i = 0; i < 3; i++) {
-      expect((await t.http.post('/api/auth/login').send({ login: body.mobile, password: 'nope-nope1' })).status).toBe(401);
+      expect(
+        (await t.http.post('/api/auth/login').send({ login: body.mobile, password: 'nope-nope1' })).status,
+      ).toBe(401);
     }
-    const limited = await t.http.post('/api/auth/login').send({ login: body.mobile, password: body.password });
+    const limited = await t.http
+      .post('/api/auth/login')
+      .send({ login: body.mobile, password: body.password });
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -130,23 +156,33 @@ describe('login, refresh and logout', () => {
     expect(duplicate.status).toBe(200);
 
     // Presented again after the leeway: a copied token. It ends the session.
-    await t.db.query(`UPDATE refresh_tokens SET used_at = now() - interval '5 minutes' WHERE used_at IS NOT NULL`);
+    await t.db.query(
+      `UPDATE refresh_tokens SET used_at = now() - interval '5 minutes' WHERE used_at IS NOT NULL`,
+    );
     const replay = await t.http.post('/api/auth/refresh').send({ refreshToken: first });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('AUTH_REFRESH_INVALID');
     // The replay revoked the session: the rotated tokens are dead too.
-    expect((await t.http.get('/api/me').auth(rotated.body.accessToken, { type: 'bearer' })).body.code).toBe('AUTH_TOKEN_INVALID');
-    expect((await t.http.post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken })).status).toBe(401);
+    expect((await t.http.get('/api/me').auth(rotated.body.accessToken, { type: 'bearer' })).body.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
+    expect(
+      (await t.http.post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken })).status,
+    ).toBe(401);
   });
 
   it('logout revokes the access token and the refresh token at once', async () => {
     const { res } = await register();
     const auth = { type: 'bearer' } as const;
-    expect((await t.http.post('/api/auth/logout').auth(res.body.accessToken, auth).send({})).status).toBe(204);
+    expect((await t.http.post('/api/auth/logout').auth(res.body.accessToken, auth).send({})).status).toBe(
+      204,
+    );
     const me = await t.http.get('/api/me').auth(res.body.accessToken, auth);
     expect(me.status).toBe(401);
     expect(me.body.code).toBe('AUTH_TOKEN_INVALID');
-    expect((await t.http.post('/api/auth/refresh').send({ refreshToken: res.body.refreshToken })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/auth/refresh').send({ refreshToken: res.body.refreshToken })).status,
+    ).toBe(401);
   });
 });
 
@@ -155,15 +191,21 @@ describe('role guard', () => {
     const anonymous = await t.http.get('/api/me');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('AUTH_REQUIRED');
-    expect((await t.http.get('/api/me').auth('not-a-jwt', { type: 'bearer' })).body.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await t.http.get('/api/me').auth('not-a-jwt', { type: 'bearer' })).body.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
 
     const { res } = await register();
     const learner = await t.http.get('/api/audit/events').auth(res.body.accessToken, { type: 'bearer' });
     expect(learner.status).toBe(403);
     expect(learner.body.code).toBe('FORBIDDEN');
 
-    await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [res.body.user.id]);
-    const admin = await t.http.get('/api/audit/events?action=account.registered').auth(res.body.accessToken, { type: 'bearer' });
+    await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [
+      res.body.user.id,
+    ]);
+    const admin = await t.http
+      .get('/api/audit/events?action=account.registered')
+      .auth(res.body.accessToken, { type: 'bearer' });
     expect(admin.status).toBe(200);
     expect(admin.body.total).toBeGreaterThan(0);
     expect(admin.body.items.every((e: { action: string }) => e.action === 'account.registered')).toBe(true);

@@ -17,7 +17,12 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body } = this.toBody(exception, requestId);
     if (status >= 500) {
       this.logger.error(
-        { msg: 'request failed', method: req.method, path: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', error: describe(exception) },
+        {
+          msg: 'request failed',
+          method: req.method,
+          path: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
+          error: describe(exception),
+        },
         exception instanceof Error ? exception.stack : undefined,
       );
     }
@@ -27,7 +32,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (!res.headersSent) res.status(status).json(body);
   }
 
-  private toBody(exception: unknown, requestId: string): { status: number; body: ApiErrorBody & Record<string, unknown> } {
+  private toBody(
+    exception: unknown,
+    requestId: string,
+  ): { status: number; body: ApiErrorBody & Record<string, unknown> } {
     if (exception instanceof DomainException) {
       return {
         status: httpStatusFor(exception.code),
@@ -50,19 +58,30 @@ export class ErrorFilter implements ExceptionFilter {
       return this.simple(ErrorCode.PayloadTooLarge, 'The request body is too large.', requestId);
     }
     if (bodyParserType === 'charset.unsupported' || bodyParserType === 'encoding.unsupported') {
-      return this.simple(ErrorCode.UnsupportedMediaType, 'The request body encoding is not supported.', requestId);
+      return this.simple(
+        ErrorCode.UnsupportedMediaType,
+        'The request body encoding is not supported.',
+        requestId,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return this.simple(ErrorCode.NotFound, 'No such route or resource.', requestId);
       if (status === 401) return this.simple(ErrorCode.AuthRequired, 'Sign in to continue.', requestId);
-      if (status === 403) return this.simple(ErrorCode.Forbidden, 'You are not allowed to do this.', requestId);
-      if (status === 413) return this.simple(ErrorCode.PayloadTooLarge, 'The request body is too large.', requestId);
-      if (status === 415) return this.simple(ErrorCode.UnsupportedMediaType, 'Unsupported content type.', requestId);
+      if (status === 403)
+        return this.simple(ErrorCode.Forbidden, 'You are not allowed to do this.', requestId);
+      if (status === 413)
+        return this.simple(ErrorCode.PayloadTooLarge, 'The request body is too large.', requestId);
+      if (status === 415)
+        return this.simple(ErrorCode.UnsupportedMediaType, 'Unsupported content type.', requestId);
       if (status === 429) return this.simple(ErrorCode.RateLimited, 'Too many requests.', requestId);
       if (status < 500) return this.simple(ErrorCode.ValidationFailed, exception.message, requestId);
     }
-    return this.simple(ErrorCode.Internal, 'Something went wrong on our side. Quote the request id if you contact us.', requestId);
+    return this.simple(
+      ErrorCode.Internal,
+      'Something went wrong on our side. Quote the request id if you contact us.',
+      requestId,
+    );
   }
 
   private simple(code: ErrorCode, message: string, requestId: string) {

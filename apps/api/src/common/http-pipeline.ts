@@ -32,7 +32,12 @@ function requestMiddleware(logger: JsonLogger, metrics: MetricsService) {
   };
 }
 
-export function configureHttp(app: INestApplication, logger: JsonLogger, metrics: MetricsService, trustProxy: boolean | string): void {
+export function configureHttp(
+  app: INestApplication,
+  logger: JsonLogger,
+  metrics: MetricsService,
+  trustProxy: boolean | string,
+): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', trustProxy);
   express.disable('x-powered-by');

@@ -57,6 +57,8 @@ export class JsonLogger implements LoggerService {
 
   private emit(entry: Record<string, unknown>): void {
     const requestId = currentRequestId();
-    this.sink(JSON.stringify({ time: new Date().toISOString(), ...(requestId ? { requestId } : {}), ...entry }));
+    this.sink(
+      JSON.stringify({ time: new Date().toISOString(), ...(requestId ? { requestId } : {}), ...entry }),
+    );
   }
 }

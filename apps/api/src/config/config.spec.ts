@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
 const key = () => randomBytes(32).toString('base64');
-const base = () => ({ JWT_SECRET: randomBytes(32).toString('hex'), PII_ENCRYPTION_KEY: key(), PII_HASH_KEY: key() });
+const base = () => ({
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  PII_ENCRYPTION_KEY: key(),
+  PII_HASH_KEY: key(),
+});
 
 describe('loadConfig', () => {
   it('gives safe local defaults for everything but secrets', () => {
@@ -20,9 +24,13 @@ describe('loadConfig', () => {
   });
 
   it('stops with a message naming a bad variable', () => {
-    expect(() => loadConfig({ ...base(), PORT: 'eighty' })).toThrow(/PORT must be an integer from 0 to 65535 \(got "eighty"\)/);
+    expect(() => loadConfig({ ...base(), PORT: 'eighty' })).toThrow(
+      /PORT must be an integer from 0 to 65535 \(got "eighty"\)/,
+    );
     expect(() => loadConfig({ ...base(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a URL/);
-    expect(() => loadConfig({ ...base(), WORKER_IN_PROCESS: 'maybe' })).toThrow(/WORKER_IN_PROCESS must be true or false/);
+    expect(() => loadConfig({ ...base(), WORKER_IN_PROCESS: 'maybe' })).toThrow(
+      /WORKER_IN_PROCESS must be true or false/,
+    );
     expect(() => loadConfig({ ...base(), NODE_ENV: 'staging' })).toThrow(/NODE_ENV must be one of/);
   });
 
@@ -32,9 +40,13 @@ describe('loadConfig', () => {
   });
 
   it('refuses missing or short secrets', () => {
-    expect(() => loadConfig({ ...base(), JWT_SECRET: undefined })).toThrow(/Missing configuration: JWT_SECRET/);
+    expect(() => loadConfig({ ...base(), JWT_SECRET: undefined })).toThrow(
+      /Missing configuration: JWT_SECRET/,
+    );
     expect(() => loadConfig({ ...base(), JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
-    expect(() => loadConfig({ ...base(), PII_HASH_KEY: undefined })).toThrow(/Missing configuration: PII_HASH_KEY/);
+    expect(() => loadConfig({ ...base(), PII_HASH_KEY: undefined })).toThrow(
+      /Missing configuration: PII_HASH_KEY/,
+    );
     expect(() => loadConfig({ ...base(), PII_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
       /PII_ENCRYPTION_KEY must be base64 of exactly 32 bytes/,
     );
@@ -43,7 +55,9 @@ describe('loadConfig', () => {
   it('trusts forwarded addresses from loopback only, unless told otherwise', () => {
     expect(loadConfig(base()).trustProxy).toBe('loopback');
     expect(loadConfig({ ...base(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
     expect(() => loadConfig({ ...base(), TRUST_PROXY: 'a;b' })).toThrow(/TRUST_PROXY must be/);
   });
 

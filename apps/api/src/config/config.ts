@@ -79,7 +79,8 @@ function trustProxy(env: Env): boolean | string {
   const raw = env.TRUST_PROXY;
   if (raw === undefined || raw === '') return 'loopback';
   if (['true', 'false'].includes(raw)) return raw === 'true';
-  if (!/^[\w.:/, -]+$/.test(raw)) fail('TRUST_PROXY', 'true, false, or a list like "loopback, 10.0.0.0/8"', raw);
+  if (!/^[\w.:/, -]+$/.test(raw))
+    fail('TRUST_PROXY', 'true, false, or a list like "loopback, 10.0.0.0/8"', raw);
   return raw;
 }
 

@@ -28,7 +28,9 @@ describe('migrations and entities', () => {
 
   it('make the audit trail append-only', async () => {
     await dataSource.query(`INSERT INTO audit_events (action, entity_type) VALUES ('test.event', 'test')`);
-    await expect(dataSource.query(`UPDATE audit_events SET action = 'changed'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE audit_events SET action = 'changed'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
   });
 
@@ -37,7 +39,9 @@ describe('migrations and entities', () => {
       `INSERT INTO users (name, mobile, password_hash) VALUES ('x', '13900000000', 'x') RETURNING id`,
     );
     await expect(
-      dataSource.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'provider_staff')`, [user.id]),
+      dataSource.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'provider_staff')`, [
+        user.id,
+      ]),
     ).rejects.toThrow(/chk_role_assignments_scope/);
     await dataSource.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'learner')`, [user.id]);
     await expect(

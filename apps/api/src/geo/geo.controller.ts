@@ -1,7 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
-import { PlaceResponse, TownshipCodeParam, TownshipWithVillagesResponse, toPlaceResponse } from './geo.dto.js';
+import {
+  PlaceResponse,
+  TownshipCodeParam,
+  TownshipWithVillagesResponse,
+  toPlaceResponse,
+} from './geo.dto.js';
 import { GeoService } from './geo.service.js';
 
 @ApiTags('geo')

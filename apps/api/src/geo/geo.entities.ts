@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 
 /** 乡镇/街道, identified by its 12-digit statistical division code. */
 @Entity('townships')
@@ -20,7 +29,10 @@ export class Township {
 /** 村/居委会 within a township. */
 @Entity('villages')
 // A village lies in its township's code range.
-@Check('chk_villages_in_township', `substr(code, 1, 9) = substr(township_code, 1, 9) AND right(code, 3) <> '000'`)
+@Check(
+  'chk_villages_in_township',
+  `substr(code, 1, 9) = substr(township_code, 1, 9) AND right(code, 3) <> '000'`,
+)
 export class Village {
   @PrimaryColumn({ type: 'char', length: 12 })
   code: string;

@@ -38,7 +38,11 @@ export class GeoService {
       throw DomainException.field(ErrorCode.TownshipUnknown, 'townshipCode', 'No township has this code.');
     }
     if (!(await manager.existsBy(Village, { code: villageCode, townshipCode }))) {
-      throw DomainException.field(ErrorCode.VillageUnknown, 'villageCode', 'No village or community with this code in that township.');
+      throw DomainException.field(
+        ErrorCode.VillageUnknown,
+        'villageCode',
+        'No village or community with this code in that township.',
+      );
     }
   }
 }

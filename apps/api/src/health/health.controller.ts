@@ -1,5 +1,11 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
@@ -47,7 +53,9 @@ export class HealthController {
       pending === null ? { status: 'down' } : { status: 'up', latencyMs: Date.now() - started };
     const redisStarted = Date.now();
     const redisUp = await this.queues.ping();
-    const redis: ComponentHealth = redisUp ? { status: 'up', latencyMs: Date.now() - redisStarted } : { status: 'down' };
+    const redis: ComponentHealth = redisUp
+      ? { status: 'up', latencyMs: Date.now() - redisStarted }
+      : { status: 'down' };
     const status = database.status === 'down' ? 'down' : redisUp ? 'ok' : 'degraded';
     if (status === 'down') res.status(503);
     return { status, database, redis, queue: pending === null ? null : { outboxPending: pending } };

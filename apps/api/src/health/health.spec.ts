@@ -11,7 +11,12 @@ describe('operations endpoints', () => {
   it('reports database and Redis separately', async () => {
     const res = await t.http.get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'up' }, queue: { outboxPending: 0 } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      queue: { outboxPending: 0 },
+    });
   });
 
   it('serves Prometheus metrics including request latency and the outbox backlog', async () => {
@@ -19,7 +24,9 @@ describe('operations endpoints', () => {
     const res = await t.http.get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/geo\/townships",status="200"\} 1/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/geo\/townships",status="200"\} 1/,
+    );
     expect(res.text).toMatch(/^job_outbox_pending 0$/m);
     expect(res.text).toContain('cll_process_cpu_seconds_total');
   });
@@ -40,7 +47,9 @@ describe('operations endpoints', () => {
     const res = await t.http.get('/api/nothing-here').set('x-request-id', 'web-abc12345');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ code: 'NOT_FOUND', message: expect.any(String), requestId: 'web-abc12345' });
-    const line = t.logs.map((l) => JSON.parse(l)).find((l) => l.requestId === 'web-abc12345' && l.msg === 'request');
+    const line = t.logs
+      .map((l) => JSON.parse(l))
+      .find((l) => l.requestId === 'web-abc12345' && l.msg === 'request');
     expect(line).toMatchObject({ level: 'info', status: 404, method: 'GET' });
   });
 });

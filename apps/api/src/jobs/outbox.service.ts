@@ -10,12 +10,23 @@ export class OutboxService {
    * Records a job in the caller's transaction. `jobId` must be deterministic for the change
    * (e.g. `welcome:<userId>`), so a retried request or a second relay never makes a second job.
    */
-  async enqueue<N extends JobName>(manager: EntityManager, name: N, jobId: string, payload: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    jobId: string,
+    payload: JobPayloads[N],
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()
       .into(OutboxJob)
-      .values({ queue: JOB_QUEUE[name], name, jobId, payload: { ...payload }, requestId: currentRequestId() ?? null })
+      .values({
+        queue: JOB_QUEUE[name],
+        name,
+        jobId,
+        payload: { ...payload },
+        requestId: currentRequestId() ?? null,
+      })
       .orIgnore()
       .execute();
   }

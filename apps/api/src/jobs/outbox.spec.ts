@@ -26,9 +26,15 @@ describe('outbox with Redis down', () => {
 
     const health = await t.http.get('/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'degraded', database: { status: 'up' }, redis: { status: 'down' } });
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      database: { status: 'up' },
+      redis: { status: 'down' },
+    });
     expect(health.body.queue.outboxPending).toBeGreaterThanOrEqual(1);
-    const [pending] = await t.db.query(`SELECT sent_at FROM job_outbox WHERE job_id = $1`, [`welcome:${reg.body.user.id}`]);
+    const [pending] = await t.db.query(`SELECT sent_at FROM job_outbox WHERE job_id = $1`, [
+      `welcome:${reg.body.user.id}`,
+    ]);
     expect(pending.sent_at).toBeNull();
 
     await redis.restart();

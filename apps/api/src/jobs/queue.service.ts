@@ -47,7 +47,15 @@ export class QueueService implements OnApplicationShutdown {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     try {
-      return await Promise.race([ready.then(() => client.ping()).then(() => true, () => false), timeout]);
+      return await Promise.race([
+        ready
+          .then(() => client.ping())
+          .then(
+            () => true,
+            () => false,
+          ),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
       if (onReady) client.off('ready', onReady);

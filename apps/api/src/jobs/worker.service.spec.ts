@@ -11,6 +11,8 @@ describe('assertOneHandlerPerJob', () => {
 
   it('names a job without a handler and a handler without a job', () => {
     expect(() => assertOneHandlerPerJob({})).toThrow(/missing \[welcome-notification\]/);
-    expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': () => Promise.resolve() })).toThrow(/unknown \[no-such-job\]/);
+    expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': () => Promise.resolve() })).toThrow(
+      /unknown \[no-such-job\]/,
+    );
   });
 });

@@ -27,7 +27,14 @@ export class WorkerService implements OnApplicationBootstrap {
         void queue.process(name, CONCURRENCY, (job: Job<JobData>) => this.run(name, job));
       }
       queue.on('failed', (job: Job<JobData>, error: Error) =>
-        this.logger.warn({ msg: 'job failed', queue: queueName, job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.message }),
+        this.logger.warn({
+          msg: 'job failed',
+          queue: queueName,
+          job: job.name,
+          jobId: job.id,
+          attempt: job.attemptsMade,
+          error: error.message,
+        }),
       );
     }
   }
@@ -47,6 +54,8 @@ export function assertOneHandlerPerJob(handlers: Partial<Record<string, unknown>
   const missing = names.filter((n) => typeof handlers[n] !== 'function');
   const unknown = Object.keys(handlers).filter((n) => !names.includes(n));
   if (missing.length || unknown.length) {
-    throw new Error(`Job handlers do not match job names: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`);
+    throw new Error(
+      `Job handlers do not match job names: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`,
+    );
   }
 }

@@ -14,7 +14,11 @@ export interface EmbeddedPostgres {
  * PostgreSQL compiled to WebAssembly (PGlite) behind a socket, so the app keeps its ordinary `pg` driver.
  * For a local demo only: transactions are serialised, so tests and benchmarks use a real server.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, poolSize: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  poolSize: number,
+): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { pgcrypto, uuid_ossp, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: poolSize + 8 });

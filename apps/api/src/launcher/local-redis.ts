@@ -32,13 +32,19 @@ export async function ensureLocalRedis(): Promise<{ url: string; child?: ChildPr
         '  Or point REDIS_URL at a running Redis (redis://host:port).',
     );
   }
-  const child = spawn('redis-server', ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50; i++) {
     if (await answersPing('127.0.0.1', 6379)) return { url, child };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new RedisUnavailableError('redis-server was started but did not answer on 127.0.0.1:6379 within 5 seconds.');
+  throw new RedisUnavailableError(
+    'redis-server was started but did not answer on 127.0.0.1:6379 within 5 seconds.',
+  );
 }

@@ -22,10 +22,16 @@ const startedAt = Date.now();
 const stops: Array<() => Promise<void> | void> = [];
 
 function log(msg: string, fields: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'launcher', msg, ...fields }));
+  console.log(
+    JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'launcher', msg, ...fields }),
+  );
 }
 
-async function shutdown(code: number): Promise<never> {
+let stopping = false;
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
   for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
   process.exit(code);
 }
@@ -56,18 +62,31 @@ try {
 
   const webPort = Number(env.WEB_PORT ?? 5173);
   const webEntry = `${root}apps/web/build/index.js`;
-  if (!existsSync(webEntry)) throw new Error(`The web app is not built (${webEntry}); run: npx nx run web:build`);
+  if (!existsSync(webEntry))
+    throw new Error(`The web app is not built (${webEntry}); run: npx nx run web:build`);
   const origin = env.PUBLIC_ORIGIN ?? `http://127.0.0.1:${webPort}`;
   const web: ChildProcess = spawn(process.execPath, [webEntry], {
-    env: { ...env, PORT: String(webPort), HOST: env.WEB_HOST ?? '127.0.0.1', ORIGIN: origin, API_URL: apiUrl },
+    env: {
+      ...env,
+      PORT: String(webPort),
+      HOST: env.WEB_HOST ?? '127.0.0.1',
+      ORIGIN: origin,
+      API_URL: apiUrl,
+    },
     stdio: 'inherit',
   });
   stops.push(() => void web.kill('SIGTERM'));
   web.once('exit', (code) => {
+    if (stopping) return;
     log('web app exited', { code });
     void shutdown(code ?? 1);
   });
-  log('ready', { api: apiUrl, docs: `${apiUrl}/api/docs`, web: origin, seconds: (Date.now() - startedAt) / 1000 });
+  log('ready', {
+    api: apiUrl,
+    docs: `${apiUrl}/api/docs`,
+    web: origin,
+    seconds: (Date.now() - startedAt) / 1000,
+  });
   console.log(`\n  Open ${origin} in a browser (demo accounts: see README.md).\n`);
 } catch (error) {
   if (error instanceof ConfigError || error instanceof RedisUnavailableError) {

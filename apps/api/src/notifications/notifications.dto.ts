@@ -4,7 +4,8 @@ import type { Notification } from './notification.entity.js';
 
 export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'welcome', description: 'Rendered by the web app in the reader’s language' }) kind: string;
+  @ApiProperty({ example: 'welcome', description: 'Rendered by the web app in the reader’s language' })
+  kind: string;
   @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })
   params: Record<string, string | number>;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt: string | null;

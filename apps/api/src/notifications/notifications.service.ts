@@ -39,4 +39,3 @@ export class NotificationsService {
     if (!result.affected) throw new DomainException(ErrorCode.NotFound, 'No such notification.');
   }
 }
-

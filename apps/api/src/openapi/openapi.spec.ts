@@ -11,7 +11,10 @@ const clientDir = new URL('../../../../libs/api-client/', import.meta.url);
 
 async function currentDocument() {
   const config = loadConfig({ ...testSecrets(), DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' });
-  const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }), { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }), {
+    preview: true,
+    logger: false,
+  });
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   const document = buildOpenApi(app);
   await app.close();

@@ -17,7 +17,10 @@ const config = loadConfig({
   DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
   LOG_LEVEL: 'error',
 });
-const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }), { preview: true, logger: false });
+const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }), {
+  preview: true,
+  logger: false,
+});
 app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
 const document = buildOpenApi(app);
 writeFileSync(process.argv[2] ?? 'openapi.json', JSON.stringify(document, null, 2) + '\n');

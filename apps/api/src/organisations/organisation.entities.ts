@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Township } from '../geo/geo.entities.js';
 
 export enum ProviderKind {
@@ -17,7 +26,10 @@ export enum ProviderStatus {
 }
 
 @Entity('providers')
-@Check('chk_providers_kind', `kind IN ('vocational_school','community_college','elderly_university','training_centre','open_university')`)
+@Check(
+  'chk_providers_kind',
+  `kind IN ('vocational_school','community_college','elderly_university','training_centre','open_university')`,
+)
 @Check('chk_providers_status', `status IN ('pending','approved','rejected','suspended')`)
 export class Provider {
   @PrimaryGeneratedColumn('uuid')

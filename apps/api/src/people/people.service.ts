@@ -33,7 +33,11 @@ export class PeopleService {
   async register(dto: RegisterDto, passwordHash: string, manager: EntityManager): Promise<User> {
     if (!dto.mobile && !dto.email) {
       throw new DomainException(ErrorCode.ContactRequired, 'Give a mobile number or an e-mail address.', [
-        { field: 'mobile', code: ErrorCode.ContactRequired, message: 'Give a mobile number or an e-mail address.' },
+        {
+          field: 'mobile',
+          code: ErrorCode.ContactRequired,
+          message: 'Give a mobile number or an e-mail address.',
+        },
       ]);
     }
     assertBirthDate(dto.birthDate);
@@ -66,7 +70,9 @@ export class PeopleService {
         actorUserId: user.id,
         details: { townshipCode: dto.townshipCode, withIdNumber: idNumber !== null },
       });
-      await this.outbox.enqueue(manager, JobName.WelcomeNotification, `welcome:${user.id}`, { userId: user.id });
+      await this.outbox.enqueue(manager, JobName.WelcomeNotification, `welcome:${user.id}`, {
+        userId: user.id,
+      });
       return user;
     } catch (error) {
       throw mapUniqueViolation(error);
@@ -81,21 +87,27 @@ export class PeopleService {
 
   async updateProfile(userId: string, dto: UpdateProfileDto): Promise<MeRow> {
     await this.dataSource.transaction(async (manager) => {
-      const profile = await manager.findOne(LearnerProfile, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+      const profile = await manager.findOne(LearnerProfile, {
+        where: { userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const changed: string[] = [];
       if (dto.name !== undefined || dto.locale !== undefined) {
         await manager.update(User, { id: userId }, { name: dto.name, locale: dto.locale });
         changed.push(...(['name', 'locale'] as const).filter((f) => dto[f] !== undefined));
       }
-      const profileFields = (['townshipCode', 'villageCode', 'attainment', 'employmentStatus', 'idNumber'] as const).filter(
-        (f) => dto[f] !== undefined,
-      );
+      const profileFields = (
+        ['townshipCode', 'villageCode', 'attainment', 'employmentStatus', 'idNumber'] as const
+      ).filter((f) => dto[f] !== undefined);
       if (profileFields.length) {
-        if (!profile) throw new DomainException(ErrorCode.Forbidden, 'This account has no learner profile to edit.');
+        if (!profile)
+          throw new DomainException(ErrorCode.Forbidden, 'This account has no learner profile to edit.');
         const townshipCode = dto.townshipCode ?? profile.townshipCode;
         const villageCode = dto.villageCode ?? profile.villageCode;
         await this.geo.assertPlace(manager, townshipCode, villageCode);
-        const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex) : undefined;
+        const idNumber = dto.idNumber
+          ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex)
+          : undefined;
         try {
           await manager.update(
             LearnerProfile,
@@ -169,10 +181,18 @@ function mapUniqueViolation(error: unknown): unknown {
   if (driverError.code !== '23505') return error;
   const column = /Key \(([a-z_]+)\)/.exec(driverError.detail ?? '')?.[1];
   if (column === 'id_number_hash') {
-    return DomainException.field(ErrorCode.IdNumberTaken, 'idNumber', 'This ID number is already registered.');
+    return DomainException.field(
+      ErrorCode.IdNumberTaken,
+      'idNumber',
+      'This ID number is already registered.',
+    );
   }
   if (column === 'mobile' || column === 'email') {
-    return DomainException.field(ErrorCode.AccountExists, column, `An account with this ${column} already exists.`);
+    return DomainException.field(
+      ErrorCode.AccountExists,
+      column,
+      `An account with this ${column} already exists.`,
+    );
   }
   return error;
 }

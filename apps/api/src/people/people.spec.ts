@@ -12,16 +12,24 @@ afterAll(() => t?.close());
 async function registered(overrides: Record<string, unknown> = {}) {
   const res = await t.http.post('/api/auth/register').send(registerBody(overrides));
   expect(res.status).toBe(201);
-  return { token: res.body.accessToken as string, user: res.body.user, refreshToken: res.body.refreshToken as string };
+  return {
+    token: res.body.accessToken as string,
+    user: res.body.user,
+    refreshToken: res.body.refreshToken as string,
+  };
 }
 
 /** Every text form a stored value could take in a dump of every table. */
 async function dumpAllTables(): Promise<string> {
-  const tables: Array<{ tablename: string }> = await t.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  const tables: Array<{ tablename: string }> = await t.db.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+  );
   const parts: string[] = [];
   for (const { tablename } of tables) {
     const rows = await t.db.query(`SELECT * FROM "${tablename}"`);
-    parts.push(JSON.stringify(rows, (_, v) => (v && v.type === 'Buffer' ? Buffer.from(v.data).toString('latin1') : v)));
+    parts.push(
+      JSON.stringify(rows, (_, v) => (v && v.type === 'Buffer' ? Buffer.from(v.data).toString('latin1') : v)),
+    );
   }
   return parts.join('\n');
 }
@@ -32,18 +40,24 @@ describe('resident ID number privacy', () => {
     const reg = await t.http.post('/api/auth/register').send(registerBody({ idNumber }));
     expect(reg.status).toBe(201);
     const me = await t.http.get('/api/me').auth(reg.body.accessToken, { type: 'bearer' });
-    const patched = await t.http.patch('/api/me').auth(reg.body.accessToken, { type: 'bearer' }).send({ name: '王秀英' });
+    const patched = await t.http
+      .patch('/api/me')
+      .auth(reg.body.accessToken, { type: 'bearer' })
+      .send({ name: '王秀英' });
     const dup = await t.http.post('/api/auth/register').send(registerBody({ idNumber }));
     expect(dup.body.code).toBe('ID_NUMBER_TAKEN');
 
     expect(me.body.profile.idNumberMasked).toBe(`${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`);
-    for (const body of [reg.body, me.body, patched.body, dup.body]) expect(JSON.stringify(body)).not.toContain(idNumber);
+    for (const body of [reg.body, me.body, patched.body, dup.body])
+      expect(JSON.stringify(body)).not.toContain(idNumber);
     expect(await dumpAllTables()).not.toContain(idNumber);
     expect(await dumpAllTables()).not.toContain(idNumber.slice(6, 14) + idNumber.slice(14)); // birth date + sequence
     expect(t.logs.length).toBeGreaterThan(0);
     expect(t.logs.join('\n')).not.toContain(idNumber);
 
-    const [row] = await t.db.query(`SELECT id_number_hash FROM learner_profiles WHERE user_id = $1`, [reg.body.user.id]);
+    const [row] = await t.db.query(`SELECT id_number_hash FROM learner_profiles WHERE user_id = $1`, [
+      reg.body.user.id,
+    ]);
     expect(row.id_number_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -54,7 +68,14 @@ describe('profile', () => {
     const res = await t.http
       .patch('/api/me')
       .auth(token, { type: 'bearer' })
-      .send({ name: '李大伯', townshipCode: TOWNSHIP_B, villageCode: VILLAGE_B1, attainment: 'senior_secondary', locale: 'en', idNumber: makeIdNumber('1970-05-06', Sex.Male, 5) });
+      .send({
+        name: '李大伯',
+        townshipCode: TOWNSHIP_B,
+        villageCode: VILLAGE_B1,
+        attainment: 'senior_secondary',
+        locale: 'en',
+        idNumber: makeIdNumber('1970-05-06', Sex.Male, 5),
+      });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       name: '李大伯',
@@ -71,7 +92,10 @@ describe('profile', () => {
 
   it('refuses a village outside the chosen township and leaves the profile unchanged', async () => {
     const { token, user } = await registered();
-    const res = await t.http.patch('/api/me').auth(token, { type: 'bearer' }).send({ townshipCode: TOWNSHIP_B, name: 'changed' });
+    const res = await t.http
+      .patch('/api/me')
+      .auth(token, { type: 'bearer' })
+      .send({ townshipCode: TOWNSHIP_B, name: 'changed' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VILLAGE_UNKNOWN');
     const me = await t.http.get('/api/me').auth(token, { type: 'bearer' });
@@ -81,7 +105,10 @@ describe('profile', () => {
 
   it('refuses role or unknown fields in a profile edit', async () => {
     const { token } = await registered();
-    const res = await t.http.patch('/api/me').auth(token, { type: 'bearer' }).send({ roles: ['bureau_admin'] });
+    const res = await t.http
+      .patch('/api/me')
+      .auth(token, { type: 'bearer' })
+      .send({ roles: ['bureau_admin'] });
     expect(res.status).toBe(400);
     expect(res.body.fields[0]).toMatchObject({ field: 'roles', code: 'unknownField' });
   });
@@ -97,6 +124,9 @@ describe('geo', () => {
     expect((await t.http.get('/api/geo/townships/abc/villages')).status).toBe(400);
     const places = await t.http.get('/api/geo/places');
     expect(places.body).toHaveLength(2);
-    expect(places.body[1]).toMatchObject({ code: TOWNSHIP_B, villages: [{ code: VILLAGE_B1, nameEn: 'Village Two' }] });
+    expect(places.body[1]).toMatchObject({
+      code: TOWNSHIP_B,
+      villages: [{ code: VILLAGE_B1, nameEn: 'Village Two' }],
+    });
   });
 });

@@ -20,7 +20,11 @@ export class PiiService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   protectIdNumber(normalised: string): ProtectedIdNumber {
-    return { enc: this.encrypt(normalised), hash: this.hashIdNumber(normalised), masked: maskIdNumber(normalised) };
+    return {
+      enc: this.encrypt(normalised),
+      hash: this.hashIdNumber(normalised),
+      masked: maskIdNumber(normalised),
+    };
   }
 
   hashIdNumber(normalised: string): string {

@@ -58,7 +58,13 @@ export const DEMO_PROVIDERS = [
 
 /** Credit codes are completed with their check character at seeding time. */
 export const DEMO_ENTERPRISES = [
-  { key: 'machinery', name: '青溪精工机械有限公司', first17: '91339901MA2QX0011', industry: 'C34', township: 1 },
+  {
+    key: 'machinery',
+    name: '青溪精工机械有限公司',
+    first17: '91339901MA2QX0011',
+    industry: 'C34',
+    township: 1,
+  },
   { key: 'tea', name: '青溪云山茶业有限公司', first17: '91339901MA2QX0022', industry: 'C15', township: 5 },
   { key: 'care', name: '青溪康养护理服务中心', first17: '52339901MA2QX0033', industry: 'Q85', township: 11 },
 ] as const;

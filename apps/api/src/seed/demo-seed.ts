@@ -12,12 +12,17 @@ import {
 
 /** Loads the demo county in one transaction; running it again changes nothing. Returns false when already there. */
 export async function seedDemoData(dataSource: DataSource, passwords: PasswordService): Promise<boolean> {
-  const existing: unknown[] = await dataSource.query(`SELECT 1 FROM users WHERE mobile = $1`, [DEMO_ACCOUNTS[0].mobile]);
+  const existing: unknown[] = await dataSource.query(`SELECT 1 FROM users WHERE mobile = $1`, [
+    DEMO_ACCOUNTS[0].mobile,
+  ]);
   if (existing.length) return false;
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
   await dataSource.transaction(async (m) => {
     for (const t of DEMO_TOWNSHIPS) {
-      await m.query(`INSERT INTO townships (code, name, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [t.code, t.name, t.nameEn]);
+      await m.query(
+        `INSERT INTO townships (code, name, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [t.code, t.name, t.nameEn],
+      );
     }
     for (const v of DEMO_VILLAGES) {
       await m.query(
@@ -37,7 +42,12 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     for (const e of DEMO_ENTERPRISES) {
       const [row] = await m.query<Array<{ id: string }>>(
         `INSERT INTO enterprises (name, credit_code, industry, township_code) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [e.name, e.first17 + creditCodeCheckCharacter(e.first17), e.industry, DEMO_TOWNSHIPS[e.township].code],
+        [
+          e.name,
+          e.first17 + creditCodeCheckCharacter(e.first17),
+          e.industry,
+          DEMO_TOWNSHIPS[e.township].code,
+        ],
       );
       enterpriseIds.set(e.key, row.id);
     }
@@ -49,13 +59,25 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       const scope = a.scope as { provider?: string; enterprise?: string } | null;
       await m.query(
         `INSERT INTO role_assignments (user_id, role, provider_id, enterprise_id) VALUES ($1, $2, $3, $4)`,
-        [user.id, a.role, scope?.provider ? providerIds.get(scope.provider) : null, scope?.enterprise ? enterpriseIds.get(scope.enterprise) : null],
+        [
+          user.id,
+          a.role,
+          scope?.provider ? providerIds.get(scope.provider) : null,
+          scope?.enterprise ? enterpriseIds.get(scope.enterprise) : null,
+        ],
       );
       if (a.role === 'learner') {
         await m.query(
           `INSERT INTO learner_profiles (user_id, birth_date, sex, township_code, village_code, attainment, employment_status)
            VALUES ($1, '1958-03-21', $2, $3, $4, $5, $6)`,
-          [user.id, Sex.Female, DEMO_TOWNSHIPS[0].code, DEMO_VILLAGES[0].code, AttainmentLevel.JuniorSecondary, EmploymentStatus.Retired],
+          [
+            user.id,
+            Sex.Female,
+            DEMO_TOWNSHIPS[0].code,
+            DEMO_VILLAGES[0].code,
+            AttainmentLevel.JuniorSecondary,
+            EmploymentStatus.Retired,
+          ],
         );
         await m.query(
           `INSERT INTO notifications (user_id, kind, params, dedupe_key) VALUES ($1, 'welcome', $2, $3)`,

@@ -19,9 +19,13 @@ export class RedisProcess {
 
   async restart(): Promise<void> {
     const bin = process.env.REDIS_SERVER_BIN ?? 'redis-server';
-    this.child = spawn(bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      bin,
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     await waitForPort(this.port, true);
   }
 

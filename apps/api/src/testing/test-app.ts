@@ -51,7 +51,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const logs: string[] = [];
-  const app = await createHttpApp(config, { worker: config.workerInProcess, logger: new JsonLogger('info', (l) => logs.push(l)) });
+  const app = await createHttpApp(config, {
+    worker: config.workerInProcess,
+    logger: new JsonLogger('info', (l) => logs.push(l)),
+  });
   await app.init();
   const db = app.get(DataSource);
   await seedPlaces(db);

@@ -22,7 +22,9 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'Also end the session this refresh token belongs to (if it is the caller’s)' })
+  @ApiPropertyOptional({
+    description: 'Also end the session this refresh token belongs to (if it is the caller’s)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -8,7 +8,10 @@ export function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorat
       name: 'isResidentIdNumber',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property is not a valid resident ID number (check the digits and the last character)', ...options },
+      options: {
+        message: '$property is not a valid resident ID number (check the digits and the last character)',
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidIdNumber(value) },
     });
 }

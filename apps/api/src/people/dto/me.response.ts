@@ -31,7 +31,11 @@ export class MeResponse {
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: ['zh-CN', 'en'] }) locale: 'zh-CN' | 'en';
   @ApiProperty({ type: [RoleGrantResponse] }) roles: RoleGrantResponse[];
-  @ApiProperty({ type: ProfileResponse, nullable: true, description: 'Null for staff accounts without a learner profile' })
+  @ApiProperty({
+    type: ProfileResponse,
+    nullable: true,
+    description: 'Null for staff accounts without a learner profile',
+  })
   profile: ProfileResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

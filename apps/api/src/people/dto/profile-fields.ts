@@ -4,7 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsResidentIdNumber } from './id-number.validator.js';
 
-export const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const DIVISION_CODE = DIVISION_CODE_PATTERN;
 
 /** Fields a learner can set at registration and change later. */
@@ -19,11 +20,18 @@ export class EditableProfileFields {
   @Matches(DIVISION_CODE, { message: '$property must be a 12-digit division code' })
   townshipCode: string;
 
-  @ApiProperty({ example: '330782101201', description: 'Village or community (村/居) 12-digit division code' })
+  @ApiProperty({
+    example: '330782101201',
+    description: 'Village or community (村/居) 12-digit division code',
+  })
   @Matches(DIVISION_CODE, { message: '$property must be a 12-digit division code' })
   villageCode: string;
 
-  @ApiProperty({ enum: AttainmentLevel, enumName: 'AttainmentLevel', description: 'Highest education completed' })
+  @ApiProperty({
+    enum: AttainmentLevel,
+    enumName: 'AttainmentLevel',
+    description: 'Highest education completed',
+  })
   @IsEnum(AttainmentLevel)
   attainment: AttainmentLevel;
 

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { MOBILE_PATTERN, Sex } from '@cll/domain';
-import { IsEmail, IsEnum, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { EditableProfileFields, trim } from './profile-fields.js';
 
 class RegisterOwnFields {
-  @ApiPropertyOptional({ example: '13800000001', description: 'Mainland mobile number; a mobile or an e-mail is required' })
+  @ApiPropertyOptional({
+    example: '13800000001',
+    description: 'Mainland mobile number; a mobile or an e-mail is required',
+  })
   @IsOptional()
   @trim()
   @Matches(MOBILE_PATTERN, { message: '$property must be an 11-digit mainland mobile number' })
@@ -17,7 +29,11 @@ class RegisterOwnFields {
   @MaxLength(254)
   email?: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, description: 'At least 8 characters with a letter and a digit' })
+  @ApiProperty({
+    minLength: 8,
+    maxLength: 128,
+    description: 'At least 8 characters with a letter and a digit',
+  })
   @IsString()
   @Length(8, 128)
   @Matches(/(?=.*\p{L})(?=.*\d)/u, { message: '$property must contain a letter and a digit' })

@@ -38,7 +38,10 @@ export function startSession(event: RequestEvent, tokens: AuthTokens): void {
  * both refresh: the API answers a duplicate within 30 seconds with fresh tokens for the same session, so the web
  * server keeps no state of its own and any number of web processes can run.
  */
-async function refresh(event: RequestEvent, refreshToken: string): Promise<AuthTokens | 'refused' | 'unavailable'> {
+async function refresh(
+  event: RequestEvent,
+  refreshToken: string,
+): Promise<AuthTokens | 'refused' | 'unavailable'> {
   const result = await api(event, null).POST('/api/auth/refresh', { body: { refreshToken } });
   if (result.data) return result.data;
   return result.response.status === 401 ? 'refused' : 'unavailable';

@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const pageParam = Number(event.url.searchParams.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
-  const result = await api(event).GET('/api/audit/events', { params: { query: { page, pageSize: PAGE_SIZE } } });
+  const result = await api(event).GET('/api/audit/events', {
+    params: { query: { page, pageSize: PAGE_SIZE } },
+  });
   if (!result.data) throwApiError(result, event.url);
   const { items, total } = result.data;
   return {
@@ -27,4 +29,3 @@ export const load: PageServerLoad = async (event) => {
     })),
   };
 };
-
