@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { GlobalAuthGuard } from './auth/auth.guard.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -12,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
 
 export interface AppModuleOptions {
@@ -35,6 +37,8 @@ export class AppModule {
         AuthModule,
         NotificationsModule,
         HealthModule,
+        OrganisationsModule,
+        CatalogueModule,
         ...(options.worker ? [WorkerModule] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: GlobalAuthGuard }],

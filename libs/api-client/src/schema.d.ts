@@ -226,6 +226,487 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/providers/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply for an organisation to become a provider (the bureau decides) */
+        post: operations["Providers_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My provider applications and the bureau’s decisions */
+        get: operations["Providers_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The providers I work for, with my role there */
+        get: operations["Providers_myProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All providers, pending applications first (bureau; limited to its townships if so scoped) */
+        get: operations["Providers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a provider application; approval makes the applicant its administrator */
+        post: operations["Providers_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a provider: its courses leave the public catalogue */
+        post: operations["Providers_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended provider */
+        post: operations["Providers_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved providers, for the catalogue’s provider filter */
+        get: operations["Providers_publicList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of my provider and the invitations sent (provider administrators) */
+        get: operations["Invitations_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite someone to the provider’s staff by mobile number or e-mail */
+        post: operations["Invitations_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation is for, and whether it was sent to me */
+        get: operations["Invitations_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation sent to my mobile number or e-mail */
+        post: operations["Invitations_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprises, searched by name or credit code */
+        get: operations["Enterprises_list"];
+        put?: never;
+        /** Register an enterprise that takes part in apprenticeships */
+        post: operations["Enterprises_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue: relevance first, then the soonest session; Chinese substrings work */
+        get: operations["Catalogue_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published course: description, lessons outline, current and coming sessions, provider */
+        get: operations["Catalogue_course"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{providerId}/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes of my provider */
+        get: operations["Offer_listProgrammes"];
+        put?: never;
+        /** Create a programme */
+        post: operations["Offer_createProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a programme */
+        patch: operations["Offer_updateProgramme"];
+        trace?: never;
+    };
+    "/api/providers/{providerId}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My provider’s courses with state, sessions and enrolments (the dashboard) */
+        get: operations["Offer_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a course (draft) in one of my programmes */
+        post: operations["Offer_createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course of my provider, with lessons (quiz answers included) and sessions */
+        get: operations["Offer_course"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a course */
+        patch: operations["Offer_updateCourse"];
+        trace?: never;
+    };
+    "/api/courses/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a course to the catalogue, or list every reason it cannot be yet */
+        post: operations["Offer_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a course (it leaves the catalogue for good) */
+        post: operations["Offer_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published course out of the catalogue with a reason the provider sees (bureau) */
+        post: operations["Offer_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a lesson (text, video link or quiz) at the end of the course */
+        post: operations["LessonsSessions_addLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a lesson (the others close up) */
+        delete: operations["LessonsSessions_removeLesson"];
+        options?: never;
+        head?: never;
+        /** Edit a lesson */
+        patch: operations["LessonsSessions_updateLesson"];
+        trace?: never;
+    };
+    "/api/courses/{id}/lesson-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the lessons of a course in a new order */
+        put: operations["LessonsSessions_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a session (a dated class, online or at a place) */
+        post: operations["LessonsSessions_addSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a session nobody is enrolled in */
+        delete: operations["LessonsSessions_removeSession"];
+        options?: never;
+        head?: never;
+        /** Edit a session (capacity never below the learners enrolled) */
+        patch: operations["LessonsSessions_updateSession"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -449,6 +930,508 @@ export interface components {
             database: components["schemas"]["ComponentHealth"];
             redis: components["schemas"]["ComponentHealth"];
             queue: components["schemas"]["QueueHealth"] | null;
+        };
+        /** @enum {string} */
+        ProviderKind: "vocational_school" | "community_college" | "elderly_university" | "training_centre" | "open_university";
+        ProviderApplicationDto: {
+            /** @example 青溪县社区学院 */
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            /** @example 339901101000 */
+            townshipCode: string;
+            /** @example 李主任 */
+            contactName: string;
+            /**
+             * @description Mobile or landline
+             * @example 0571-88880000
+             */
+            contactPhone: string;
+        };
+        /** @enum {string} */
+        ProviderStatus: "pending" | "approved" | "rejected" | "suspended";
+        ProviderResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            townshipCode: string;
+            townshipName: string;
+            status: components["schemas"]["ProviderStatus"];
+            contactName: string | null;
+            contactPhone: string | null;
+            /** @description Reason for a rejection or suspension */
+            decisionReason: string | null;
+            /** Format: date-time */
+            appliedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            courseCount: number;
+        };
+        MyProviderResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            status: components["schemas"]["ProviderStatus"];
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin";
+        };
+        ProviderDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Required to reject; shown to the applicant */
+            reason?: string;
+        };
+        ReasonDto: {
+            /** @description Shown to the provider */
+            reason: string;
+        };
+        PublicProviderResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            townshipCode: string;
+        };
+        StaffMemberResponse: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin";
+            mobileMasked: string | null;
+        };
+        InvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            contactMasked: string;
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin";
+            /** @description Goes in the link /invitations/{code} */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+        };
+        StaffResponse: {
+            staff: components["schemas"]["StaffMemberResponse"][];
+            invitations: components["schemas"]["InvitationResponse"][];
+        };
+        InvitationDto: {
+            /**
+             * @description Mobile number or e-mail address of the invitee
+             * @example 13800000009
+             */
+            contact: string;
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin";
+        };
+        InvitationPreviewResponse: {
+            providerName: string;
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Whether the signed-in account is the one invited */
+            forYou: boolean;
+        };
+        EnterpriseDto: {
+            /** @example 青溪精工机械有限公司 */
+            name: string;
+            /**
+             * @description Unified social credit code (GB 32100)
+             * @example 91350100M000100Y43
+             */
+            creditCode: string;
+            /**
+             * @description Industry (GB/T 4754 code or name)
+             * @example C34
+             */
+            industry: string;
+            /** @example 339901102000 */
+            townshipCode: string;
+        };
+        EnterpriseResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            creditCode: string;
+            industry: string;
+            townshipCode: string;
+            townshipName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        CourseCategory: "community_life" | "culture_arts" | "health" | "digital_skills" | "vocational_skills" | "agriculture" | "academic" | "family_education";
+        /** @enum {string} */
+        CourseMode: "online" | "offline" | "blended";
+        ProviderRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NextSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            online: boolean;
+            townshipName: string | null;
+            seatsLeft: number;
+        };
+        CatalogueItem: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            category: components["schemas"]["CourseCategory"];
+            mode: components["schemas"]["CourseMode"];
+            studyHours: number;
+            credits: number;
+            minAge: number | null;
+            maxAge: number | null;
+            coverText: string;
+            provider: components["schemas"]["ProviderRef"];
+            nextSession: components["schemas"]["NextSession"] | null;
+            /** @description Free places in all current and coming sessions */
+            seatsLeft: number;
+        };
+        CataloguePage: {
+            items: components["schemas"]["CatalogueItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PublicProviderRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            townshipName: string;
+        };
+        /** @enum {string} */
+        ProgrammeKind: "vocational_skill" | "community" | "elderly" | "academic" | "apprenticeship";
+        ProgrammeRef: {
+            kind: components["schemas"]["ProgrammeKind"];
+            title: string;
+            occupationCode: string | null;
+        };
+        /** @enum {string} */
+        LessonKind: "text" | "video" | "quiz";
+        LessonOutline: {
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            durationMinutes: number | null;
+        };
+        SessionResponse: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            enrolledCount: number;
+            seatsLeft: number;
+            online: boolean;
+            townshipCode: string | null;
+            townshipName: string | null;
+            villageCode: string | null;
+            villageName: string | null;
+            venue: string | null;
+            /** Format: date-time */
+            enrolmentOpensAt: string;
+            /** Format: date-time */
+            enrolmentClosesAt: string;
+            /** @description Whether enrolment is open now */
+            enrolmentOpen: boolean;
+        };
+        PublicCourse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            titleEn: string | null;
+            category: components["schemas"]["CourseCategory"];
+            mode: components["schemas"]["CourseMode"];
+            studyHours: number;
+            credits: number;
+            minAge: number | null;
+            maxAge: number | null;
+            /** @description Markdown */
+            description: string;
+            coverText: string;
+            provider: components["schemas"]["PublicProviderRef"];
+            programme: components["schemas"]["ProgrammeRef"];
+            lessons: components["schemas"]["LessonOutline"][];
+            /** @description Current and coming sessions */
+            sessions: components["schemas"]["SessionResponse"][];
+        };
+        ProgrammeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerId: string;
+            kind: components["schemas"]["ProgrammeKind"];
+            title: string;
+            description: string;
+            occupationCode: string | null;
+            confersAttainment: components["schemas"]["AttainmentLevel"] | null;
+            courseCount: number;
+        };
+        ProgrammeDto: {
+            kind: components["schemas"]["ProgrammeKind"];
+            /** @example 电工职业技能培训 */
+            title: string;
+            description?: string;
+            /**
+             * @description 国家职业分类大典 code; needed to publish vocational courses
+             * @example 6-31-01-03
+             */
+            occupationCode?: string;
+            /** @description Academic programmes: level conferred */
+            confersAttainment?: components["schemas"]["AttainmentLevel"];
+        };
+        UpdateProgrammeDto: {
+            kind?: components["schemas"]["ProgrammeKind"];
+            /** @example 电工职业技能培训 */
+            title?: string;
+            description?: string;
+            /**
+             * @description 国家职业分类大典 code; needed to publish vocational courses
+             * @example 6-31-01-03
+             */
+            occupationCode?: string;
+            /** @description Academic programmes: level conferred */
+            confersAttainment?: components["schemas"]["AttainmentLevel"];
+        };
+        /** @enum {string} */
+        CourseStatus: "draft" | "published" | "archived";
+        CourseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeTitle: string;
+            title: string;
+            category: components["schemas"]["CourseCategory"];
+            mode: components["schemas"]["CourseMode"];
+            status: components["schemas"]["CourseStatus"];
+            lessonCount: number;
+            sessionCount: number;
+            /** @description Seats in all sessions */
+            capacity: number;
+            /** @description Learners enrolled in all sessions */
+            enrolledCount: number;
+            /** Format: date-time */
+            nextSessionStartsAt: string | null;
+            unpublishedReason: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CourseDto: {
+            /** Format: uuid */
+            programmeId: string;
+            /** @example 初级电工技能实训 */
+            title: string;
+            /** @example Basic electrician training */
+            titleEn?: string;
+            category: components["schemas"]["CourseCategory"];
+            mode: components["schemas"]["CourseMode"];
+            /**
+             * @description Study hours (学时)
+             * @example 48
+             */
+            studyHours: number;
+            /** @example 2 */
+            credits: number;
+            minAge?: number;
+            maxAge?: number;
+            /** @description Markdown */
+            description: string;
+            /** @description One line shown in result lists */
+            coverText: string;
+        };
+        /** @enum {string} */
+        QuestionKind: "single" | "multiple";
+        QuizQuestionResponse: {
+            prompt: string;
+            kind: components["schemas"]["QuestionKind"];
+            options: string[];
+            correct: number[];
+        };
+        QuizResponse: {
+            passMark: number;
+            questions: components["schemas"]["QuizQuestionResponse"][];
+        };
+        LessonResponse: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            body: string | null;
+            videoUrl: string | null;
+            durationMinutes: number | null;
+            required: boolean;
+            quiz: components["schemas"]["QuizResponse"] | null;
+        };
+        CourseDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            programme: components["schemas"]["ProgrammeResponse"];
+            title: string;
+            titleEn: string | null;
+            category: components["schemas"]["CourseCategory"];
+            mode: components["schemas"]["CourseMode"];
+            studyHours: number;
+            credits: number;
+            minAge: number | null;
+            maxAge: number | null;
+            description: string;
+            coverText: string;
+            status: components["schemas"]["CourseStatus"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description Why the bureau took the course out of the catalogue */
+            unpublishedReason: string | null;
+            lessons: components["schemas"]["LessonResponse"][];
+            sessions: components["schemas"]["SessionResponse"][];
+        };
+        UpdateCourseDto: {
+            /** @example 初级电工技能实训 */
+            title?: string;
+            /** @example Basic electrician training */
+            titleEn?: string;
+            category?: components["schemas"]["CourseCategory"];
+            mode?: components["schemas"]["CourseMode"];
+            /**
+             * @description Study hours (学时)
+             * @example 48
+             */
+            studyHours?: number;
+            /** @example 2 */
+            credits?: number;
+            minAge?: number;
+            maxAge?: number;
+            /** @description Markdown */
+            description?: string;
+            /** @description One line shown in result lists */
+            coverText?: string;
+        };
+        QuestionDto: {
+            prompt: string;
+            kind: components["schemas"]["QuestionKind"];
+            options: string[];
+            /** @description 0-based indexes of the correct options */
+            correct: number[];
+        };
+        QuizDto: {
+            /** @description Percentage of questions to answer right */
+            passMark: number;
+            questions: components["schemas"]["QuestionDto"][];
+        };
+        LessonDto: {
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            /** @description Markdown, for text lessons */
+            body?: string;
+            /**
+             * @description https link, for video lessons
+             * @example https://media.qingxi.example/electric/01.mp4
+             */
+            videoUrl?: string;
+            durationMinutes?: number;
+            /**
+             * @description Counts towards completion
+             * @default true
+             */
+            required: boolean;
+            /** @description For quiz lessons */
+            quiz?: components["schemas"]["QuizDto"];
+        };
+        UpdateLessonDto: {
+            kind?: components["schemas"]["LessonKind"];
+            title?: string;
+            /** @description Markdown, for text lessons */
+            body?: string;
+            /**
+             * @description https link, for video lessons
+             * @example https://media.qingxi.example/electric/01.mp4
+             */
+            videoUrl?: string;
+            durationMinutes?: number;
+            /**
+             * @description Counts towards completion
+             * @default true
+             */
+            required: boolean;
+            /** @description For quiz lessons */
+            quiz?: components["schemas"]["QuizDto"];
+        };
+        LessonOrderDto: {
+            /** @description Every lesson of the course, in the new order */
+            lessonIds: string[];
+        };
+        SessionDto: {
+            /** @example 2026年冬季班 */
+            label: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-20T11:00:00+08:00
+             */
+            endsAt: string;
+            capacity: number;
+            /** @description Online sessions need no place */
+            online: boolean;
+            /** @example 339901102000 */
+            townshipCode?: string;
+            /** @example 339901102203 */
+            villageCode?: string;
+            /** @example 溪口镇文化站二楼教室 */
+            venue?: string;
+            /** Format: date-time */
+            enrolmentOpensAt: string;
+            /** Format: date-time */
+            enrolmentClosesAt: string;
+        };
+        UpdateSessionDto: {
+            /** @example 2026年冬季班 */
+            label?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-20T11:00:00+08:00
+             */
+            endsAt?: string;
+            capacity?: number;
+            /** @description Online sessions need no place */
+            online?: boolean;
+            /** @example 339901102000 */
+            townshipCode?: string;
+            /** @example 339901102203 */
+            villageCode?: string;
+            /** @example 溪口镇文化站二楼教室 */
+            venue?: string;
+            /** Format: date-time */
+            enrolmentOpensAt?: string;
+            /** Format: date-time */
+            enrolmentClosesAt?: string;
         };
     };
     responses: never;
@@ -858,6 +1841,1639 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Providers_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, TOWNSHIP_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_myProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProviderResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProviderStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+            /** @description REASON_REQUIRED to reject */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROVIDER_STATE_INVALID: already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROVIDER_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROVIDER_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Providers_publicList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProviderResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a provider I administer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a provider I administer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVITATION_INVALID: unknown, expired or used */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVITATION_NOT_FOR_YOU */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVITATION_INVALID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enterprises_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or the credit code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN for learners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enterprises_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (isCreditCode), TOWNSHIP_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN for learners */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ENTERPRISE_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Catalogue_search: {
+        parameters: {
+            query?: {
+                /** @description Words or parts of words, Chinese or English */
+                q?: string;
+                category?: components["schemas"]["CourseCategory"];
+                /** @description Courses with a current or coming session in this township */
+                townshipCode?: string;
+                mode?: components["schemas"]["CourseMode"];
+                /** @description Only courses open to people aged 60 and over */
+                forElderly?: boolean;
+                /** @description Only courses with a session starting within this many days */
+                startsWithinDays?: number;
+                providerId?: string;
+                /** @description Only courses with a coming session that has free places and open enrolment */
+                hasSeats?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CataloguePage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Catalogue_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCourse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_listProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_createProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROVIDER_NOT_APPROVED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_updateProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSummary"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_createCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PROVIDER_NOT_APPROVED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_course: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_updateCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCourseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_NOT_PUBLISHABLE with `problems` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Offer_unpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_addLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_removeLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_updateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_addSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_removeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SESSION_HAS_ENROLMENTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LessonsSessions_updateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s ids */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

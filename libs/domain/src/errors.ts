@@ -23,6 +23,20 @@ export enum ErrorCode {
   BirthDateInvalid = 'BIRTH_DATE_INVALID',
   ContactRequired = 'CONTACT_REQUIRED',
   PasswordWrong = 'PASSWORD_WRONG',
+  CourseNotPublishable = 'COURSE_NOT_PUBLISHABLE',
+  CourseStateInvalid = 'COURSE_STATE_INVALID',
+  SessionEndsBeforeStart = 'SESSION_ENDS_BEFORE_START',
+  EnrolmentWindowInvalid = 'ENROLMENT_WINDOW_INVALID',
+  SessionPlaceRequired = 'SESSION_PLACE_REQUIRED',
+  SessionHasEnrolments = 'SESSION_HAS_ENROLMENTS',
+  QuizInvalid = 'QUIZ_INVALID',
+  LessonContentRequired = 'LESSON_CONTENT_REQUIRED',
+  ProviderNotApproved = 'PROVIDER_NOT_APPROVED',
+  ProviderStateInvalid = 'PROVIDER_STATE_INVALID',
+  ReasonRequired = 'REASON_REQUIRED',
+  EnterpriseExists = 'ENTERPRISE_EXISTS',
+  InvitationInvalid = 'INVITATION_INVALID',
+  InvitationNotForYou = 'INVITATION_NOT_FOR_YOU',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }
@@ -33,4 +47,18 @@ export interface ApiErrorBody {
   requestId: string;
   /** Present for VALIDATION_FAILED and field-specific rule failures. */
   fields?: Array<{ field: string; code: string; message: string }>;
+  /** Present for COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet. */
+  problems?: Array<{ code: PublishProblem; message: string; sessionId?: string; lessonId?: string }>;
 }
+
+/** Why a course cannot be published yet (each listed in COURSE_NOT_PUBLISHABLE's `problems`). */
+export enum PublishProblem {
+  NoLessonOrSession = 'NO_LESSON_OR_SESSION',
+  OccupationCodeMissing = 'OCCUPATION_CODE_MISSING',
+  AttainmentLevelMissing = 'ATTAINMENT_LEVEL_MISSING',
+  OfflineWithoutSession = 'OFFLINE_WITHOUT_SESSION',
+  SessionEndsBeforeStart = 'SESSION_ENDS_BEFORE_START',
+  SessionCapacityInvalid = 'SESSION_CAPACITY_INVALID',
+  ProviderNotApproved = 'PROVIDER_NOT_APPROVED',
+}
+export const PUBLISH_PROBLEMS = Object.values(PublishProblem);

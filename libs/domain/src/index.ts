@@ -4,3 +4,4 @@ export * from './id-number.js';
 export * from './masking.js';
 export * from './people.js';
 export * from './credit-code.js';
+export * from './catalogue.js';

@@ -33,6 +33,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.BirthDateInvalid:
     case ErrorCode.ContactRequired:
     case ErrorCode.PasswordWrong:
+    case ErrorCode.SessionEndsBeforeStart:
+    case ErrorCode.EnrolmentWindowInvalid:
+    case ErrorCode.SessionPlaceRequired:
+    case ErrorCode.QuizInvalid:
+    case ErrorCode.LessonContentRequired:
+    case ErrorCode.ReasonRequired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -41,14 +47,23 @@ export function httpStatusFor(code: ErrorCode): number {
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.AuthAccountDisabled:
+    case ErrorCode.ProviderNotApproved:
+    case ErrorCode.InvitationNotForYou:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.InvitationInvalid:
       return 404;
     case ErrorCode.AccountExists:
     case ErrorCode.IdNumberTaken:
+    case ErrorCode.CourseStateInvalid:
+    case ErrorCode.ProviderStateInvalid:
+    case ErrorCode.SessionHasEnrolments:
+    case ErrorCode.EnterpriseExists:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.CourseNotPublishable:
+      return 422;
     case ErrorCode.UnsupportedMediaType:
       return 415;
     case ErrorCode.RateLimited:

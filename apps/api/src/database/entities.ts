@@ -1,9 +1,10 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
-import { Enterprise, Provider } from '../organisations/organisation.entities.js';
+import { Enterprise, Provider, ProviderInvitation } from '../organisations/organisation.entities.js';
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
 
 export const ENTITIES = [
@@ -20,4 +21,9 @@ export const ENTITIES = [
   Notification,
   AuditEvent,
   OutboxJob,
+  ProviderInvitation,
+  Programme,
+  Course,
+  Lesson,
+  CourseSession,
 ];

@@ -32,11 +32,15 @@ export class GeoService {
     return this.villages.find({ where: { townshipCode }, order: { code: 'ASC' } });
   }
 
-  /** Both codes must exist and the village must lie in the township. */
-  async assertPlace(manager: EntityManager, townshipCode: string, villageCode: string): Promise<void> {
+  async assertTownship(manager: EntityManager, townshipCode: string): Promise<void> {
     if (!(await manager.existsBy(Township, { code: townshipCode }))) {
       throw DomainException.field(ErrorCode.TownshipUnknown, 'townshipCode', 'No township has this code.');
     }
+  }
+
+  /** Both codes must exist and the village must lie in the township. */
+  async assertPlace(manager: EntityManager, townshipCode: string, villageCode: string): Promise<void> {
+    await this.assertTownship(manager, townshipCode);
     if (!(await manager.existsBy(Village, { code: villageCode, townshipCode }))) {
       throw DomainException.field(
         ErrorCode.VillageUnknown,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@cll/domain';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
 import { Notification } from './notification.entity.js';
 
@@ -18,6 +18,26 @@ export class NotificationsService {
        SELECT u.id, 'welcome', jsonb_build_object('name', u.name), 'welcome:' || u.id FROM users u WHERE u.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [userId],
+    );
+  }
+
+  /**
+   * Writes notifications in the caller's transaction, so they exist exactly when the change does.
+   * `dedupeKey` makes a repeated call harmless (one notification per key and user).
+   */
+  async notify(
+    manager: EntityManager,
+    userIds: string[],
+    kind: string,
+    params: Record<string, string | number>,
+    dedupeKey: string,
+  ): Promise<void> {
+    if (!userIds.length) return;
+    await manager.query(
+      `INSERT INTO notifications (user_id, kind, params, dedupe_key)
+       SELECT u, $2, $3::jsonb, $4 || ':' || u FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [userIds, kind, JSON.stringify(params), dedupeKey],
     );
   }
 

@@ -7,23 +7,11 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
 } from 'typeorm';
+import { ProviderKind, ProviderStatus } from '@cll/domain';
 import { Township } from '../geo/geo.entities.js';
-
-export enum ProviderKind {
-  VocationalSchool = 'vocational_school',
-  CommunityCollege = 'community_college',
-  ElderlyUniversity = 'elderly_university',
-  TrainingCentre = 'training_centre',
-  OpenUniversity = 'open_university',
-}
-
-export enum ProviderStatus {
-  Pending = 'pending',
-  Approved = 'approved',
-  Rejected = 'rejected',
-  Suspended = 'suspended',
-}
+import { User } from '../people/people.entities.js';
 
 @Entity('providers')
 @Check(
@@ -53,7 +41,28 @@ export class Provider {
   status: ProviderStatus;
 
   @Column({ type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'text', nullable: true })
   contactPhone: string | null;
+
+  /** The account that applied; it becomes the provider's first administrator on approval. */
+  @Column({ type: 'uuid', nullable: true })
+  applicantUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'applicant_user_id' })
+  applicant?: Relation<User>;
+
+  /** The bureau's reason for a rejection or a suspension, shown to the provider. */
+  @Column({ type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedByUserId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   verifiedAt: Date | null;
@@ -85,6 +94,49 @@ export class Enterprise {
   @ManyToOne(() => Township, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'township_code' })
   township?: Township;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** An invitation from a provider administrator to join the provider's staff. Accepted once, by the invited contact. */
+@Entity('provider_invitations')
+@Check('chk_provider_invitations_role', `role IN ('provider_staff','provider_admin')`)
+export class ProviderInvitation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  providerId: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Provider;
+
+  /** Lower-cased e-mail or mobile number of the invitee. */
+  @Column({ type: 'text' })
+  contact: string;
+
+  @Column({ type: 'text' })
+  role: 'provider_staff' | 'provider_admin';
+
+  /** Unguessable code in the invitation link. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'uuid' })
+  invitedByUserId: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acceptedByUserId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -9,10 +9,12 @@ import {
   OneToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import type { AttainmentLevel, EmploymentStatus, Role, Sex } from '@cll/domain';
 import { Township, Village } from '../geo/geo.entities.js';
+// Provider and Enterprise refer back to User: `Relation<>` keeps the circular import lazy.
 import { Enterprise, Provider } from '../organisations/organisation.entities.js';
 
 @Entity('users')
@@ -91,7 +93,7 @@ export class RoleAssignment {
 
   @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
+  provider?: Relation<Provider>;
 
   @Index()
   @Column({ type: 'uuid', nullable: true })
@@ -99,7 +101,7 @@ export class RoleAssignment {
 
   @ManyToOne(() => Enterprise, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enterprise_id' })
-  enterprise?: Enterprise;
+  enterprise?: Relation<Enterprise>;
 
   @Column({ type: 'varchar', length: 12, nullable: true })
   townshipPrefix: string | null;

@@ -1,5 +1,12 @@
 import { Initial1795915372447 } from './1795915372447-Initial.js';
 import { Integrity1795915372448 } from './1795915372448-Integrity.js';
+import { Catalogue1795917163801 } from './1795917163801-Catalogue.js';
+import { CatalogueSearch1795917163802 } from './1795917163802-CatalogueSearch.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
-export const MIGRATIONS = [Initial1795915372447, Integrity1795915372448];
+export const MIGRATIONS = [
+  Initial1795915372447,
+  Integrity1795915372448,
+  Catalogue1795917163801,
+  CatalogueSearch1795917163802,
+];

@@ -1,0 +1,290 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import type {
+  AttainmentLevel,
+  CourseCategory,
+  CourseMode,
+  CourseStatus,
+  LessonKind,
+  ProgrammeKind,
+  QuestionKind,
+} from '@cll/domain';
+import { Township, Village } from '../geo/geo.entities.js';
+import { Provider } from '../organisations/organisation.entities.js';
+
+/** A provider's offer: vocational skill, community, elderly, academic continuing education or apprenticeship. */
+@Entity('programmes')
+@Check(
+  'chk_programmes_kind',
+  `kind IN ('vocational_skill','community','elderly','academic','apprenticeship')`,
+)
+@Check(
+  'chk_programmes_occupation_code',
+  `occupation_code IS NULL OR occupation_code ~ '^[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}$'`,
+)
+export class Programme {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  providerId: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Provider;
+
+  @Column({ type: 'text' })
+  kind: ProgrammeKind;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** 国家职业分类大典 code; required to publish a vocational programme's courses. */
+  @Column({ type: 'text', nullable: true })
+  occupationCode: string | null;
+
+  /** For academic (学历) programmes: the attainment level a completion confers. */
+  @Column({ type: 'text', nullable: true })
+  confersAttainment: AttainmentLevel | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+@Entity('courses')
+@Check(
+  'chk_courses_category',
+  `category IN ('community_life','culture_arts','health','digital_skills','vocational_skills','agriculture','academic','family_education')`,
+)
+@Check('chk_courses_mode', `mode IN ('online','offline','blended')`)
+@Check('chk_courses_status', `status IN ('draft','published','archived')`)
+@Check('chk_courses_ages', `min_age IS NULL OR max_age IS NULL OR min_age <= max_age`)
+@Index('idx_courses_provider_status', ['providerId', 'status'])
+// GIN index over search_vector for published courses; created by hand in the CatalogueSearch migration.
+@Index('idx_courses_search', { synchronize: false })
+export class Course {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Copied from the programme so that scoping checks need no join. */
+  @Column({ type: 'uuid' })
+  providerId: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Provider;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => Programme, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: Programme;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  titleEn: string | null;
+
+  @Column({ type: 'text' })
+  category: CourseCategory;
+
+  @Column({ type: 'text' })
+  mode: CourseMode;
+
+  /** 学时 */
+  @Column({ type: 'numeric', precision: 6, scale: 1 })
+  studyHours: string;
+
+  @Column({ type: 'numeric', precision: 5, scale: 1, default: 0 })
+  credits: string;
+
+  @Column({ type: 'smallint', nullable: true })
+  minAge: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  maxAge: number | null;
+
+  /** Markdown. */
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'text', default: '' })
+  coverText: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: CourseStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** Set when the bureau takes a course out of the catalogue; shown to the provider. */
+  @Column({ type: 'text', nullable: true })
+  unpublishedReason: string | null;
+
+  /** Bigram and word lexemes kept by a trigger (see the catalogue search migration); never written by the app. */
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
+  searchVector: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+export interface QuizQuestion {
+  prompt: string;
+  kind: QuestionKind;
+  options: string[];
+  /** Indexes into `options`. Never sent to learners. */
+  correct: number[];
+}
+
+export interface Quiz {
+  /** Percentage of questions to answer right to pass. */
+  passMark: number;
+  questions: QuizQuestion[];
+}
+
+@Entity('lessons')
+@Check('chk_lessons_kind', `kind IN ('text','video','quiz')`)
+@Check(
+  'chk_lessons_content',
+  `(kind = 'text' AND body IS NOT NULL) OR (kind = 'video' AND video_url IS NOT NULL) OR (kind = 'quiz' AND quiz IS NOT NULL)`,
+)
+@Unique('uq_lessons_course_position', ['courseId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
+export class Lesson {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: Course;
+
+  /** 1-based order within the course. */
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'text' })
+  kind: LessonKind;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  body: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  videoUrl: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  durationMinutes: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  quiz: Quiz | null;
+
+  /** Required lessons count towards completion. */
+  @Column({ type: 'boolean', default: true })
+  required: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A dated class or cohort of a course, online or at a place in the county. */
+@Entity('course_sessions')
+@Check('chk_course_sessions_dates', `ends_at > starts_at`)
+@Check(
+  'chk_course_sessions_window',
+  `enrolment_closes_at > enrolment_opens_at AND enrolment_closes_at <= ends_at`,
+)
+@Check('chk_course_sessions_capacity', `capacity >= 1 AND enrolled_count >= 0 AND enrolled_count <= capacity`)
+@Check('chk_course_sessions_place', `online OR (township_code IS NOT NULL AND venue IS NOT NULL)`)
+@Index('idx_course_sessions_course_starts', ['courseId', 'startsAt'])
+@Index('idx_course_sessions_starts', ['startsAt'])
+export class CourseSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: Course;
+
+  @Column({ type: 'text' })
+  label: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  /** Kept by enrolment with a conditional update, so capacity holds under any concurrency. */
+  @Column({ type: 'integer', default: 0 })
+  enrolledCount: number;
+
+  @Column({ type: 'boolean', default: false })
+  online: boolean;
+
+  @Index()
+  @Column({ type: 'char', length: 12, nullable: true })
+  townshipCode: string | null;
+
+  @ManyToOne(() => Township, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'township_code' })
+  township?: Township;
+
+  @Column({ type: 'char', length: 12, nullable: true })
+  villageCode: string | null;
+
+  @ManyToOne(() => Village, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'village_code' })
+  village?: Village;
+
+  @Column({ type: 'text', nullable: true })
+  venue: string | null;
+
+  @Column({ type: 'timestamptz' })
+  enrolmentOpensAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  enrolmentClosesAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

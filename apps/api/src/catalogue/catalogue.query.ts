@@ -1,0 +1,118 @@
+import { ELDERLY_AGE } from '@cll/domain';
+import type { EntityManager } from 'typeorm';
+import type { CatalogueItem, CataloguePage, CatalogueQuery } from './dto/catalogue.dto.js';
+
+interface Row {
+  id: string;
+  title: string;
+  title_en: string | null;
+  category: CatalogueItem['category'];
+  mode: CatalogueItem['mode'];
+  study_hours: string;
+  credits: string;
+  min_age: number | null;
+  max_age: number | null;
+  cover_text: string;
+  provider_id: string;
+  provider_name: string;
+  ns_id: string | null;
+  ns_starts_at: Date | null;
+  ns_online: boolean | null;
+  ns_township: string | null;
+  ns_seats: number | null;
+  seats_left: number | null;
+  total: string;
+}
+
+/**
+ * The public catalogue in one statement. Only published courses of approved providers appear. The text condition is
+ * written only when there is a query, so PostgreSQL can use the GIN index on search_vector (an `OR $1 IS NULL` would
+ * hide it from the planner). Every value is a bind parameter.
+ */
+export async function searchCatalogue(manager: EntityManager, query: CatalogueQuery): Promise<CataloguePage> {
+  const text = query.q?.trim() ? query.q.trim() : null;
+  const params: unknown[] = [
+    text,
+    query.category ?? null,
+    query.mode ?? null,
+    query.forElderly ?? false,
+    query.providerId ?? null,
+    query.townshipCode ?? null,
+    query.startsWithinDays ?? null,
+    query.hasSeats ?? false,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+    ELDERLY_AGE,
+  ];
+  const match = text ? `AND c.search_vector @@ cll_search_query($1)` : '';
+  const rank = text
+    ? `ts_rank(c.search_vector, cll_search_query($1)) + CASE WHEN strpos(lower(c.title), lower($1)) > 0 THEN 1 ELSE 0 END`
+    : '0';
+  const rows: Row[] = await manager.query(
+    `SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
+            p.id AS provider_id, p.name AS provider_name,
+            ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
+            ns.capacity - ns.enrolled_count AS ns_seats, seats.seats_left,
+            count(*) OVER () AS total
+       FROM courses c
+       JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
+       LEFT JOIN LATERAL (
+              SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
+                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
+               ORDER BY s.starts_at LIMIT 1) ns ON true
+       LEFT JOIN townships nt ON nt.code = ns.township_code
+       LEFT JOIN LATERAL (
+              SELECT sum(s.capacity - s.enrolled_count)::int AS seats_left
+                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()) seats ON true
+      WHERE c.status = 'published' ${match}
+        AND ($2::text IS NULL OR c.category = $2)
+        AND ($3::text IS NULL OR c.mode = $3)
+        AND (NOT $4::boolean OR ((c.max_age IS NULL OR c.max_age >= $11) AND (c.min_age IS NULL OR c.min_age <= $11)))
+        AND ($5::uuid IS NULL OR c.provider_id = $5)
+        AND ($6::text IS NULL OR EXISTS (
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $6 AND s.ends_at > now()))
+        AND ($7::int IS NULL OR EXISTS (
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id
+                 AND s.starts_at BETWEEN now() AND now() + make_interval(days => $7::int)))
+        AND (NOT $8::boolean OR EXISTS (
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
+                 AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
+      ORDER BY ${rank} DESC, ns.starts_at ASC NULLS LAST, c.id
+      LIMIT $9 OFFSET $10`,
+    params,
+  );
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && query.page > 1) {
+    // Past the last page: the window count has no row to ride on, so count separately.
+    const again = await searchCatalogue(manager, { ...query, page: 1, pageSize: 1 });
+    total = again.total;
+  }
+  return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
+}
+
+function toItem(r: Row): CatalogueItem {
+  return {
+    id: r.id,
+    title: r.title,
+    titleEn: r.title_en,
+    category: r.category,
+    mode: r.mode,
+    studyHours: Number(r.study_hours),
+    credits: Number(r.credits),
+    minAge: r.min_age,
+    maxAge: r.max_age,
+    coverText: r.cover_text,
+    provider: { id: r.provider_id, name: r.provider_name },
+    nextSession:
+      r.ns_id && r.ns_starts_at
+        ? {
+            id: r.ns_id,
+            startsAt: r.ns_starts_at.toISOString(),
+            online: Boolean(r.ns_online),
+            townshipName: r.ns_township,
+            seatsLeft: r.ns_seats ?? 0,
+          }
+        : null,
+    seatsLeft: r.seats_left ?? 0,
+  };
+}
