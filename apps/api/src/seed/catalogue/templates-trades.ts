@@ -1,0 +1,292 @@
+import { CourseCategory, CourseMode, ProgrammeKind } from '@cll/domain';
+import { type CourseTemplate, desc, multiple, quiz, single, text, video } from './types.js';
+
+/** vocational_skills, part two: the training centre's subsidised short courses for jobs in demand. */
+export const TRADES_TEMPLATES: CourseTemplate[] = [
+  {
+    key: 'elder-care',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '养老护理员职业技能等级培训',
+      occupationCode: '4-10-01-05',
+    },
+    title: '养老护理员（五级）',
+    titleEn: 'Elderly Care Worker (Level 5)',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Blended,
+    studyHours: 120,
+    credits: 6,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '生活照料、基础照护、失智照护，持证上岗照顾老人。',
+    description: desc(
+      '随着老龄化加深，养老护理员成为县里最紧缺的岗位之一。本课程按照《养老护理员国家职业技能标准》开设，与青溪康养护理服务中心合作，学习生活照料、基础照护、康复服务和心理支持。理论可在线上学习，实操在培训中心实训室和合作养老机构完成。结业后可参加职业技能等级认定。',
+      ['老年人饮食、清洁和排泄照料', '协助翻身、移动与压疮预防', '测量生命体征与用药照护', '失智老人的沟通与照护'],
+    ),
+    lessons: [
+      text(
+        '压疮的预防',
+        '长期卧床的老人至少每两小时翻身一次，翻身时把老人抬起再移动，避免拖、拉、推。保持皮肤清洁干燥，床单平整无皱褶、无碎屑，骶尾部、足跟等骨突处可以用软枕减压。\n\n每次翻身都要观察皮肤颜色，发现局部发红且按压不褪色，要及时报告护士或医生。',
+      ),
+      video('协助卧床老人翻身', 'vocational/elder-care/turning', 15),
+      quiz('养老护理测验', 80, [
+        single('长期卧床的老人一般至少每隔多长时间翻身一次？', ['2小时', '8小时', '24小时'], 0),
+        multiple('预防压疮的措施包括：', ['定时翻身', '保持皮肤清洁干燥', '床单平整无皱褶', '长时间保持同一体位'], [0, 1, 2]),
+        single('给老人喂饭时，比较安全的体位是：', ['平躺', '坐位或半坐卧位', '俯卧'], 1),
+      ]),
+    ],
+    room: '培训中心 3楼 养老护理实训室',
+  },
+  {
+    key: 'chinese-cook',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '中式烹调师职业技能等级培训',
+      occupationCode: '4-03-02-01',
+    },
+    title: '中式烹调师（初级）',
+    titleEn: 'Chinese Cookery (Junior)',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Offline,
+    studyHours: 120,
+    credits: 6,
+    minAge: 16,
+    maxAge: 60,
+    coverText: '刀工、火候、调味，学做地道家常菜和青溪特色菜。',
+    description: desc(
+      '本课程面向有意从事餐饮行业或开办农家乐的学员，按照中式烹调师五级（初级工）标准开设。学员学习原料初加工、刀工、勺工、火候与调味，掌握炒、爆、熘、烧、蒸等常用技法，并学做笋干烧肉、清蒸溪鱼等本地菜。课程同时讲授餐饮食品安全和厨房卫生规范。',
+      ['常用刀法与原料成形', '火候掌握与调味原理', '炒、烧、蒸、炸等基本技法', '餐饮食品安全与“生熟分开”'],
+    ),
+    lessons: [
+      text(
+        '刀工基础',
+        '刀法按刀刃与砧板的角度分为直刀法、平刀法、斜刀法和混合刀法。直刀法包括切、剁、砍，平刀法主要是片，混合刀法可以剞出麦穗、荔枝等花刀。\n\n原料成形有块、片、丝、条、丁、粒、末等，同一道菜的原料要大小均匀，成熟时间才一致。',
+      ),
+      video('清蒸溪鱼制作示范', 'vocational/chinese-cook/steamed-fish', 15),
+      quiz('烹饪与食品安全测验', 70, [
+        single('为防止交叉污染，处理生、熟食品应：', ['共用一块砧板', '生熟分开，工具容器分别使用', '冲洗一下即可'], 1),
+        single('下列刀法中属于直刀法的是：', ['切', '片', '剞'], 0),
+        multiple('炒菜时油锅起火，正确的做法有：', ['盖上锅盖', '关闭燃气', '用水浇灭'], [0, 1]),
+      ]),
+    ],
+    room: '培训中心 1楼 烹饪实训室',
+  },
+  {
+    key: 'infant-care',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '育婴员职业技能等级培训',
+      occupationCode: '4-10-01-02',
+    },
+    title: '育婴员',
+    titleEn: 'Infant Care Worker',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Blended,
+    studyHours: 80,
+    credits: 4,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '0至3岁婴幼儿照料、保健与早期发展，科学育儿好帮手。',
+    description: desc(
+      '育婴员是家政服务中需求最旺的岗位之一。本课程学习0至3岁婴幼儿的喂养、睡眠、清洁护理、常见病预防和意外伤害处理，以及动作、语言、认知的早期发展指导。理论部分线上学习，实操在培训中心母婴实训室完成。',
+      ['母乳喂养支持与配方奶冲调', '婴儿抚触、洗澡和脐部护理', '生长发育监测与预防接种常识', '呛奶、发热等常见情况的处理'],
+    ),
+    lessons: [
+      text(
+        '科学喂养',
+        '世界卫生组织和我国卫生部门建议，婴儿出生后前6个月纯母乳喂养，满6个月起及时添加辅食，母乳喂养可以持续到2岁或以上。\n\n冲调配方奶要按说明书比例，先加水后加奶粉，用约40至50℃的温开水，冲好后滴几滴在手腕内侧试温。',
+      ),
+      video('婴儿洗澡与抚触', 'vocational/infant-care/bathing', 18),
+      quiz('育婴知识测验', 70, [
+        single('一般建议婴儿纯母乳喂养到：', ['3个月', '6个月', '12个月'], 1),
+        single('冲调配方奶时应该：', ['按说明书比例冲调', '多加奶粉更有营养', '用沸腾的开水直接冲'], 0),
+        multiple(
+          '婴儿睡眠安全的做法包括：',
+          ['仰卧睡', '床上不放枕头和毛绒玩具', '与大人同盖一床厚被', '床垫软硬适中'],
+          [0, 1, 3],
+        ),
+      ]),
+    ],
+    room: '培训中心 3楼 母婴实训室',
+  },
+  {
+    key: 'welding',
+    providerKey: 'training',
+    programme: { kind: ProgrammeKind.VocationalSkill, title: '焊工职业技能等级培训', occupationCode: '6-18-02-04' },
+    title: '焊工（焊条电弧焊）',
+    titleEn: 'Welder (Shielded Metal Arc Welding)',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Offline,
+    studyHours: 120,
+    credits: 6,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '平焊、立焊实操训练，安全防护放在第一位。',
+    description: desc(
+      '焊工是制造业和建筑业的紧缺工种。本课程以焊条电弧焊为主，学习焊机与焊条的选用、引弧与运条、平焊和立焊的对接与角接，并系统讲授焊接安全与劳动防护。实训车间每人一个焊位，老师逐一指导。结业后可参加焊工职业技能等级认定；从事熔化焊接与热切割作业还须取得特种作业操作证。',
+      ['焊接安全与个人防护', '焊机与焊条的选用', '引弧、运条与收弧', '平焊、立焊对接与外观检验'],
+    ),
+    lessons: [
+      text(
+        '焊接安全第一',
+        '电弧光中的强烈紫外线会灼伤眼睛，引起电光性眼炎，焊接时必须佩戴焊接面罩。要穿阻燃工作服、戴绝缘手套、穿绝缘鞋，焊接地点周围清除易燃易爆物品。\n\n在容器内部或狭小空间焊接，要加强通风，并有专人在外监护。',
+      ),
+      video('平焊运条示范', 'vocational/welding/flat-position', 20),
+      quiz('焊接安全测验', 80, [
+        single('不戴面罩直视电弧，最容易引起：', ['电光性眼炎', '近视', '色盲'], 0),
+        multiple('焊接作业时应穿戴：', ['焊接面罩', '阻燃工作服', '绝缘手套', '化纤衣服'], [0, 1, 2]),
+      ]),
+    ],
+    room: '培训中心 焊接实训车间',
+  },
+  {
+    key: 'forklift',
+    providerKey: 'training',
+    programme: { kind: ProgrammeKind.VocationalSkill, title: '叉车司机职业技能培训', occupationCode: '6-30-05-04' },
+    title: '叉车操作与安全',
+    titleEn: 'Forklift Operation and Safety',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Offline,
+    studyHours: 40,
+    credits: 2,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '场内叉车驾驶、叉取与堆垛，备考特种设备作业人员证。',
+    description: desc(
+      '叉车属于场（厂）内专用机动车辆，驾驶人员须取得特种设备作业人员证方可上岗。本课程讲解叉车构造、安全操作规程和日常检查，在培训场地练习起步、转弯、倒车、叉取与堆垛。课程结束后组织学员参加市场监管部门的作业人员考试。',
+      ['叉车的构造与日常检查', '安全操作规程与事故案例', '起步、转弯和倒车', '货物叉取、搬运与堆垛'],
+    ),
+    lessons: [
+      text(
+        '叉车作业的几个“不准”',
+        '不准超载，不准载人，不准货叉上站人，不准在坡道上转弯，不准叉着货物高速行驶或急转弯。货物挡住视线时，应倒车行驶或请人指挥。\n\n每班作业前检查制动、转向、喇叭、灯光、轮胎和液压系统，发现故障不得带病作业。',
+      ),
+      video('叉取与堆垛操作示范', 'vocational/forklift/stacking', 16),
+      quiz('叉车安全测验', 80, [
+        single('叉车驾驶人员上岗前必须取得：', ['特种设备作业人员证', '普通机动车驾驶证即可', '无需任何证书'], 0),
+        multiple(
+          '下列哪些是叉车作业中禁止的行为？',
+          ['货叉上站人', '超载作业', '作业前做日常检查', '载货高速急转弯'],
+          [0, 1, 3],
+        ),
+      ]),
+    ],
+    room: '培训中心 叉车训练场',
+  },
+  {
+    key: 'livestream-sales',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '互联网营销师（直播销售员）职业技能培训',
+      occupationCode: '4-01-02-07',
+    },
+    title: '直播带货：农产品直播销售',
+    titleEn: 'Livestream Selling of Farm Produce',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Blended,
+    studyHours: 48,
+    credits: 3,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '搭建直播间、写脚本、练话术，把家乡好物卖出去。',
+    description: desc(
+      '直播销售员是互联网营销师职业下的工种。本课程面向农村电商带头人、返乡青年和合作社成员，讲解直播间搭建、选品与脚本、主播话术、场控与数据复盘，以及广告法和直播营销的合规要求。学员将以高山茶、笋干、土蜂蜜为样品完成模拟直播和实战直播。',
+      ['直播间灯光、声音与画面布置', '选品、定价与直播脚本', '主播话术与互动技巧', '广告法禁用语与直播合规'],
+    ),
+    lessons: [
+      text(
+        '直播脚本怎么写',
+        '一场两小时的直播，要提前写好脚本：开场预热、每款产品的讲解时间、卖点和价格机制、福利发放节点、下播预告。每款产品讲清楚“是什么、好在哪、凭什么信、为什么现在买”。\n\n介绍农产品要实事求是，不能夸大功效，普通食品不得宣称治疗疾病。',
+      ),
+      video('模拟直播：高山云雾茶', 'vocational/livestream/tea-demo', 25),
+      quiz('直播合规测验', 70, [
+        single(
+          '根据广告法，直播介绍普通食品时可以说：',
+          ['“能治疗高血压”', '“产自云山乡高山茶园”', '“全国最好的产品”'],
+          1,
+        ),
+        multiple(
+          '一场直播结束后复盘，通常看哪些数据？',
+          ['观看人数与停留时长', '成交转化率', '退货与评价', '主播的星座'],
+          [0, 1, 2],
+        ),
+      ]),
+    ],
+    room: '培训中心 2楼 直播实训室',
+  },
+  {
+    key: 'housekeeping',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '家政服务员职业技能培训',
+      occupationCode: '4-10-01-06',
+    },
+    title: '家政服务员',
+    titleEn: 'Housekeeping Services',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Offline,
+    studyHours: 64,
+    credits: 3,
+    minAge: 18,
+    maxAge: 60,
+    coverText: '居家保洁、衣物洗护、家庭餐制作，规范服务赢口碑。',
+    description: desc(
+      '本课程面向有意从事家政服务的城乡劳动者，特别是农村转移就业的妇女。学员学习家居保洁、衣物洗涤与熨烫、家庭餐制作、家用电器的使用与安全，以及上门服务礼仪和职业道德。培训合格者由培训中心推荐到县内家政服务企业就业。',
+      ['家居分区保洁与清洁剂安全', '衣物分类洗涤与熨烫', '家常菜与营养搭配', '上门服务礼仪与沟通'],
+    ),
+    lessons: [
+      text(
+        '上门服务礼仪',
+        '按约定时间准时上门，进门前穿好鞋套，向雇主问好并确认当天的服务内容。服务中不随意翻动雇主物品，不使用雇主的私人用品，有疑问先询问。\n\n离开前请雇主检查验收，告知使用了哪些清洁用品，物品归回原位。',
+      ),
+      video('厨房和卫生间深度保洁', 'vocational/housekeeping/deep-clean', 20),
+      quiz('家政服务测验', 70, [
+        single('不同区域的清洁抹布应该：', ['分色分区使用', '一块抹布擦到底', '用完不必清洗'], 0),
+        single(
+          '含氯消毒剂（如84消毒液）严禁与哪类产品混用？',
+          ['酸性洁厕剂', '清水', '肥皂水'],
+          0,
+        ),
+      ]),
+    ],
+  },
+  {
+    key: 'chinese-pastry',
+    providerKey: 'training',
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '中式面点师职业技能等级培训',
+      occupationCode: '4-03-02-02',
+    },
+    title: '中式面点师（初级）',
+    titleEn: 'Chinese Pastry Cook (Junior)',
+    category: CourseCategory.VocationalSkills,
+    mode: CourseMode.Offline,
+    studyHours: 80,
+    credits: 4,
+    minAge: 16,
+    maxAge: 60,
+    coverText: '包子、饺子、馒头、青团，学好面点手艺开早餐店。',
+    description: desc(
+      '一门面点手艺，就能撑起一家早餐店。本课程按照中式面点师初级标准开设，学习水调面团、膨松面团、油酥面团和米粉面团的调制，掌握包、捏、擀、卷等成型手法，学做包子、饺子、花卷、烧卖和青团等面点。课程也会讲解早餐店的食品安全要求和成本核算。',
+      ['四类面团的调制原理', '发酵面团的温度与时间', '包、捏、擀、卷等成型手法', '早餐店的食品安全与成本核算'],
+    ),
+    lessons: [
+      text(
+        '发面的学问',
+        '酵母在25至30℃时最为活跃。冬天和面可用温水，发酵时放在温暖处；夏天用凉水，防止发过头发酸。面团体积膨胀到原来的约两倍，内部呈均匀的蜂窝状，就发好了。\n\n包子成型后还要二次醒发十到二十分钟，再上锅蒸，蒸好后关火焖两三分钟再开盖，表皮不易塌陷。',
+      ),
+      video('发面与包子成型', 'vocational/chinese-pastry/baozi', 22),
+      quiz('面点知识测验', 70, [
+        single('用酵母发面时，比较适宜的发酵温度约为：', ['0至5℃', '25至30℃', '80至90℃'], 1),
+        single('青团的青绿色通常来自：', ['艾草等野菜汁', '墨汁', '红曲米'], 0),
+      ]),
+    ],
+    room: '培训中心 1楼 面点实训室',
+  },
+];
