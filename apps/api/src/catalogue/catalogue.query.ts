@@ -29,7 +29,7 @@ interface Row {
  * written only when there is a query, so PostgreSQL can use the GIN index on search_vector (an `OR $1 IS NULL` would
  * hide it from the planner). Every value is a bind parameter.
  */
-export async function searchCatalogue(manager: EntityManager, query: CatalogueQuery): Promise<CataloguePage> {
+export function catalogueStatement(query: CatalogueQuery): { sql: string; params: unknown[] } {
   const text = query.q?.trim() ? query.q.trim() : null;
   const params: unknown[] = [
     text,
@@ -48,8 +48,7 @@ export async function searchCatalogue(manager: EntityManager, query: CatalogueQu
   const rank = text
     ? `ts_rank(c.search_vector, cll_search_query($1)) + CASE WHEN strpos(lower(c.title), lower($1)) > 0 THEN 1 ELSE 0 END`
     : '0';
-  const rows: Row[] = await manager.query(
-    `SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
+  const sql = `SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
             p.id AS provider_id, p.name AS provider_name,
             ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
             ns.capacity - ns.enrolled_count AS ns_seats, seats.seats_left,
@@ -78,9 +77,13 @@ export async function searchCatalogue(manager: EntityManager, query: CatalogueQu
               SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
                  AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
       ORDER BY ${rank} DESC, ns.starts_at ASC NULLS LAST, c.id
-      LIMIT $9 OFFSET $10`,
-    params,
-  );
+      LIMIT $9 OFFSET $10`;
+  return { sql, params };
+}
+
+export async function searchCatalogue(manager: EntityManager, query: CatalogueQuery): Promise<CataloguePage> {
+  const { sql, params } = catalogueStatement(query);
+  const rows: Row[] = await manager.query(sql, params);
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && query.page > 1) {
     // Past the last page: the window count has no row to ride on, so count separately.

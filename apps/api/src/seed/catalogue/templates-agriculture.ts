@@ -42,6 +42,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
       ]),
     ],
     room: '农机实训场',
+    outreach: true,
+    townships: [2, 3, 6, 7, 9, 10],
   },
   {
     key: 'tea',
@@ -78,6 +80,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
         ),
       ]),
     ],
+    fieldSite: '高山茶园',
+    townships: [5, 8, 4, 6],
   },
   {
     key: 'fruit-trees',
@@ -105,6 +109,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
         single('疏花疏果的主要目的是：', ['提高单果大小和品质', '让果树早点死', '减少浇水'], 0),
       ]),
     ],
+    fieldSite: '果园',
+    townships: [2, 3, 7, 10, 6],
   },
   {
     key: 'poultry',
@@ -137,6 +143,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
         single('发现家禽大量不明原因死亡时，应当：', ['立即报告当地畜牧兽医部门', '私自宰杀出售', '扔进河里'], 0),
       ]),
     ],
+    fieldSite: '生态养殖场',
+    townships: [4, 5, 7, 8, 10, 3],
   },
   {
     key: 'greenhouse-vegetables',
@@ -164,6 +172,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
         multiple('水肥一体化滴灌的好处有：', ['节水', '省肥', '降低棚内湿度', '增加病害'], [0, 1, 2]),
       ]),
     ],
+    fieldSite: '蔬菜大棚基地',
+    townships: [9, 2, 3, 1],
   },
   {
     key: 'rice-fish',
@@ -191,6 +201,8 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
         single('进排水口安装拦鱼栅是为了：', ['防止逃鱼和野杂鱼进入', '好看', '增加水温'], 0),
       ]),
     ],
+    fieldSite: '稻鱼共生示范田',
+    townships: [2, 4, 10, 7, 8],
   },
   {
     key: 'crop-drone',
@@ -229,5 +241,7 @@ export const AGRICULTURE_TEMPLATES: CourseTemplate[] = [
       ]),
     ],
     room: '农机实训场',
+    outreach: true,
+    townships: [2, 3, 7, 9, 10],
   },
 ];

@@ -34,7 +34,7 @@ export const ARTS_TEMPLATES: CourseTemplate[] = [
         single('《多宝塔碑》的书写者是：', ['王羲之', '颜真卿', '苏轼'], 1),
       ]),
     ],
-    room: '老年大学书画教室 301',
+    room: '书画教室 301',
   },
   {
     key: 'bird-flower-painting',
@@ -63,7 +63,7 @@ export const ARTS_TEMPLATES: CourseTemplate[] = [
         multiple('下列属于中国画常用工具材料的是：', ['宣纸', '毛笔', '墨', '油画布'], [0, 1, 2]),
       ]),
     ],
-    room: '老年大学书画教室 302',
+    room: '书画教室 302',
   },
   {
     key: 'photography',

@@ -38,7 +38,7 @@ export const DIGITAL_TEMPLATES: CourseTemplate[] = [
         single('想让手机上的字变大，应该到哪里设置？', ['“设置”里的显示或字体大小', '应用商店', '拨号键盘'], 0),
       ]),
     ],
-    room: '老年大学电脑教室 105',
+    room: '电脑教室 105',
   },
   {
     key: 'wechat-pay',

@@ -35,7 +35,7 @@ export const PERFORMING_TEMPLATES: CourseTemplate[] = [
         single('练拳屈膝时，膝盖一般应当：', ['远远超过脚尖', '与脚尖方向一致，不过度前跪', '伸直锁死'], 1),
       ]),
     ],
-    room: '老年大学健身房',
+    room: '健身房',
   },
   {
     key: 'choir',
@@ -64,7 +64,7 @@ export const PERFORMING_TEMPLATES: CourseTemplate[] = [
         single('合唱时最重要的是：', ['自己声音越大越好', '倾听他人、声部协调', '抢在伴奏前面唱'], 1),
       ]),
     ],
-    room: '老年大学音乐教室 201',
+    room: '音乐教室 201',
   },
   {
     key: 'square-dance',
@@ -125,7 +125,7 @@ export const PERFORMING_TEMPLATES: CourseTemplate[] = [
         single('二胡演奏时，弓毛位于：', ['两根弦之间', '两根弦外侧', '琴筒背面'], 0),
       ]),
     ],
-    room: '老年大学民乐教室 203',
+    room: '民乐教室 203',
   },
   {
     key: 'yue-opera',

@@ -36,7 +36,8 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         single('给老人喂饭时，比较安全的体位是：', ['平躺', '坐位或半坐卧位', '俯卧'], 1),
       ]),
     ],
-    room: '培训中心 3楼 养老护理实训室',
+    room: '实训楼3楼 养老护理实训室',
+    outreach: true,
   },
   {
     key: 'chinese-cook',
@@ -71,7 +72,7 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         multiple('炒菜时油锅起火，正确的做法有：', ['盖上锅盖', '关闭燃气', '用水浇灭'], [0, 1]),
       ]),
     ],
-    room: '培训中心 1楼 烹饪实训室',
+    room: '实训楼1楼 烹饪实训室',
   },
   {
     key: 'infant-care',
@@ -110,7 +111,8 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         ),
       ]),
     ],
-    room: '培训中心 3楼 母婴实训室',
+    room: '实训楼3楼 母婴实训室',
+    outreach: true,
   },
   {
     key: 'welding',
@@ -140,7 +142,7 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         multiple('焊接作业时应穿戴：', ['焊接面罩', '阻燃工作服', '绝缘手套', '化纤衣服'], [0, 1, 2]),
       ]),
     ],
-    room: '培训中心 焊接实训车间',
+    room: '焊接实训车间',
   },
   {
     key: 'forklift',
@@ -174,7 +176,7 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         ),
       ]),
     ],
-    room: '培训中心 叉车训练场',
+    room: '叉车训练场',
   },
   {
     key: 'livestream-sales',
@@ -216,7 +218,8 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         ),
       ]),
     ],
-    room: '培训中心 2楼 直播实训室',
+    room: '实训楼2楼 直播实训室',
+    outreach: true,
   },
   {
     key: 'housekeeping',
@@ -254,6 +257,7 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         ),
       ]),
     ],
+    outreach: true,
   },
   {
     key: 'chinese-pastry',
@@ -287,6 +291,6 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
         single('青团的青绿色通常来自：', ['艾草等野菜汁', '墨汁', '红曲米'], 0),
       ]),
     ],
-    room: '培训中心 1楼 面点实训室',
+    room: '实训楼1楼 面点实训室',
   },
 ];

@@ -72,6 +72,7 @@ export const VOCATIONAL_TEMPLATES: CourseTemplate[] = [
       ]),
     ],
     room: '实训楼 C305 电子商务实训室',
+    outreach: true,
   },
   {
     key: 'auto-repair',
@@ -174,6 +175,6 @@ export const VOCATIONAL_TEMPLATES: CourseTemplate[] = [
         single('设备点检发现异常时，正确的做法是：', ['自行拆机维修', '记录并按规定报告，必要时停机', '继续运转观察'], 1),
       ]),
     ],
-    room: '实训大楼 2楼 机电一体化实训室',
+    room: '实训楼2楼 机电一体化实训室',
   },
 ];

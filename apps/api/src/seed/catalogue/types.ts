@@ -56,8 +56,14 @@ export interface CourseTemplate {
   /** Markdown. */
   description: string;
   lessons: DemoLesson[];
-  /** Where the provider teaches it on its own campus, when it does (e.g. '实训楼 A201'). */
+  /** Generator hint: the room on the provider's own campus where it is taught (e.g. '实训楼 A201'). */
   room?: string;
+  /** Generator hint: taught on a farm or field in a village (e.g. '高山茶园'), not in a classroom. */
+  fieldSite?: string;
+  /** Generator hint: indexes of the townships where it is usually offered (default: any). */
+  townships?: number[];
+  /** Generator hint: a campus course that is also taken out to township adult schools. */
+  outreach?: boolean;
 }
 
 export interface DemoSession {
