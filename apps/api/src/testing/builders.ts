@@ -1,12 +1,12 @@
 import { AttainmentLevel, EmploymentStatus, idNumberCheckCharacter, Sex } from '@cll/domain';
-import type { DataSource } from 'typeorm';
+import type { Sql } from './catalogue-generator.js';
 
 export const TOWNSHIP_A = '330799101000';
 export const VILLAGE_A1 = '330799101201';
 export const TOWNSHIP_B = '330799102000';
 export const VILLAGE_B1 = '330799102201';
 
-export async function seedPlaces(db: DataSource): Promise<void> {
+export async function seedPlaces(db: Sql): Promise<void> {
   await db.query(
     `INSERT INTO townships (code, name, name_en) VALUES ($1, '测试一镇', 'Test One Town'), ($2, '测试二镇', 'Test Two Town')`,
     [TOWNSHIP_A, TOWNSHIP_B],

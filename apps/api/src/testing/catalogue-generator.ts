@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { TOWNSHIP_A, TOWNSHIP_B } from './builders.js';
 
 const PREFIXES = ['初级', '中级', '高级', '实用', '趣味', '零基础'];
@@ -63,7 +62,12 @@ const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join
  * Fills the catalogue with `courses` published courses (titles like "初级电工技能实训（第12期）", one subject in 20)
  * and a session for every fifth course, all in SQL, so 100,000 courses take seconds. Deterministic.
  */
-export async function generateCatalogue(db: DataSource, courses: number): Promise<void> {
+/** Anything that runs SQL and returns rows: a TypeORM DataSource, or a pg client behind a small adapter. */
+export interface Sql {
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, string>>>;
+}
+
+export async function generateCatalogue(db: Sql, courses: number): Promise<void> {
   const [provider] = await db.query(
     `INSERT INTO providers (name, kind, township_code, status) VALUES ('生成数据职业学校', 'vocational_school', $1, 'approved') RETURNING id`,
     [TOWNSHIP_A],

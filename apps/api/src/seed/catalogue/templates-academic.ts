@@ -99,7 +99,11 @@ export const ACADEMIC_TEMPLATES: CourseTemplate[] = [
       ),
       video('借贷记账法入门', 'academic/open-accounting/double-entry', 32),
       quiz('会计基础测验', 70, [
-        single('最基本的会计等式是：', ['资产 = 负债 + 所有者权益', '收入 = 资产 − 负债', '利润 = 资产 + 费用'], 0),
+        single(
+          '最基本的会计等式是：',
+          ['资产 = 负债 + 所有者权益', '收入 = 资产 − 负债', '利润 = 资产 + 费用'],
+          0,
+        ),
         single('借贷记账法的记账规则是：', ['有借必有贷，借贷必相等', '只记借方', '借方必须大于贷方'], 0),
       ]),
     ],
@@ -131,7 +135,11 @@ export const ACADEMIC_TEMPLATES: CourseTemplate[] = [
       ),
       video('数学串讲：一次函数与二次函数', 'academic/adult-exam-prep/functions', 45),
       quiz('模拟小测', 60, [
-        single('成人高考高起专统考的科目是：', ['语文、数学、外语', '政治、历史、地理', '物理、化学、生物'], 0),
+        single(
+          '成人高考高起专统考的科目是：',
+          ['语文、数学、外语', '政治、历史、地理', '物理、化学、生物'],
+          0,
+        ),
         single('若 2x + 3 = 11，则 x 等于：', ['3', '4', '7'], 1),
         single('“I ___ a teacher.” 空格处应填：', ['am', 'is', 'are'], 0),
       ]),

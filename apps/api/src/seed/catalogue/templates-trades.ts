@@ -22,7 +22,12 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
     coverText: '生活照料、基础照护、失智照护，持证上岗照顾老人。',
     description: desc(
       '随着老龄化加深，养老护理员成为县里最紧缺的岗位之一。本课程按照《养老护理员国家职业技能标准》开设，与青溪康养护理服务中心合作，学习生活照料、基础照护、康复服务和心理支持。理论可在线上学习，实操在培训中心实训室和合作养老机构完成。结业后可参加职业技能等级认定。',
-      ['老年人饮食、清洁和排泄照料', '协助翻身、移动与压疮预防', '测量生命体征与用药照护', '失智老人的沟通与照护'],
+      [
+        '老年人饮食、清洁和排泄照料',
+        '协助翻身、移动与压疮预防',
+        '测量生命体征与用药照护',
+        '失智老人的沟通与照护',
+      ],
     ),
     lessons: [
       text(
@@ -32,7 +37,11 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
       video('协助卧床老人翻身', 'vocational/elder-care/turning', 15),
       quiz('养老护理测验', 80, [
         single('长期卧床的老人一般至少每隔多长时间翻身一次？', ['2小时', '8小时', '24小时'], 0),
-        multiple('预防压疮的措施包括：', ['定时翻身', '保持皮肤清洁干燥', '床单平整无皱褶', '长时间保持同一体位'], [0, 1, 2]),
+        multiple(
+          '预防压疮的措施包括：',
+          ['定时翻身', '保持皮肤清洁干燥', '床单平整无皱褶', '长时间保持同一体位'],
+          [0, 1, 2],
+        ),
         single('给老人喂饭时，比较安全的体位是：', ['平躺', '坐位或半坐卧位', '俯卧'], 1),
       ]),
     ],
@@ -67,7 +76,11 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
       ),
       video('清蒸溪鱼制作示范', 'vocational/chinese-cook/steamed-fish', 15),
       quiz('烹饪与食品安全测验', 70, [
-        single('为防止交叉污染，处理生、熟食品应：', ['共用一块砧板', '生熟分开，工具容器分别使用', '冲洗一下即可'], 1),
+        single(
+          '为防止交叉污染，处理生、熟食品应：',
+          ['共用一块砧板', '生熟分开，工具容器分别使用', '冲洗一下即可'],
+          1,
+        ),
         single('下列刀法中属于直刀法的是：', ['切', '片', '剞'], 0),
         multiple('炒菜时油锅起火，正确的做法有：', ['盖上锅盖', '关闭燃气', '用水浇灭'], [0, 1]),
       ]),
@@ -93,7 +106,12 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
     coverText: '0至3岁婴幼儿照料、保健与早期发展，科学育儿好帮手。',
     description: desc(
       '育婴员是家政服务中需求最旺的岗位之一。本课程学习0至3岁婴幼儿的喂养、睡眠、清洁护理、常见病预防和意外伤害处理，以及动作、语言、认知的早期发展指导。理论部分线上学习，实操在培训中心母婴实训室完成。',
-      ['母乳喂养支持与配方奶冲调', '婴儿抚触、洗澡和脐部护理', '生长发育监测与预防接种常识', '呛奶、发热等常见情况的处理'],
+      [
+        '母乳喂养支持与配方奶冲调',
+        '婴儿抚触、洗澡和脐部护理',
+        '生长发育监测与预防接种常识',
+        '呛奶、发热等常见情况的处理',
+      ],
     ),
     lessons: [
       text(
@@ -117,7 +135,11 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
   {
     key: 'welding',
     providerKey: 'training',
-    programme: { kind: ProgrammeKind.VocationalSkill, title: '焊工职业技能等级培训', occupationCode: '6-18-02-04' },
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '焊工职业技能等级培训',
+      occupationCode: '6-18-02-04',
+    },
     title: '焊工（焊条电弧焊）',
     titleEn: 'Welder (Shielded Metal Arc Welding)',
     category: CourseCategory.VocationalSkills,
@@ -147,7 +169,11 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
   {
     key: 'forklift',
     providerKey: 'training',
-    programme: { kind: ProgrammeKind.VocationalSkill, title: '叉车司机职业技能培训', occupationCode: '6-30-05-04' },
+    programme: {
+      kind: ProgrammeKind.VocationalSkill,
+      title: '叉车司机职业技能培训',
+      occupationCode: '6-30-05-04',
+    },
     title: '叉车操作与安全',
     titleEn: 'Forklift Operation and Safety',
     category: CourseCategory.VocationalSkills,
@@ -168,7 +194,11 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
       ),
       video('叉取与堆垛操作示范', 'vocational/forklift/stacking', 16),
       quiz('叉车安全测验', 80, [
-        single('叉车驾驶人员上岗前必须取得：', ['特种设备作业人员证', '普通机动车驾驶证即可', '无需任何证书'], 0),
+        single(
+          '叉车驾驶人员上岗前必须取得：',
+          ['特种设备作业人员证', '普通机动车驾驶证即可', '无需任何证书'],
+          0,
+        ),
         multiple(
           '下列哪些是叉车作业中禁止的行为？',
           ['货叉上站人', '超载作业', '作业前做日常检查', '载货高速急转弯'],
@@ -250,11 +280,7 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
       video('厨房和卫生间深度保洁', 'vocational/housekeeping/deep-clean', 20),
       quiz('家政服务测验', 70, [
         single('不同区域的清洁抹布应该：', ['分色分区使用', '一块抹布擦到底', '用完不必清洗'], 0),
-        single(
-          '含氯消毒剂（如84消毒液）严禁与哪类产品混用？',
-          ['酸性洁厕剂', '清水', '肥皂水'],
-          0,
-        ),
+        single('含氯消毒剂（如84消毒液）严禁与哪类产品混用？', ['酸性洁厕剂', '清水', '肥皂水'], 0),
       ]),
     ],
     outreach: true,
@@ -278,7 +304,12 @@ export const TRADES_TEMPLATES: CourseTemplate[] = [
     coverText: '包子、饺子、馒头、青团，学好面点手艺开早餐店。',
     description: desc(
       '一门面点手艺，就能撑起一家早餐店。本课程按照中式面点师初级标准开设，学习水调面团、膨松面团、油酥面团和米粉面团的调制，掌握包、捏、擀、卷等成型手法，学做包子、饺子、花卷、烧卖和青团等面点。课程也会讲解早餐店的食品安全要求和成本核算。',
-      ['四类面团的调制原理', '发酵面团的温度与时间', '包、捏、擀、卷等成型手法', '早餐店的食品安全与成本核算'],
+      [
+        '四类面团的调制原理',
+        '发酵面团的温度与时间',
+        '包、捏、擀、卷等成型手法',
+        '早餐店的食品安全与成本核算',
+      ],
     ),
     lessons: [
       text(
