@@ -44,25 +44,20 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
     (query.page - 1) * query.pageSize,
     ELDERLY_AGE,
   ];
-  const match = text ? `AND c.search_vector @@ cll_search_query($1)` : '';
+  // Without words $1 is NULL; it is still mentioned so PostgreSQL knows its type.
+  const match = text ? `AND c.search_vector @@ cll_search_query($1)` : `AND $1::text IS NULL`;
   const rank = text
     ? `ts_rank(c.search_vector, cll_search_query($1)) + CASE WHEN strpos(lower(c.title), lower($1)) > 0 THEN 1 ELSE 0 END`
-    : '0';
-  const sql = `SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
-            p.id AS provider_id, p.name AS provider_name,
-            ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
-            ns.capacity - ns.enrolled_count AS ns_seats, seats.seats_left,
-            count(*) OVER () AS total
+    : `0::real`;
+  // Stage one ranks every match with one aggregate per course (soonest start, free places); stage two fetches
+  // the details of the next session for the page's rows only.
+  const sql = `WITH page AS (
+     SELECT c.id, agg.next_start, agg.seats_left, ${rank} AS rank, count(*) OVER () AS total
        FROM courses c
        JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
        LEFT JOIN LATERAL (
-              SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
-                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
-               ORDER BY s.starts_at LIMIT 1) ns ON true
-       LEFT JOIN townships nt ON nt.code = ns.township_code
-       LEFT JOIN LATERAL (
-              SELECT sum(s.capacity - s.enrolled_count)::int AS seats_left
-                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()) seats ON true
+              SELECT min(s.starts_at) AS next_start, sum(s.capacity - s.enrolled_count)::int AS seats_left
+                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()) agg ON true
       WHERE c.status = 'published' ${match}
         AND ($2::text IS NULL OR c.category = $2)
         AND ($3::text IS NULL OR c.mode = $3)
@@ -76,8 +71,21 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
         AND (NOT $8::boolean OR EXISTS (
               SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
                  AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
-      ORDER BY ${rank} DESC, ns.starts_at ASC NULLS LAST, c.id
-      LIMIT $9 OFFSET $10`;
+      ORDER BY rank DESC, agg.next_start ASC NULLS LAST, c.id
+      LIMIT $9 OFFSET $10)
+    SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
+           p.id AS provider_id, p.name AS provider_name,
+           ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
+           ns.capacity - ns.enrolled_count AS ns_seats, page.seats_left, page.total
+      FROM page
+      JOIN courses c ON c.id = page.id
+      JOIN providers p ON p.id = c.provider_id
+      LEFT JOIN LATERAL (
+             SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
+               FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
+              ORDER BY s.starts_at, s.id LIMIT 1) ns ON true
+      LEFT JOIN townships nt ON nt.code = ns.township_code
+     ORDER BY page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
   return { sql, params };
 }
 

@@ -53,7 +53,9 @@ describe(`catalogue search over ${COURSES.toLocaleString('en')} courses`, () => 
   it('still returns the right courses at that size, with a total', async () => {
     const page = await searchCatalogue(db.manager, { q: '电工', page: 1, pageSize: 5 });
     // The generator gives subject 0 (电工) to every i with floor(i / 6) % 20 = 0.
-    const expected = Array.from({ length: COURSES }, (_, k) => k + 1).filter((i) => Math.floor(i / 6) % 20 === 0).length;
+    const expected = Array.from({ length: COURSES }, (_, k) => k + 1).filter(
+      (i) => Math.floor(i / 6) % 20 === 0,
+    ).length;
     expect(page.total).toBe(expected);
     expect(page.items).toHaveLength(5);
     expect(page.items.every((c) => c.title.includes('电工'))).toBe(true);

@@ -1,6 +1,7 @@
 import { AttainmentLevel, creditCodeCheckCharacter, EmploymentStatus, Sex } from '@cll/domain';
 import type { DataSource } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
+import { seedDemoCatalogue } from './catalogue-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -51,6 +52,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       );
       enterpriseIds.set(e.key, row.id);
     }
+    await seedDemoCatalogue(m, providerIds);
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await m.query<Array<{ id: string }>>(
         `INSERT INTO users (name, mobile, password_hash) VALUES ($1, $2, $3) RETURNING id`,

@@ -50,6 +50,7 @@ interface Offering {
   /** Title suffix, Chinese and English; cohorts are numbered once their dates are known. */
   suffix: [string, string];
   numbered?: boolean;
+  cohort?: number;
   /** Start of term, for academic intakes. */
   termDay?: number;
 }
@@ -97,7 +98,7 @@ function planOfferings(t: CourseTemplate, rng: Rng, clock: Clock): Offering[] {
       return [1, 2].map((n) => ({
         site: 'online',
         suffix: [`${term}·第${n}批`, `${termEn}, intake ${n}`],
-        termDay,
+        termDay: n === 1 ? termDay : termDay + rng.int(14, 21),
       }));
     }
     const main: Offering = { site: 'campus', townshipIndex: home, suffix: [term, termEn], termDay };
@@ -335,7 +336,14 @@ function coursesFor(t: CourseTemplate, clock: Clock): DemoCourse[] {
   built
     .filter((b) => b.offering.numbered)
     .sort((a, b) => a.sessions[0].startsAt.getTime() - b.sessions[0].startsAt.getTime())
-    .forEach((b, i) => (b.offering.suffix = [`第${i + 1}期`, `cohort ${i + 1}`]));
+    .forEach((b, i) => {
+      b.offering.suffix = [`第${i + 1}期`, `cohort ${i + 1}`];
+      b.offering.cohort = i + 1;
+    });
+  // Cohorts first, in date order; then the township classes as planned.
+  built.sort(
+    (a, b) => (a.offering.cohort ?? Number.MAX_SAFE_INTEGER) - (b.offering.cohort ?? Number.MAX_SAFE_INTEGER),
+  );
   return built.map(({ offering, sessions }, i) => ({
     key: `${t.key}-${i + 1}`,
     templateKey: t.key,
