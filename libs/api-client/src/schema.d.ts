@@ -707,6 +707,57 @@ export interface paths {
         patch: operations["LessonsSessions_updateSession"];
         trace?: never;
     };
+    "/api/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol in a session; a full session puts me on its waitlist */
+        post: operations["Enrolment_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments, with waitlist positions */
+        get: operations["Enrolment_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw; my seat goes at once to the first learner on the waitlist */
+        post: operations["Enrolment_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -720,6 +771,12 @@ export interface components {
                 field: string;
                 code: string;
                 message: string;
+            }[];
+            /** @description With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet */
+            problems?: {
+                code: string;
+                message: string;
+                sessionId?: string;
             }[];
             /** @description With RATE_LIMITED: seconds until another attempt is allowed */
             retryAfterSeconds?: number;
@@ -1432,6 +1489,44 @@ export interface components {
             enrolmentOpensAt?: string;
             /** Format: date-time */
             enrolmentClosesAt?: string;
+        };
+        EnrolDto: {
+            /** Format: uuid */
+            sessionId: string;
+        };
+        /** @enum {string} */
+        EnrolmentStatus: "waitlisted" | "enrolled" | "completed" | "withdrawn" | "failed";
+        /** @enum {string} */
+        EnrolmentSource: "self" | "staff" | "proxy" | "roster";
+        EnrolmentSessionRef: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            online: boolean;
+            townshipName: string | null;
+            venue: string | null;
+        };
+        EnrolmentCourseRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerName: string;
+        };
+        EnrolmentResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EnrolmentStatus"];
+            /** @description 1 = next to get a seat; null unless waitlisted */
+            waitlistPosition: number | null;
+            source: components["schemas"]["EnrolmentSource"];
+            /** Format: date-time */
+            createdAt: string;
+            session: components["schemas"]["EnrolmentSessionRef"];
+            course: components["schemas"]["EnrolmentCourseRef"];
         };
     };
     responses: never;
@@ -3467,6 +3562,140 @@ export interface operations {
                 };
             };
             /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such session in the catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ENROLMENT_DUPLICATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ENROLMENT_CLOSED, ENROLMENT_AGE_NOT_ALLOWED, LEARNER_PROFILE_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ENROLMENT_STATE_INVALID */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -2,7 +2,9 @@ import { Role } from '@cll/domain';
 import { api } from '$lib/server/api.js';
 import type { LayoutServerLoad } from './$types.js';
 
-/** Who gets the audit link; the API decides access to the trail itself. */
+/** Which areas the header links to; the API decides access to each area's data. */
+const PROVIDER_ROLES: readonly string[] = [Role.ProviderStaff, Role.ProviderAdmin];
+const BUREAU_ROLES: readonly string[] = [Role.BureauAnalyst, Role.BureauAdmin];
 const AUDIT_ROLE: string = Role.BureauAdmin;
 
 export const load: LayoutServerLoad = async (event) => {
@@ -13,6 +15,17 @@ export const load: LayoutServerLoad = async (event) => {
     const { data } = await api(event).GET('/api/me/notifications');
     unread = data?.unread ?? 0;
   }
-  const canSeeAudit = user?.roles.some((r) => r.role === AUDIT_ROLE) ?? false;
-  return { locale, user: user ? { name: user.name, canSeeAudit } : null, unread };
+  const roles: string[] = user?.roles.map((r) => r.role) ?? [];
+  return {
+    locale,
+    user: user
+      ? {
+          name: user.name,
+          canSeeAudit: roles.includes(AUDIT_ROLE),
+          canSeeProvider: roles.some((role) => PROVIDER_ROLES.includes(role)),
+          canSeeBureau: roles.some((role) => BUREAU_ROLES.includes(role)),
+        }
+      : null,
+    unread,
+  };
 };

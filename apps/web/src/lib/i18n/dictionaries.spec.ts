@@ -1,4 +1,19 @@
-import { AttainmentLevel, EmploymentStatus, ErrorCode, Role, Sex } from '@cll/domain';
+import {
+  AttainmentLevel,
+  CourseCategory,
+  CourseMode,
+  CourseStatus,
+  EmploymentStatus,
+  ErrorCode,
+  LessonKind,
+  ProgrammeKind,
+  ProviderKind,
+  ProviderStatus,
+  PublishProblem,
+  QuestionKind,
+  Role,
+  Sex,
+} from '@cll/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { t } from './index.js';
@@ -35,6 +50,15 @@ describe('i18n dictionaries', () => {
     ['sex', 'sex', Object.values(Sex)],
     ['employment status', 'employment', Object.values(EmploymentStatus)],
     ['role', 'role', Object.values(Role)],
+    ['provider kind', 'providerKind', Object.values(ProviderKind)],
+    ['provider status', 'providerStatus', Object.values(ProviderStatus)],
+    ['programme kind', 'programmeKind', Object.values(ProgrammeKind)],
+    ['course category', 'category', Object.values(CourseCategory)],
+    ['course mode', 'mode', Object.values(CourseMode)],
+    ['course status', 'courseStatus', Object.values(CourseStatus)],
+    ['lesson kind', 'lessonKind', Object.values(LessonKind)],
+    ['question kind', 'questionKind', Object.values(QuestionKind)],
+    ['publishing problem', 'publishProblem', Object.values(PublishProblem)],
   ];
   for (const [name, prefix, values] of labelled) {
     it.each(Object.entries(dictionaries))(`%s labels every ${name}`, (_locale, dict) => {

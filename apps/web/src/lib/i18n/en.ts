@@ -1,7 +1,17 @@
+import { enrolmentEn } from './en/enrolment.js';
+import { catalogueEn } from './en/catalogue.js';
+import { enumsEn } from './en/enums.js';
+import { organisationsEn } from './en/organisations.js';
+import { providerEn } from './en/provider.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Typed against the Chinese keys so a missing or extra key fails the type-check. */
 export const en: Record<MessageKey, string> = {
+  ...enumsEn,
+  ...catalogueEn,
+  ...providerEn,
+  ...organisationsEn,
+  ...enrolmentEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,5 +1,19 @@
-/** Simplified Chinese, the default language. Keys are flat and dotted; `en.ts` must have exactly the same keys. */
+import { enrolmentZhCN } from './zh-CN/enrolment.js';
+import { catalogueZhCN } from './zh-CN/catalogue.js';
+import { enumsZhCN } from './zh-CN/enums.js';
+import { organisationsZhCN } from './zh-CN/organisations.js';
+import { providerZhCN } from './zh-CN/provider.js';
+
+/**
+ * Simplified Chinese, the default language. Keys are flat and dotted; `en.ts` must have exactly the same keys.
+ * Each area's messages live in `zh-CN/<area>.ts`.
+ */
 export const zhCN = {
+  ...enumsZhCN,
+  ...catalogueZhCN,
+  ...providerZhCN,
+  ...organisationsZhCN,
+  ...enrolmentZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

@@ -61,6 +61,23 @@ describe('API errors in forms', () => {
     });
   });
 
+  it('reads the reasons a course cannot be published, with the session they concern', () => {
+    const apiError = readApiError(
+      result(422, {
+        code: 'COURSE_NOT_PUBLISHABLE',
+        problems: [
+          { code: 'NO_LESSON_OR_SESSION', message: 'm' },
+          { code: 'SESSION_CAPACITY_INVALID', message: 'm', sessionId: 's1' },
+          'junk',
+        ],
+      }),
+    );
+    expect(apiError.problems).toEqual([
+      { code: 'NO_LESSON_OR_SESSION', sessionId: undefined, lessonId: undefined },
+      { code: 'SESSION_CAPACITY_INVALID', sessionId: 's1', lessonId: undefined },
+    ]);
+  });
+
   it('falls back to generic messages for unknown codes and bodies', () => {
     expect(errorMessage(readApiError(result(502, 'Bad gateway')))).toEqual({ key: 'error.INTERNAL' });
     expect(errorMessage(readApiError(result(418, { code: 'TEAPOT' })))).toEqual({ key: 'error.UNKNOWN' });

@@ -16,6 +16,14 @@ export interface ApiError {
   requestId?: string;
   fields: Array<{ field: string; code: string }>;
   retryAfterSeconds?: number;
+  /** With COURSE_NOT_PUBLISHABLE: each reason, and the session or lesson it concerns. */
+  problems: PublishProblemEntry[];
+}
+
+export interface PublishProblemEntry {
+  code: string;
+  sessionId?: string;
+  lessonId?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -38,6 +46,13 @@ export function readApiError({ error: body, response }: ApiResult): ApiError {
   const fields = Array.isArray(b.fields)
     ? b.fields.filter(isRecord).map((f) => ({ field: text(f.field), code: text(f.code) }))
     : [];
+  const problems = Array.isArray(b.problems)
+    ? b.problems.filter(isRecord).map((p) => ({
+        code: text(p.code),
+        sessionId: text(p.sessionId) || undefined,
+        lessonId: text(p.lessonId) || undefined,
+      }))
+    : [];
   const header = Number(response.headers.get('retry-after'));
   const retryAfterSeconds =
     typeof b.retryAfterSeconds === 'number'
@@ -51,6 +66,7 @@ export function readApiError({ error: body, response }: ApiResult): ApiError {
     requestId: typeof b.requestId === 'string' ? b.requestId : undefined,
     fields,
     retryAfterSeconds,
+    problems,
   };
 }
 

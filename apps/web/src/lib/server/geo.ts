@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { TownshipWithVillages } from '../geo.js';
+import type { Place, TownshipWithVillages } from '../geo.js';
 import { api } from './api.js';
 import { throwApiError } from './errors.js';
 
@@ -9,6 +9,13 @@ import { throwApiError } from './errors.js';
  */
 export async function loadTownshipsWithVillages(event: RequestEvent): Promise<TownshipWithVillages[]> {
   const result = await api(event, null).GET('/api/geo/places');
+  if (!result.data) throwApiError(result, event.url);
+  return result.data;
+}
+
+/** The county's townships, for filters and forms that need no village. */
+export async function loadTownships(event: RequestEvent): Promise<Place[]> {
+  const result = await api(event, null).GET('/api/geo/townships');
   if (!result.data) throwApiError(result, event.url);
   return result.data;
 }

@@ -1,0 +1,40 @@
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+
+/** Pages of the provider area that work for one provider at a time, chosen with `?provider=`. */
+export type ProviderPage =
+  | '/provider'
+  | '/provider/programmes'
+  | '/provider/courses/new'
+  | '/provider/staff'
+  | '/provider/enterprises';
+
+/** Adds a query string to a path `resolve()` has checked; the query does not change the route. */
+export function withQuery(
+  href: ResolvedPathname,
+  query: Record<string, string | null | undefined>,
+  hash = '',
+): ResolvedPathname {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  const search = params.toString();
+  return `${search ? `${href}?${search}` : href}${hash}` as ResolvedPathname;
+}
+
+/**
+ * A form action's URL that keeps the chosen provider, so that a page re-rendered after a refused submission (without
+ * JavaScript the browser shows the action's URL) still acts for the same provider.
+ */
+export function actionHref(name: string, providerId: string | null | undefined): string {
+  return providerId ? `?provider=${encodeURIComponent(providerId)}&/${name}` : `?/${name}`;
+}
+
+/** A link inside the provider area that keeps the chosen provider (staff may work for several). */
+export function providerHref(path: ProviderPage, providerId: string | null | undefined): ResolvedPathname {
+  return withQuery(resolve(path), { provider: providerId });
+}
+
+/** A course's editor, acting for the course's own provider. */
+export function courseEditorHref(course: { id: string; providerId: string }): ResolvedPathname {
+  return withQuery(resolve('/provider/courses/[id]', { id: course.id }), { provider: course.providerId });
+}
