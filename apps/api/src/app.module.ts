@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { EnrolmentModule } from './enrolment/enrolment.module.js';
 import { GeoModule } from './geo/geo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         OrganisationsModule,
         CatalogueModule,
+        EnrolmentModule,
         ...(options.worker ? [WorkerModule] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: GlobalAuthGuard }],

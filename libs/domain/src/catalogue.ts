@@ -70,3 +70,19 @@ export const OCCUPATION_CODE_PATTERN = /^\d-\d{2}-\d{2}-\d{2}$/;
 
 /** A course is "for 60+" when it has no upper age limit below 60 and no lower limit above 60. */
 export const ELDERLY_AGE = 60;
+
+export enum EnrolmentStatus {
+  Waitlisted = 'waitlisted',
+  Enrolled = 'enrolled',
+  Completed = 'completed',
+  Withdrawn = 'withdrawn',
+  Failed = 'failed',
+}
+export const ENROLMENT_STATUSES = Object.values(EnrolmentStatus);
+
+export enum EnrolmentSource {
+  Self = 'self',
+  Staff = 'staff',
+  Proxy = 'proxy',
+  Roster = 'roster',
+}

@@ -37,6 +37,11 @@ export enum ErrorCode {
   EnterpriseExists = 'ENTERPRISE_EXISTS',
   InvitationInvalid = 'INVITATION_INVALID',
   InvitationNotForYou = 'INVITATION_NOT_FOR_YOU',
+  EnrolmentClosed = 'ENROLMENT_CLOSED',
+  EnrolmentAgeNotAllowed = 'ENROLMENT_AGE_NOT_ALLOWED',
+  EnrolmentDuplicate = 'ENROLMENT_DUPLICATE',
+  EnrolmentStateInvalid = 'ENROLMENT_STATE_INVALID',
+  LearnerProfileRequired = 'LEARNER_PROFILE_REQUIRED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -59,10 +59,15 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ProviderStateInvalid:
     case ErrorCode.SessionHasEnrolments:
     case ErrorCode.EnterpriseExists:
+    case ErrorCode.EnrolmentDuplicate:
+    case ErrorCode.EnrolmentStateInvalid:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
     case ErrorCode.CourseNotPublishable:
+    case ErrorCode.EnrolmentClosed:
+    case ErrorCode.EnrolmentAgeNotAllowed:
+    case ErrorCode.LearnerProfileRequired:
       return 422;
     case ErrorCode.UnsupportedMediaType:
       return 415;

@@ -1,6 +1,7 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   Course,
   Lesson,
   CourseSession,
+  Enrolment,
 ];

@@ -51,6 +51,16 @@ export class ErrorResponse {
     },
   })
   fields?: Array<{ field: string; code: string; message: string }>;
+  @ApiPropertyOptional({
+    description: 'With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, sessionId: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  })
+  problems?: Array<{ code: string; message: string; sessionId?: string }>;
   @ApiPropertyOptional({ description: 'With RATE_LIMITED: seconds until another attempt is allowed' })
   retryAfterSeconds?: number;
 }

@@ -2,6 +2,8 @@ import { Initial1795915372447 } from './1795915372447-Initial.js';
 import { Integrity1795915372448 } from './1795915372448-Integrity.js';
 import { Catalogue1795917163801 } from './1795917163801-Catalogue.js';
 import { CatalogueSearch1795917163802 } from './1795917163802-CatalogueSearch.js';
+import { Enrolment1795918619889 } from './1795918619889-Enrolment.js';
+import { EnrolmentQueue1795918619890 } from './1795918619890-EnrolmentQueue.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   Integrity1795915372448,
   Catalogue1795917163801,
   CatalogueSearch1795917163802,
+  Enrolment1795918619889,
+  EnrolmentQueue1795918619890,
 ];
