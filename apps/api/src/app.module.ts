@@ -8,7 +8,9 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import { EnrolmentModule } from './enrolment/enrolment.module.js';
+import { LearningModule } from './learning/learning.module.js';
 import { GeoModule } from './geo/geo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -41,6 +43,8 @@ export class AppModule {
         OrganisationsModule,
         CatalogueModule,
         EnrolmentModule,
+        LearningModule,
+        CredentialsModule,
         ...(options.worker ? [WorkerModule] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: GlobalAuthGuard }],

@@ -86,3 +86,11 @@ export enum EnrolmentSource {
   Proxy = 'proxy',
   Roster = 'roster',
 }
+
+/** How a course is completed: all required lessons (quizzes passed), a share of the class dates attended, or both. */
+export enum CompletionRule {
+  Lessons = 'lessons',
+  Attendance = 'attendance',
+  Both = 'both',
+}
+export const COMPLETION_RULES = Object.values(CompletionRule);

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import type {
   AttainmentLevel,
+  CompletionRule,
   CourseCategory,
   CourseMode,
   CourseStatus,
@@ -74,6 +75,10 @@ export class Programme {
   `category IN ('community_life','culture_arts','health','digital_skills','vocational_skills','agriculture','academic','family_education')`,
 )
 @Check('chk_courses_mode', `mode IN ('online','offline','blended')`)
+@Check(
+  'chk_courses_completion',
+  `completion_rule IN ('lessons','attendance','both') AND attendance_share > 0 AND attendance_share <= 1`,
+)
 @Check('chk_courses_status', `status IN ('draft','published','archived')`)
 @Check('chk_courses_ages', `min_age IS NULL OR max_age IS NULL OR min_age <= max_age`)
 @Index('idx_courses_provider_status', ['providerId', 'status'])
@@ -136,6 +141,14 @@ export class Course {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** lessons | attendance | both; chosen from the mode unless the provider says otherwise. */
+  @Column({ type: 'text', default: 'lessons' })
+  completionRule: CompletionRule;
+
+  /** Share of held class dates a learner must attend (attendance and both rules). */
+  @Column({ type: 'numeric', precision: 3, scale: 2, default: 0.8 })
+  attendanceShare: string;
 
   /** Set when the bureau takes a course out of the catalogue; shown to the provider. */
   @Column({ type: 'text', nullable: true })
@@ -224,7 +237,10 @@ export class Lesson {
   'chk_course_sessions_window',
   `enrolment_closes_at > enrolment_opens_at AND enrolment_closes_at <= ends_at`,
 )
-@Check('chk_course_sessions_capacity', `capacity >= 1 AND enrolled_count >= 0 AND enrolled_count <= capacity`)
+@Check(
+  'chk_course_sessions_capacity',
+  `capacity >= 1 AND enrolled_count >= 0 AND enrolled_count <= capacity AND class_count >= 1`,
+)
 @Check('chk_course_sessions_place', `online OR (township_code IS NOT NULL AND venue IS NOT NULL)`)
 @Index('idx_course_sessions_course_starts', ['courseId', 'startsAt'])
 @Index('idx_course_sessions_starts', ['startsAt'])
@@ -251,7 +267,11 @@ export class CourseSession {
   @Column({ type: 'integer' })
   capacity: number;
 
-  /** Kept by enrolment with a conditional update, so capacity holds under any concurrency. */
+  /** How many times the class meets; the attendance rule counts against it. */
+  @Column({ type: 'integer', default: 1 })
+  classCount: number;
+
+  /** Kept by enrolment under the session row lock, so capacity holds under any concurrency. */
   @Column({ type: 'integer', default: 0 })
   enrolledCount: number;
 

@@ -13,6 +13,7 @@ import { assertCourseEditable, OfferAccess } from './offer-access.service.js';
 import { querySessions, toLessonResponse } from './offer.queries.js';
 import { assertProviderApproved, queryProgramme } from './programmes.service.js';
 import { publishProblems } from './publish-rules.js';
+import { ruleForMode } from '../learning/completion-rule.js';
 
 function assertAges(minAge: number | null | undefined, maxAge: number | null | undefined): void {
   if (minAge != null && maxAge != null && minAge > maxAge) {
@@ -67,6 +68,7 @@ export class CoursesService {
           minAge: dto.minAge ?? null,
           maxAge: dto.maxAge ?? null,
           status: CourseStatus.Draft,
+          completionRule: ruleForMode(dto.mode),
         }),
       );
       await this.audit.record(manager, {
@@ -99,6 +101,7 @@ export class CoursesService {
         { id },
         {
           ...rest,
+          ...(rest.mode !== undefined ? { completionRule: ruleForMode(rest.mode) } : {}),
           ...(studyHours !== undefined ? { studyHours: String(studyHours) } : {}),
           ...(credits !== undefined ? { credits: String(credits) } : {}),
         },

@@ -10,7 +10,7 @@ export function querySessions(
   currentOnly: boolean,
 ): Promise<SessionResponse[]> {
   return manager.query(
-    `SELECT s.id, s.label, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.enrolled_count AS "enrolledCount",
+    `SELECT s.id, s.label, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity, s.class_count AS "classCount", s.enrolled_count AS "enrolledCount",
             s.capacity - s.enrolled_count AS "seatsLeft", s.online, s.township_code AS "townshipCode", t.name AS "townshipName",
             s.village_code AS "villageCode", v.name AS "villageName", s.venue,
             s.enrolment_opens_at AS "enrolmentOpensAt", s.enrolment_closes_at AS "enrolmentClosesAt",

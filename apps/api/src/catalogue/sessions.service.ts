@@ -15,6 +15,7 @@ interface SessionFields {
   startsAt: Date;
   endsAt: Date;
   capacity: number;
+  classCount: number;
   online: boolean;
   townshipCode: string | null;
   villageCode: string | null;
@@ -32,6 +33,7 @@ function merge(dto: Partial<SessionDto>, current?: CourseSession): SessionFields
     startsAt: date(dto.startsAt, current?.startsAt),
     endsAt: date(dto.endsAt, current?.endsAt),
     capacity: dto.capacity ?? (current?.capacity as number),
+    classCount: dto.classCount ?? current?.classCount ?? 1,
     online: dto.online ?? (current?.online as boolean),
     townshipCode: dto.townshipCode !== undefined ? dto.townshipCode : (current?.townshipCode ?? null),
     villageCode: dto.villageCode !== undefined ? dto.villageCode : (current?.villageCode ?? null),

@@ -39,6 +39,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.QuizInvalid:
     case ErrorCode.LessonContentRequired:
     case ErrorCode.ReasonRequired:
+    case ErrorCode.ConsentRequired:
+    case ErrorCode.QuizAnswersInvalid:
+    case ErrorCode.LessonKindMismatch:
+    case ErrorCode.AttendanceDateInvalid:
+    case ErrorCode.NotInSession:
+    case ErrorCode.ImportCsvInvalid:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -49,9 +55,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.AuthAccountDisabled:
     case ErrorCode.ProviderNotApproved:
     case ErrorCode.InvitationNotForYou:
+    case ErrorCode.NotEnrolled:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
+    case ErrorCode.LearnerNotFound:
       return 404;
     case ErrorCode.AccountExists:
     case ErrorCode.IdNumberTaken:
@@ -61,6 +69,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EnterpriseExists:
     case ErrorCode.EnrolmentDuplicate:
     case ErrorCode.EnrolmentStateInvalid:
+    case ErrorCode.CertificateNotReady:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

@@ -35,6 +35,10 @@ export interface AppConfig {
     registrationWindowSeconds: number;
   };
   outboxPollMs: number;
+  /** A font with Chinese glyphs for certificate PDFs (Debian: fonts-noto-cjk). */
+  cjkFontPath: string;
+  /** The face inside a font collection (.ttc); empty for a single-font file. */
+  cjkFontFamily: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -149,6 +153,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationWindowSeconds: int(env, 'RATE_LIMIT_REGISTRATION_WINDOW_SECONDS', 3600, 1, 86_400),
     },
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
+    cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    cjkFontFamily: env.CJK_FONT_FAMILY ?? 'NotoSansCJKsc-Regular',
   };
 }
 

@@ -1,6 +1,8 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
+import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
@@ -28,4 +30,10 @@ export const ENTITIES = [
   Lesson,
   CourseSession,
   Enrolment,
+  LessonProgress,
+  Attendance,
+  ClassDate,
+  RosterImport,
+  LearningRecord,
+  Certificate,
 ];

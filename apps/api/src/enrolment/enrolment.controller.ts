@@ -1,6 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Role } from '@cll/domain';
+import type { Response } from 'express';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiProduces,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -10,17 +15,27 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
 import { EnrolDto, EnrolmentResponse } from './dto/enrolment.dto.js';
+import {
+  ProxyEnrolDto,
+  RosterImportDto,
+  RosterImportResponse,
+  StaffEnrolDto,
+} from './dto/enrolment-others.dto.js';
 import { EnrolmentService } from './enrolment.service.js';
+import { RosterImportService } from './roster-import.service.js';
 
 @ApiTags('enrolment')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
 @Controller()
 export class EnrolmentController {
-  constructor(private readonly enrolments: EnrolmentService) {}
+  constructor(
+    private readonly enrolments: EnrolmentService,
+    private readonly imports: RosterImportService,
+  ) {}
 
   @Post('enrolments')
   @ApiOperation({ summary: 'Enrol in a session; a full session puts me on its waitlist' })
@@ -40,6 +55,76 @@ export class EnrolmentController {
   @ApiOkResponse({ type: [EnrolmentResponse] })
   mine(@CurrentUser() user: AuthUser): Promise<EnrolmentResponse[]> {
     return this.enrolments.mine(user);
+  }
+
+  @Post('sessions/:sessionId/enrolments')
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin)
+  @ApiOperation({ summary: 'Provider staff enrol a registered learner by mobile number' })
+  @ApiCreatedResponse({ type: EnrolmentResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'LEARNER_NOT_FOUND, or not my session' })
+  enrolByStaff(
+    @CurrentUser() user: AuthUser,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Body() dto: StaffEnrolDto,
+  ): Promise<EnrolmentResponse> {
+    return this.enrolments.enrolByStaff(user, sessionId, dto.mobile);
+  }
+
+  @Post('proxy/enrolments')
+  @ApiOperation({
+    summary: 'Enrol an elderly learner on their behalf (family member or village worker), with consent',
+  })
+  @ApiCreatedResponse({ type: EnrolmentResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED (consent), TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'LEARNER_NOT_FOUND without newLearner' })
+  enrolByProxy(@CurrentUser() user: AuthUser, @Body() dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
+    return this.enrolments.enrolByProxy(user, dto);
+  }
+
+  @Post('sessions/:sessionId/roster-imports')
+  @HttpCode(202)
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin)
+  @ApiOperation({ summary: 'Upload a roster CSV (mobile,name); a background job enrols row by row' })
+  @ApiAcceptedResponse({ type: RosterImportResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'IMPORT_CSV_INVALID' })
+  importRoster(
+    @CurrentUser() user: AuthUser,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Body() dto: RosterImportDto,
+  ): Promise<RosterImportResponse> {
+    return this.imports.start(user, sessionId, dto.csv);
+  }
+
+  @Get('roster-imports/:id')
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin)
+  @ApiOperation({ summary: 'Progress of a roster import and its rejected rows' })
+  @ApiOkResponse({ type: RosterImportResponse })
+  async importStatus(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RosterImportResponse> {
+    const { rejectedCsv: _csv, ...status } = await this.imports.get(user, id);
+    return status;
+  }
+
+  @Get('roster-imports/:id/rejected.csv')
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin)
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The rejected rows of a roster import, as CSV' })
+  @ApiOkResponse({ description: 'CSV', schema: { type: 'string' } })
+  async rejectedCsv(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { rejectedCsv } = await this.imports.get(user, id);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="rejected-${id}.csv"`)
+      .send('\uFEFF' + rejectedCsv);
   }
 
   @Post('enrolments/:id/withdraw')

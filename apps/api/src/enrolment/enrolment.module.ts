@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { RosterImportService } from './roster-import.service.js';
 import { EnrolmentController } from './enrolment.controller.js';
 import { EnrolmentService } from './enrolment.service.js';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, CatalogueModule, PeopleModule],
   controllers: [EnrolmentController],
-  providers: [EnrolmentService],
-  exports: [EnrolmentService],
+  providers: [EnrolmentService, RosterImportService],
+  exports: [EnrolmentService, RosterImportService],
 })
 export class EnrolmentModule {}

@@ -5,6 +5,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { OfferAccess } from '../catalogue/offer-access.service.js';
+import { PeopleService } from '../people/people.service.js';
+import type { ProxyEnrolDto } from './dto/enrolment-others.dto.js';
 import type { EnrolmentResponse } from './dto/enrolment.dto.js';
 import { Enrolment } from './enrolment.entity.js';
 import { queryEnrolments } from './enrolment.query.js';
@@ -43,6 +46,8 @@ export class EnrolmentService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly access: OfferAccess,
+    private readonly people: PeopleService,
   ) {}
 
   async enrolSelf(user: AuthUser, sessionId: string): Promise<EnrolmentResponse> {
@@ -137,6 +142,62 @@ export class EnrolmentService {
       details: { sessionId, source: options.source },
     });
     return id;
+  }
+
+  /** Provider staff enrol a registered learner by mobile number into one of their sessions. */
+  async enrolByStaff(user: AuthUser, sessionId: string, mobile: string): Promise<EnrolmentResponse> {
+    const id = await this.dataSource.transaction(async (m) => {
+      await this.access.session(m, user, sessionId);
+      const learner = await this.learnerByMobile(m, mobile);
+      if (!learner)
+        throw DomainException.field(
+          ErrorCode.LearnerNotFound,
+          'mobile',
+          'No learner is registered with this mobile number.',
+        );
+      return this.enrol(m, learner, sessionId, { source: EnrolmentSource.Staff, actorUserId: user.id });
+    });
+    return this.one(id);
+  }
+
+  /**
+   * A family member or village worker enrols an elderly learner: found by mobile, or registered on the spot.
+   * Consent and the relationship are recorded; the audit log names the proxy as actor and the learner as the person.
+   */
+  async enrolByProxy(user: AuthUser, dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
+    if (!dto.consent)
+      throw new DomainException(ErrorCode.ConsentRequired, 'The learner’s consent is required.');
+    const id = await this.dataSource.transaction(async (m) => {
+      let learner = await this.learnerByMobile(m, dto.learnerMobile);
+      if (!learner) {
+        if (!dto.newLearner) {
+          throw DomainException.field(
+            ErrorCode.LearnerNotFound,
+            'learnerMobile',
+            'No learner has this mobile number; register them first.',
+          );
+        }
+        learner = await this.people.registerByProxy(
+          m,
+          { ...dto.newLearner, mobile: dto.learnerMobile },
+          user.id,
+        );
+      }
+      return this.enrol(m, learner, dto.sessionId, {
+        source: EnrolmentSource.Proxy,
+        actorUserId: user.id,
+        proxyRelationship: dto.relationship,
+      });
+    });
+    return this.one(id);
+  }
+
+  private async learnerByMobile(m: EntityManager, mobile: string): Promise<string | undefined> {
+    const [row]: Array<{ id: string }> = await m.query(
+      `SELECT id FROM users WHERE mobile = $1 AND status = 'active'`,
+      [mobile],
+    );
+    return row?.id;
   }
 
   /** Withdrawing frees the seat and gives it at once to the first learner on the waitlist. */

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
+import { EnrolmentModule } from '../enrolment/enrolment.module.js';
+import { RosterImportService } from '../enrolment/roster-import.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { JobName } from './job.constants.js';
@@ -7,15 +11,21 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
 
 /** The consumer side: job handlers and the outbox relay. Loaded by the worker entry point, or in-process. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, CredentialsModule, EnrolmentModule],
   providers: [
     WorkerService,
     OutboxRelayService,
     {
       provide: JOB_HANDLERS,
-      inject: [NotificationsService],
-      useFactory: (notifications: NotificationsService): JobHandlers => ({
+      inject: [NotificationsService, CredentialsService, RosterImportService],
+      useFactory: (
+        notifications: NotificationsService,
+        credentials: CredentialsService,
+        imports: RosterImportService,
+      ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
+        [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
+        [JobName.RosterImport]: ({ importId }) => imports.run(importId),
       }),
     },
   ],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { ageOn, ErrorCode, parseIdNumber, Role } from '@cll/domain';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -74,6 +75,51 @@ export class PeopleService {
         userId: user.id,
       });
       return user;
+    } catch (error) {
+      throw mapUniqueViolation(error);
+    }
+  }
+
+  /**
+   * Registers a learner on behalf of a proxy (family member or village worker). The account has no usable password
+   * until the learner sets one; the audit log names the proxy.
+   */
+  async registerByProxy(
+    manager: EntityManager,
+    dto: Omit<RegisterDto, 'password' | 'email' | 'idNumber'> & { mobile: string },
+    proxyUserId: string,
+  ): Promise<string> {
+    assertBirthDate(dto.birthDate);
+    await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
+    try {
+      const user = await manager.save(
+        manager.create(User, {
+          name: dto.name,
+          mobile: dto.mobile,
+          email: null,
+          passwordHash: `!proxy-registered:${randomUUID()}`,
+        }),
+      );
+      await manager.insert(RoleAssignment, { userId: user.id, role: Role.Learner });
+      await manager.insert(LearnerProfile, {
+        userId: user.id,
+        birthDate: dto.birthDate,
+        sex: dto.sex,
+        townshipCode: dto.townshipCode,
+        villageCode: dto.villageCode,
+        attainment: dto.attainment,
+        employmentStatus: dto.employmentStatus,
+        ...this.idNumberColumns(null),
+      });
+      await this.audit.record(manager, {
+        action: 'account.registered_by_proxy',
+        entityType: 'user',
+        entityId: user.id,
+        actorUserId: proxyUserId,
+        onBehalfOfUserId: user.id,
+        details: { townshipCode: dto.townshipCode },
+      });
+      return user.id;
     } catch (error) {
       throw mapUniqueViolation(error);
     }

@@ -37,6 +37,18 @@ export class SessionDto {
   @Max(10000)
   capacity: number;
 
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    default: 1,
+    description: 'How many times the class meets (for attendance)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  classCount?: number;
+
   @ApiProperty({ description: 'Online sessions need no place' })
   @IsBoolean()
   online: boolean;
@@ -75,6 +87,7 @@ export class SessionResponse {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty() capacity: number;
+  @ApiProperty() classCount: number;
   @ApiProperty() enrolledCount: number;
   @ApiProperty() seatsLeft: number;
   @ApiProperty() online: boolean;

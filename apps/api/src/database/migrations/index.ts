@@ -4,6 +4,8 @@ import { Catalogue1795917163801 } from './1795917163801-Catalogue.js';
 import { CatalogueSearch1795917163802 } from './1795917163802-CatalogueSearch.js';
 import { Enrolment1795918619889 } from './1795918619889-Enrolment.js';
 import { EnrolmentQueue1795918619890 } from './1795918619890-EnrolmentQueue.js';
+import { Learning1795919313551 } from './1795919313551-Learning.js';
+import { LearningIntegrity1795919313552 } from './1795919313552-LearningIntegrity.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CatalogueSearch1795917163802,
   Enrolment1795918619889,
   EnrolmentQueue1795918619890,
+  Learning1795919313551,
+  LearningIntegrity1795919313552,
 ];

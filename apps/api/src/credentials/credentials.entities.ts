@@ -1,0 +1,112 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Enrolment } from '../enrolment/enrolment.entity.js';
+import { User } from '../people/people.entities.js';
+
+/**
+ * The lifelong learning record (终身学习档案): append-only (a trigger refuses UPDATE and DELETE), one entry per
+ * completion, whatever the provider. Course, provider and figures are copied so the entry never changes later.
+ */
+@Entity('learning_records')
+export class LearningRecord {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  learnerUserId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'learner_user_id' })
+  learner?: User;
+
+  @Index({ unique: true })
+  @Column({ type: 'uuid' })
+  enrolmentId: string;
+
+  @OneToOne(() => Enrolment, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enrolment_id' })
+  enrolment?: Enrolment;
+
+  @Column({ type: 'uuid' })
+  courseId: string;
+
+  @Column({ type: 'uuid' })
+  providerId: string;
+
+  @Column({ type: 'text' })
+  courseTitle: string;
+
+  @Column({ type: 'text' })
+  providerName: string;
+
+  @Column({ type: 'text' })
+  category: string;
+
+  @Column({ type: 'numeric', precision: 6, scale: 1 })
+  hours: string;
+
+  @Column({ type: 'numeric', precision: 5, scale: 1 })
+  credits: string;
+
+  @Column({ type: 'date' })
+  completedOn: string;
+
+  /** How completion was established: lessons, attendance, or a staff decision, with its figures. */
+  @Column({ type: 'jsonb' })
+  evidence: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity('certificates')
+export class Certificate {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'uuid' })
+  enrolmentId: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  learnerUserId: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  number: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  verificationCode: string;
+
+  @Column({ type: 'text' })
+  holderName: string;
+
+  @Column({ type: 'uuid' })
+  recordId: string;
+
+  @Column({ type: 'timestamptz' })
+  issuedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  pdf: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pdfGeneratedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ErrorCode, maskName } from '@cll/domain';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { CertificateResponse, RecordResponse, VerificationResponse } from './dto/credentials.dto.js';
+import { drawCertificate, drawRecord, renderPdf } from './pdf.js';
+
+interface CertificateRow {
+  id: string;
+  number: string;
+  verification_code: string;
+  holder_name: string;
+  learner_user_id: string;
+  revoked_at: Date | null;
+  course_title: string;
+  provider_name: string;
+  hours: string;
+  credits: string;
+  completed_on: string;
+}
+
+const CERTIFICATE_SQL = `
+  SELECT k.id, k.number, k.verification_code, k.holder_name, k.learner_user_id, k.revoked_at,
+         r.course_title, r.provider_name, r.hours, r.credits, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on
+    FROM certificates k JOIN learning_records r ON r.id = k.record_id`;
+
+@Injectable()
+export class CredentialsService {
+  private readonly logger = new Logger('Credentials');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async record(user: AuthUser): Promise<RecordResponse> {
+    const entries: Array<RecordResponse['entries'][number] & { hours: string; credits: string }> =
+      await this.dataSource.query(
+        `SELECT r.id, r.course_title AS "courseTitle", r.provider_name AS "providerName", r.category, r.hours, r.credits,
+              to_char(r.completed_on, 'YYYY-MM-DD') AS "completedOn", k.id AS "certificateId", k.number AS "certificateNumber"
+         FROM learning_records r LEFT JOIN certificates k ON k.record_id = r.id
+        WHERE r.learner_user_id = $1 ORDER BY r.completed_on DESC, r.created_at DESC`,
+        [user.id],
+      );
+    const rows = entries.map((e) => ({ ...e, hours: Number(e.hours), credits: Number(e.credits) }));
+    const sum = (key: 'hours' | 'credits') => Math.round(rows.reduce((a, e) => a + e[key], 0) * 10) / 10;
+    return { entries: rows, totals: { hours: sum('hours'), credits: sum('credits'), courses: rows.length } };
+  }
+
+  async recordPdf(user: AuthUser): Promise<Buffer> {
+    const [record, [holder]] = await Promise.all([
+      this.record(user),
+      this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM users WHERE id = $1`, [user.id]),
+    ]);
+    return renderPdf(this.font(), (doc) =>
+      drawRecord(doc, {
+        holderName: holder.name,
+        exportedOn: new Date().toISOString().slice(0, 10),
+        totals: record.totals,
+        entries: record.entries,
+      }),
+    );
+  }
+
+  async certificates(user: AuthUser): Promise<CertificateResponse[]> {
+    const rows: Array<CertificateRow & { pdf_ready: boolean }> = await this.dataSource.query(
+      `${CERTIFICATE_SQL.replace('k.revoked_at,', 'k.revoked_at, k.pdf_generated_at IS NOT NULL AS pdf_ready,')}
+       WHERE k.learner_user_id = $1 ORDER BY k.issued_at DESC`,
+      [user.id],
+    );
+    return rows.map((c) => ({
+      id: c.id,
+      number: c.number,
+      courseTitle: c.course_title,
+      providerName: c.provider_name,
+      issuedOn: c.completed_on,
+      verificationCode: c.verification_code,
+      pdfReady: c.pdf_ready,
+    }));
+  }
+
+  async certificatePdf(user: AuthUser, id: string): Promise<Buffer> {
+    const [row]: Array<{ pdf: Buffer | null }> = await this.dataSource.query(
+      `SELECT pdf FROM certificates WHERE id = $1 AND learner_user_id = $2`,
+      [id, user.id],
+    );
+    if (!row) throw new DomainException(ErrorCode.NotFound, 'No such certificate.');
+    if (!row.pdf)
+      throw new DomainException(
+        ErrorCode.CertificateNotReady,
+        'The certificate PDF is still being made; try again shortly.',
+      );
+    return row.pdf;
+  }
+
+  /** Public: shows nothing personal beyond the masked name. */
+  async verify(code: string): Promise<VerificationResponse> {
+    const [c]: CertificateRow[] = await this.dataSource.query(
+      `${CERTIFICATE_SQL} WHERE k.verification_code = upper($1)`,
+      [code],
+    );
+    if (!c) throw new DomainException(ErrorCode.NotFound, 'No certificate has this verification code.');
+    return {
+      number: c.number,
+      status: c.revoked_at ? 'revoked' : 'valid',
+      holderMasked: maskName(c.holder_name),
+      courseTitle: c.course_title,
+      providerName: c.provider_name,
+      issuedOn: c.completed_on,
+      hours: Number(c.hours),
+    };
+  }
+
+  /**
+   * The certificate job. Idempotent: the PDF is written only where none exists yet, so a retried or duplicated job
+   * leaves one PDF and one notification.
+   */
+  async renderCertificate(certificateId: string): Promise<void> {
+    const [c]: CertificateRow[] = await this.dataSource.query(
+      `${CERTIFICATE_SQL} WHERE k.id = $1 AND k.pdf IS NULL`,
+      [certificateId],
+    );
+    if (!c) return;
+    const pdf = await renderPdf(this.font(), (doc) =>
+      drawCertificate(doc, {
+        number: c.number,
+        verificationCode: c.verification_code,
+        holderName: c.holder_name,
+        courseTitle: c.course_title,
+        providerName: c.provider_name,
+        hours: Number(c.hours),
+        credits: Number(c.credits),
+        issuedOn: c.completed_on,
+        verifyUrl: `/verify/${c.verification_code}`,
+      }),
+    );
+    await this.dataSource.transaction(async (m) => {
+      // A second worker that rendered the same PDF meanwhile finds it already stored and leaves it.
+      const pending: unknown[] = await m.query(
+        `SELECT 1 FROM certificates WHERE id = $1 AND pdf IS NULL FOR UPDATE`,
+        [certificateId],
+      );
+      if (!pending.length) return;
+      await m.query(`UPDATE certificates SET pdf = $2, pdf_generated_at = now() WHERE id = $1`, [
+        certificateId,
+        pdf,
+      ]);
+      await this.notifications.notify(
+        m,
+        [c.learner_user_id],
+        'certificate_ready',
+        { courseTitle: c.course_title, certificateId },
+        `certificate-ready:${certificateId}`,
+      );
+    });
+    this.logger.log({ msg: 'certificate pdf made', certificateId, bytes: pdf.length });
+  }
+
+  private font() {
+    return { path: this.config.cjkFontPath, family: this.config.cjkFontFamily };
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
+import { ErrorResponse } from '../auth/dto/auth.dto.js';
+import {
+  PlayerResponse,
+  ProgressDto,
+  ProgressResponse,
+  QuizAttemptDto,
+  QuizResultResponse,
+} from './dto/learning.dto.js';
+import { LearningService } from './learning.service.js';
+
+@ApiTags('learning')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'NOT_ENROLLED' })
+@ApiNotFoundResponse({ type: ErrorResponse })
+@Controller('me')
+export class LearningController {
+  constructor(private readonly learning: LearningService) {}
+
+  @Get('courses/:courseId/learn')
+  @ApiOperation({
+    summary: 'The lesson player: lessons with my progress (quiz answers withheld) and where to resume',
+  })
+  @ApiOkResponse({ type: PlayerResponse })
+  player(
+    @CurrentUser() user: AuthUser,
+    @Param('courseId', ParseUUIDPipe) courseId: string,
+  ): Promise<PlayerResponse> {
+    return this.learning.player(user, courseId);
+  }
+
+  @Put('lessons/:lessonId/progress')
+  @ApiOperation({ summary: 'Save progress on a text or video lesson (idempotent; safe to repeat)' })
+  @ApiOkResponse({ type: ProgressResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'LESSON_KIND_MISMATCH for quizzes' })
+  progress(
+    @CurrentUser() user: AuthUser,
+    @Param('lessonId', ParseUUIDPipe) lessonId: string,
+    @Body() dto: ProgressDto,
+  ): Promise<ProgressResponse> {
+    return this.learning.progress(user, lessonId, dto);
+  }
+
+  @Post('lessons/:lessonId/quiz-attempts')
+  @ApiOperation({ summary: 'Answer a quiz; graded on the server against the pass mark' })
+  @ApiOkResponse({ type: QuizResultResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'QUIZ_ANSWERS_INVALID, LESSON_KIND_MISMATCH' })
+  attempt(
+    @CurrentUser() user: AuthUser,
+    @Param('lessonId', ParseUUIDPipe) lessonId: string,
+    @Body() dto: QuizAttemptDto,
+  ): Promise<QuizResultResponse> {
+    return this.learning.attemptQuiz(user, lessonId, dto.answers);
+  }
+}
