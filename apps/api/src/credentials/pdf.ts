@@ -23,7 +23,7 @@ export function renderPdf(font: PdfFont, draw: (doc: PDFKit.PDFDocument) => void
       draw(doc);
       doc.end();
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }
