@@ -741,6 +741,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{sessionId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider staff enrol a registered learner by mobile number */
+        post: operations["Enrolment_enrolByStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an elderly learner on their behalf (family member or village worker), with consent */
+        post: operations["Enrolment_enrolByProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/roster-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a roster CSV (mobile,name); a background job enrols row by row */
+        post: operations["Enrolment_importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a roster import and its rejected rows */
+        get: operations["Enrolment_importStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-imports/{id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rejected rows of a roster import, as CSV */
+        get: operations["Enrolment_rejectedCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -752,6 +837,210 @@ export interface paths {
         put?: never;
         /** Withdraw; my seat goes at once to the first learner on the waitlist */
         post: operations["Enrolment_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/courses/{courseId}/learn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lesson player: lessons with my progress (quiz answers withheld) and where to resume */
+        get: operations["Learning_player"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/lessons/{lessonId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save progress on a text or video lesson (idempotent; safe to repeat) */
+        put: operations["Learning_progress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/lessons/{lessonId}/quiz-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a quiz; graded on the server against the pass mark */
+        post: operations["Learning_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster of a session for one class date */
+        get: operations["Attendance_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record who was present on a class date (idempotent: the same roster twice counts once) */
+        put: operations["Attendance_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a learner completed or failed, with a reason */
+        post: operations["Attendance_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My lifelong learning record: every completion, with totals of hours and credits */
+        get: operations["Credentials_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/record/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My learning record as a JSON download */
+        get: operations["Credentials_recordJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/record/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My learning record as a PDF */
+        get: operations["Credentials_recordPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates */
+        get: operations["Credentials_certificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of my certificates */
+        get: operations["Credentials_certificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate by its code (public; the holder’s name is masked) */
+        get: operations["Credentials_verify"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,6 +1481,7 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             capacity: number;
+            classCount: number;
             enrolledCount: number;
             seatsLeft: number;
             online: boolean;
@@ -1450,6 +1740,11 @@ export interface components {
              */
             endsAt: string;
             capacity: number;
+            /**
+             * @description How many times the class meets (for attendance)
+             * @default 1
+             */
+            classCount: number;
             /** @description Online sessions need no place */
             online: boolean;
             /** @example 339901102000 */
@@ -1477,6 +1772,11 @@ export interface components {
              */
             endsAt?: string;
             capacity?: number;
+            /**
+             * @description How many times the class meets (for attendance)
+             * @default 1
+             */
+            classCount: number;
             /** @description Online sessions need no place */
             online?: boolean;
             /** @example 339901102000 */
@@ -1527,6 +1827,244 @@ export interface components {
             createdAt: string;
             session: components["schemas"]["EnrolmentSessionRef"];
             course: components["schemas"]["EnrolmentCourseRef"];
+        };
+        StaffEnrolDto: {
+            /** @example 13800000001 */
+            mobile: string;
+        };
+        NewLearnerDto: {
+            /** @example 赵桂英 */
+            name: string;
+            /**
+             * Format: date
+             * @example 1948-05-02
+             */
+            birthDate: string;
+            sex: components["schemas"]["Sex"];
+            /** @example 339901103000 */
+            townshipCode: string;
+            /** @example 339901103201 */
+            villageCode: string;
+            attainment: components["schemas"]["AttainmentLevel"];
+            employmentStatus: components["schemas"]["EmploymentStatus"];
+        };
+        ProxyEnrolDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            relationship: "family" | "village_worker" | "other";
+            /** @description The learner agreed to be enrolled by the proxy (recorded with the time) */
+            consent: boolean;
+            /** @example 13900000123 */
+            learnerMobile: string;
+            /** @description Registers the learner when no account has the mobile */
+            newLearner?: components["schemas"]["NewLearnerDto"];
+        };
+        RosterImportDto: {
+            /**
+             * @description CSV with a header line `mobile,name`; up to 2,000 rows
+             * @example mobile,name
+             *     13800000001,王秀兰
+             */
+            csv: string;
+        };
+        RejectedRow: {
+            line: number;
+            mobile: string;
+            code: string;
+            message: string;
+        };
+        RosterImportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            total: number;
+            processed: number;
+            enrolled: number;
+            waitlisted: number;
+            rejected: number;
+            rejectedRows: components["schemas"]["RejectedRow"][];
+        };
+        /** @enum {string} */
+        CompletionRule: "lessons" | "attendance" | "both";
+        PlayerCourse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            mode: components["schemas"]["CourseMode"];
+            completionRule: components["schemas"]["CompletionRule"];
+        };
+        PlayerEnrolment: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EnrolmentStatus"];
+        };
+        PlayerQuestion: {
+            prompt: string;
+            kind: components["schemas"]["QuestionKind"];
+            options: string[];
+        };
+        PlayerQuiz: {
+            passMark: number;
+            questions: components["schemas"]["PlayerQuestion"][];
+        };
+        LessonProgressView: {
+            completed: boolean;
+            /** Format: date-time */
+            completedAt: string | null;
+            position: number | null;
+            bestScore: number | null;
+            attempts: number;
+        };
+        PlayerLesson: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            kind: components["schemas"]["LessonKind"];
+            title: string;
+            body: string | null;
+            videoUrl: string | null;
+            durationMinutes: number | null;
+            required: boolean;
+            /** @description Without the answers */
+            quiz: components["schemas"]["PlayerQuiz"] | null;
+            progress: components["schemas"]["LessonProgressView"];
+        };
+        PlayerAttendance: {
+            attended: number;
+            /** @description Class dates held so far */
+            held: number;
+            /** @description Classes the learner must attend */
+            needed: number;
+        };
+        PlayerResponse: {
+            course: components["schemas"]["PlayerCourse"];
+            enrolment: components["schemas"]["PlayerEnrolment"];
+            lessons: components["schemas"]["PlayerLesson"][];
+            /** @description Where to carry on */
+            resumeLessonId: string | null;
+            requiredDone: number;
+            requiredTotal: number;
+            attendance: components["schemas"]["PlayerAttendance"];
+        };
+        ProgressDto: {
+            /** @description Done with this lesson (repeating it changes nothing) */
+            completed: boolean;
+            /** @description Where the learner stopped, e.g. seconds into the video */
+            position?: number;
+        };
+        ProgressResponse: {
+            /** Format: uuid */
+            lessonId: string;
+            completed: boolean;
+            /** Format: date-time */
+            completedAt: string | null;
+            position: number | null;
+            /** @description This request completed the course */
+            courseCompleted: boolean;
+        };
+        QuizAttemptDto: {
+            /** @description For each question, the indexes of the options chosen */
+            answers: number[][];
+        };
+        QuizResultResponse: {
+            /** @description 0–100 */
+            score: number;
+            passed: boolean;
+            correct: number;
+            total: number;
+            /** @description This attempt completed the course */
+            courseCompleted: boolean;
+        };
+        RosterSession: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            courseTitle: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            classCount: number;
+        };
+        RosterLearner: {
+            /** Format: uuid */
+            enrolmentId: string;
+            name: string;
+            mobileMasked: string | null;
+            status: components["schemas"]["EnrolmentStatus"];
+            present: boolean;
+            /** @description Classes attended so far */
+            attended: number;
+        };
+        RosterResponse: {
+            session: components["schemas"]["RosterSession"];
+            date: string;
+            heldDates: string[];
+            learners: components["schemas"]["RosterLearner"][];
+        };
+        AttendanceDto: {
+            /** @example 2026-12-01 */
+            date: string;
+            /** @description Everyone present; the others are recorded absent for that date */
+            presentEnrolmentIds: string[];
+        };
+        OutcomeDto: {
+            /** @enum {string} */
+            outcome: "completed" | "failed";
+            reason: string;
+        };
+        RecordEntry: {
+            /** Format: uuid */
+            id: string;
+            courseTitle: string;
+            providerName: string;
+            category: string;
+            hours: number;
+            credits: number;
+            /** Format: date */
+            completedOn: string;
+            certificateId: string | null;
+            certificateNumber: string | null;
+        };
+        RecordTotals: {
+            hours: number;
+            credits: number;
+            courses: number;
+        };
+        RecordResponse: {
+            entries: components["schemas"]["RecordEntry"][];
+            totals: components["schemas"]["RecordTotals"];
+        };
+        CertificateResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            courseTitle: string;
+            providerName: string;
+            /** Format: date */
+            issuedOn: string;
+            verificationCode: string;
+            /** @description The PDF has been made and can be downloaded */
+            pdfReady: boolean;
+        };
+        VerificationResponse: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /**
+             * @description Masked: nothing else personal is shown
+             * @example 王*兰
+             */
+            holderMasked: string;
+            courseTitle: string;
+            providerName: string;
+            /** Format: date */
+            issuedOn: string;
+            hours: number;
         };
     };
     responses: never;
@@ -3659,6 +4197,203 @@ export interface operations {
             };
         };
     };
+    Enrolment_enrolByStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffEnrolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND, or not my session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_enrolByProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProxyEnrolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (consent), TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND without newLearner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_importRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResponse"];
+                };
+            };
+            /** @description IMPORT_CSV_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_importStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Enrolment_rejectedCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Enrolment_withdraw: {
         parameters: {
             query?: never;
@@ -3697,6 +4432,497 @@ export interface operations {
             };
             /** @description ENROLMENT_STATE_INVALID */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Learning_player: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlayerResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_ENROLLED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Learning_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressResponse"];
+                };
+            };
+            /** @description LESSON_KIND_MISMATCH for quizzes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_ENROLLED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Learning_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizAttemptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizResultResponse"];
+                };
+            };
+            /** @description QUIZ_ANSWERS_INVALID, LESSON_KIND_MISMATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_ENROLLED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Attendance_roster: {
+        parameters: {
+            query: {
+                /** @description Class date (Beijing time) */
+                date: string;
+            };
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s sessions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Attendance_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterResponse"];
+                };
+            };
+            /** @description ATTENDANCE_DATE_INVALID, NOT_IN_SESSION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s sessions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Attendance_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s sessions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ENROLMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Credentials_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Credentials_recordJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordResponse"];
+                };
+            };
+        };
+    };
+    Credentials_recordPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    Credentials_certificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"][];
+                };
+            };
+        };
+    };
+    Credentials_certificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CERTIFICATE_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Credentials_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResponse"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -147,7 +147,7 @@ export class Course {
   completionRule: CompletionRule;
 
   /** Share of held class dates a learner must attend (attendance and both rules). */
-  @Column({ type: 'numeric', precision: 3, scale: 2, default: 0.8 })
+  @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.8' })
   attendanceShare: string;
 
   /** Set when the bureau takes a course out of the catalogue; shown to the provider. */

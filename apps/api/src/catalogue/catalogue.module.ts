@@ -22,5 +22,6 @@ import { SessionsService } from './sessions.service.js';
     SessionsService,
     CatalogueService,
   ],
+  exports: [OfferAccess],
 })
 export class CatalogueModule {}

@@ -10,7 +10,9 @@ describe('assertOneHandlerPerJob', () => {
   });
 
   it('names a job without a handler and a handler without a job', () => {
-    expect(() => assertOneHandlerPerJob({})).toThrow(/missing \[welcome-notification\]/);
+    expect(() => assertOneHandlerPerJob({})).toThrow(
+      /missing \[welcome-notification, certificate-pdf, roster-import\]/,
+    );
     expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': () => Promise.resolve() })).toThrow(
       /unknown \[no-such-job\]/,
     );

@@ -19,7 +19,8 @@ const config = loadConfig({
 });
 const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }), {
   preview: true,
-  logger: false,
+  logger: ['error'],
+  abortOnError: false,
 });
 app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
 const document = buildOpenApi(app);
