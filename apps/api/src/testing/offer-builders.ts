@@ -11,8 +11,13 @@ export interface Actor {
 const bearer = { type: 'bearer' } as const;
 
 /** A registered account holding `role` (scoped to `providerId` for provider roles). */
-export async function makeActor(t: TestApp, role?: Role, providerId?: string): Promise<Actor> {
-  const body = registerBody();
+export async function makeActor(
+  t: TestApp,
+  role?: Role,
+  providerId?: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Actor> {
+  const body = registerBody(overrides);
   const res = await t.http.post('/api/auth/register').send(body);
   if (res.status !== 201) throw new Error(`registration failed: ${JSON.stringify(res.body)}`);
   if (role && role !== Role.Learner) {
