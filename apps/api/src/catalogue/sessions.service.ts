@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { GeoService } from '../geo/geo.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { CourseSession } from './catalogue.entities.js';
 import type { SessionDto, SessionResponse, UpdateSessionDto } from './dto/session.dto.js';
 import { assertCourseEditable, OfferAccess } from './offer-access.service.js';
@@ -50,6 +51,7 @@ export class SessionsService {
     private readonly access: OfferAccess,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, courseId: string, dto: SessionDto): Promise<SessionResponse> {
@@ -83,6 +85,7 @@ export class SessionsService {
         );
       }
       await manager.update(CourseSession, { id }, fields);
+      await this.notifyIfMoved(manager, session, fields, course.title);
       await this.audit.record(manager, {
         action: 'session.updated',
         entityType: 'session',
@@ -112,6 +115,33 @@ export class SessionsService {
         actorUserId: user.id,
       });
     });
+  }
+
+  /** Learners with a seat or on the waitlist hear when their class moves in time or place. */
+  private async notifyIfMoved(
+    manager: EntityManager,
+    before: CourseSession,
+    after: SessionFields,
+    courseTitle: string,
+  ): Promise<void> {
+    const moved =
+      before.startsAt.getTime() !== after.startsAt.getTime() ||
+      before.endsAt.getTime() !== after.endsAt.getTime() ||
+      before.townshipCode !== after.townshipCode ||
+      before.venue !== after.venue ||
+      before.online !== after.online;
+    if (!moved) return;
+    const learners: Array<{ learner_user_id: string }> = await manager.query(
+      `SELECT learner_user_id FROM enrolments WHERE session_id = $1 AND status IN ('enrolled', 'waitlisted')`,
+      [before.id],
+    );
+    await this.notifications.notify(
+      manager,
+      learners.map((l) => l.learner_user_id),
+      'session_changed',
+      { courseTitle, sessionLabel: after.label },
+      `session-changed:${before.id}:${Date.now()}`,
+    );
   }
 
   private async check(manager: EntityManager, s: SessionFields): Promise<void> {

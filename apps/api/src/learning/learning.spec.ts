@@ -74,6 +74,31 @@ describe('enrolment rules', () => {
   });
 });
 
+describe('session changes', () => {
+  it('tells enrolled learners when their class moves', async () => {
+    const learner = await enrolledLearner();
+    const res = await t.http
+      .patch(`/api/sessions/${course.sessionId}`)
+      .auth(staff.token, bearer)
+      .send({ venue: '测试一镇新文化礼堂' });
+    expect(res.status).toBe(200);
+    const notes = await t.http.get('/api/me/notifications').auth(learner.token, bearer);
+    expect(notes.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'session_changed',
+        params: { courseTitle: '初级电工技能实训', sessionLabel: '冬季班' },
+      }),
+    );
+    const unchanged = await t.http
+      .patch(`/api/sessions/${course.sessionId}`)
+      .auth(staff.token, bearer)
+      .send({ label: '冬季班' });
+    expect(unchanged.status).toBe(200);
+    const after = await t.http.get('/api/me/notifications').auth(learner.token, bearer);
+    expect(after.body.items.filter((n: { kind: string }) => n.kind === 'session_changed')).toHaveLength(1);
+  });
+});
+
 describe('learning online to a certificate', () => {
   it('completes on the last required lesson, issues one record entry and one certificate, and the PDF has Chinese text', async () => {
     const learner = await enrolledLearner();
