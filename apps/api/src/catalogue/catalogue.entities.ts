@@ -302,6 +302,13 @@ export class CourseSession {
   @Column({ type: 'timestamptz' })
   enrolmentClosesAt: Date;
 
+  /** A cancelled session leaves the catalogue; its learners are withdrawn and told why. */
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

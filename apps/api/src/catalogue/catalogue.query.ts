@@ -57,19 +57,20 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
        JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
        LEFT JOIN LATERAL (
               SELECT min(s.starts_at) AS next_start, sum(s.capacity - s.enrolled_count)::int AS seats_left
-                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()) agg ON true
+                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL) agg ON true
       WHERE c.status = 'published' ${match}
         AND ($2::text IS NULL OR c.category = $2)
         AND ($3::text IS NULL OR c.mode = $3)
         AND (NOT $4::boolean OR ((c.max_age IS NULL OR c.max_age >= $11) AND (c.min_age IS NULL OR c.min_age <= $11)))
         AND ($5::uuid IS NULL OR c.provider_id = $5)
         AND ($6::text IS NULL OR EXISTS (
-              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $6 AND s.ends_at > now()))
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $6 AND s.ends_at > now()
+                 AND s.cancelled_at IS NULL))
         AND ($7::int IS NULL OR EXISTS (
-              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.cancelled_at IS NULL
                  AND s.starts_at BETWEEN now() AND now() + make_interval(days => $7::int)))
         AND (NOT $8::boolean OR EXISTS (
-              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
                  AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
       ORDER BY rank DESC, agg.next_start ASC NULLS LAST, c.id
       LIMIT $9 OFFSET $10)
@@ -82,7 +83,7 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
       JOIN providers p ON p.id = c.provider_id
       LEFT JOIN LATERAL (
              SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
-               FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now()
+               FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
               ORDER BY s.starts_at, s.id LIMIT 1) ns ON true
       LEFT JOIN townships nt ON nt.code = ns.township_code
      ORDER BY page.rank DESC, page.next_start ASC NULLS LAST, c.id`;

@@ -15,6 +15,7 @@ import {
 import { Role } from '@cll/domain';
 import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
+import { ReasonDto } from '../organisations/dto/provider.dto.js';
 import { LessonDto, LessonOrderDto, LessonResponse, UpdateLessonDto } from './dto/lesson.dto.js';
 import { SessionDto, SessionResponse, UpdateSessionDto } from './dto/session.dto.js';
 import { LessonsService } from './lessons.service.js';
@@ -108,6 +109,18 @@ export class LessonsSessionsController {
     @Body() dto: UpdateSessionDto,
   ): Promise<SessionResponse> {
     return this.sessions.update(user, id, dto);
+  }
+
+  @Post('sessions/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a session: its learners are withdrawn and notified with the reason' })
+  @ApiOkResponse({ type: SessionResponse })
+  cancelSession(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<SessionResponse> {
+    return this.sessions.cancel(user, id, dto.reason);
   }
 
   @Delete('sessions/:id')

@@ -14,11 +14,12 @@ export function querySessions(
             s.capacity - s.enrolled_count AS "seatsLeft", s.online, s.township_code AS "townshipCode", t.name AS "townshipName",
             s.village_code AS "villageCode", v.name AS "villageName", s.venue,
             s.enrolment_opens_at AS "enrolmentOpensAt", s.enrolment_closes_at AS "enrolmentClosesAt",
-            (now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at) AS "enrolmentOpen"
+            (now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at AND s.cancelled_at IS NULL) AS "enrolmentOpen",
+            s.cancelled_at IS NOT NULL AS cancelled, s.cancel_reason AS "cancelReason"
        FROM course_sessions s
        LEFT JOIN townships t ON t.code = s.township_code
        LEFT JOIN villages v ON v.code = s.village_code
-      WHERE s.course_id = $1 AND ($2::boolean IS FALSE OR s.ends_at > now())
+      WHERE s.course_id = $1 AND ($2::boolean IS FALSE OR (s.ends_at > now() AND s.cancelled_at IS NULL))
       ORDER BY s.starts_at, s.id`,
     [courseId, currentOnly],
   );

@@ -117,6 +117,43 @@ export class SessionsService {
     });
   }
 
+  /** Cancelling withdraws everyone (seat or waitlist) and tells them why; the session leaves the catalogue. */
+  async cancel(user: AuthUser, id: string, reason: string): Promise<SessionResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const { session, course } = await this.access.session(manager, user, id, true);
+      if (session.cancelledAt) return this.one(manager, session.courseId, id);
+      const learners: Array<{ learner_user_id: string }> = await manager.query(
+        `SELECT learner_user_id FROM enrolments WHERE session_id = $1 AND status IN ('enrolled', 'waitlisted') FOR UPDATE`,
+        [id],
+      );
+      await manager.query(
+        `UPDATE enrolments SET status = 'withdrawn', ended_at = now(), outcome_reason = $2, updated_at = now()
+          WHERE session_id = $1 AND status IN ('enrolled', 'waitlisted')`,
+        [id, `session_cancelled: ${reason}`],
+      );
+      await manager.update(
+        CourseSession,
+        { id },
+        { cancelledAt: new Date(), cancelReason: reason, enrolledCount: 0 },
+      );
+      await this.notifications.notify(
+        manager,
+        learners.map((l) => l.learner_user_id),
+        'session_cancelled',
+        { courseTitle: course.title, sessionLabel: session.label, reason },
+        `session-cancelled:${id}`,
+      );
+      await this.audit.record(manager, {
+        action: 'session.cancelled',
+        entityType: 'session',
+        entityId: id,
+        actorUserId: user.id,
+        details: { learners: learners.length },
+      });
+      return this.one(manager, session.courseId, id);
+    });
+  }
+
   /** Learners with a seat or on the waitlist hear when their class moves in time or place. */
   private async notifyIfMoved(
     manager: EntityManager,

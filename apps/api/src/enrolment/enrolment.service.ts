@@ -283,7 +283,7 @@ export class EnrolmentService {
   private async lockSession(m: EntityManager, sessionId: string): Promise<LockedSession | undefined> {
     const [row]: LockedSession[] = await m.query(
       `SELECT s.id, s.course_id, c.title AS course_title, s.capacity, s.enrolled_count,
-              (now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at) AS window_open,
+              (now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at AND s.cancelled_at IS NULL) AS window_open,
               to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS starts_on, c.min_age, c.max_age
          FROM course_sessions s
          JOIN courses c ON c.id = s.course_id AND c.status = 'published'

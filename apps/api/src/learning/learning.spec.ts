@@ -13,6 +13,7 @@ import {
   type BuiltCourse,
   makeActor,
   makeProvider,
+  sessionBody,
 } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
@@ -96,6 +97,46 @@ describe('session changes', () => {
     expect(unchanged.status).toBe(200);
     const after = await t.http.get('/api/me/notifications').auth(learner.token, bearer);
     expect(after.body.items.filter((n: { kind: string }) => n.kind === 'session_changed')).toHaveLength(1);
+  });
+});
+
+describe('session cancellation', () => {
+  it('withdraws everyone in a cancelled session, tells them why, and takes it out of the catalogue', async () => {
+    const extra = await t.http
+      .post(`/api/courses/${course.courseId}/sessions`)
+      .auth(staff.token, bearer)
+      .send(sessionBody({ capacity: 1, label: '临时班' }));
+    const first = await makeActor(t, undefined, undefined, { birthDate: '1985-06-01' });
+    const second = await makeActor(t, undefined, undefined, { birthDate: '1985-06-01' });
+    await t.http.post('/api/enrolments').auth(first.token, bearer).send({ sessionId: extra.body.id });
+    const waiting = await t.http
+      .post('/api/enrolments')
+      .auth(second.token, bearer)
+      .send({ sessionId: extra.body.id });
+    expect(waiting.body.status).toBe('waitlisted');
+    const res = await t.http
+      .post(`/api/sessions/${extra.body.id}/cancel`)
+      .auth(staff.token, bearer)
+      .send({ reason: '讲师生病' });
+    expect(res.body).toMatchObject({ cancelled: true, cancelReason: '讲师生病', enrolledCount: 0 });
+    for (const learner of [first, second]) {
+      const mine = await t.http.get('/api/me/enrolments').auth(learner.token, bearer);
+      expect(mine.body[0].status).toBe('withdrawn');
+      const notes = await t.http.get('/api/me/notifications').auth(learner.token, bearer);
+      expect(notes.body.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'session_cancelled',
+          params: { courseTitle: '初级电工技能实训', sessionLabel: '临时班', reason: '讲师生病' },
+        }),
+      );
+    }
+    const page = await t.http.get(`/api/catalogue/courses/${course.courseId}`);
+    expect(page.body.sessions.map((s: { id: string }) => s.id)).not.toContain(extra.body.id);
+    const late = await t.http
+      .post('/api/enrolments')
+      .auth((await makeActor(t, undefined, undefined, { birthDate: '1985-06-01' })).token, bearer)
+      .send({ sessionId: extra.body.id });
+    expect(late.body.code).toBe('ENROLMENT_CLOSED');
   });
 });
 

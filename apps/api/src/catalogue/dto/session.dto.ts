@@ -99,4 +99,6 @@ export class SessionResponse {
   @ApiProperty({ format: 'date-time' }) enrolmentOpensAt: string;
   @ApiProperty({ format: 'date-time' }) enrolmentClosesAt: string;
   @ApiProperty({ description: 'Whether enrolment is open now' }) enrolmentOpen: boolean;
+  @ApiProperty() cancelled: boolean;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
 }

@@ -6,6 +6,7 @@ import { Enrolment1795918619889 } from './1795918619889-Enrolment.js';
 import { EnrolmentQueue1795918619890 } from './1795918619890-EnrolmentQueue.js';
 import { Learning1795919313551 } from './1795919313551-Learning.js';
 import { LearningIntegrity1795919313552 } from './1795919313552-LearningIntegrity.js';
+import { SessionCancellation1795919836969 } from './1795919836969-SessionCancellation.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EnrolmentQueue1795918619890,
   Learning1795919313551,
   LearningIntegrity1795919313552,
+  SessionCancellation1795919836969,
 ];
