@@ -12,6 +12,8 @@ const config = {
         // SvelteKit's route announcer carries a style attribute; styles cannot run code, scripts stay strict.
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:'],
+        // Video lessons link to providers' own video hosting (https only).
+        'media-src': ['self', 'https:'],
         'form-action': ['self'],
         'frame-ancestors': ['none'],
         'base-uri': ['self'],

@@ -1714,11 +1714,8 @@ export interface components {
              */
             videoUrl?: string;
             durationMinutes?: number;
-            /**
-             * @description Counts towards completion
-             * @default true
-             */
-            required: boolean;
+            /** @description Counts towards completion; true when not given */
+            required?: boolean;
             /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
@@ -1733,11 +1730,8 @@ export interface components {
              */
             videoUrl?: string;
             durationMinutes?: number;
-            /**
-             * @description Counts towards completion
-             * @default true
-             */
-            required: boolean;
+            /** @description Counts towards completion; true when not given */
+            required?: boolean;
             /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
@@ -1759,11 +1753,8 @@ export interface components {
              */
             endsAt: string;
             capacity: number;
-            /**
-             * @description How many times the class meets (for attendance)
-             * @default 1
-             */
-            classCount: number;
+            /** @description How many times the class meets (for attendance); 1 when not given */
+            classCount?: number;
             /** @description Online sessions need no place */
             online: boolean;
             /** @example 339901102000 */
@@ -1791,11 +1782,8 @@ export interface components {
              */
             endsAt?: string;
             capacity?: number;
-            /**
-             * @description How many times the class meets (for attendance)
-             * @default 1
-             */
-            classCount: number;
+            /** @description How many times the class meets (for attendance); 1 when not given */
+            classCount?: number;
             /** @description Online sessions need no place */
             online?: boolean;
             /** @example 339901102000 */

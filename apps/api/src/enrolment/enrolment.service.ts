@@ -19,6 +19,7 @@ interface LockedSession {
   capacity: number;
   enrolled_count: number;
   window_open: boolean;
+  staff_may_add: boolean;
   starts_on: string;
   min_age: number | null;
   max_age: number | null;
@@ -66,8 +67,11 @@ export class EnrolmentService {
   ): Promise<string> {
     const session = await this.lockSession(m, sessionId);
     if (!session) throw new DomainException(ErrorCode.NotFound, 'No such session in the catalogue.');
-    if (!session.window_open)
+    // Staff may add walk-ins to a township class after online enrolment closed, never to a cancelled or ended one.
+    const staffAdds = options.source === EnrolmentSource.Staff || options.source === EnrolmentSource.Roster;
+    if (!(session.window_open || (staffAdds && session.staff_may_add))) {
       throw new DomainException(ErrorCode.EnrolmentClosed, 'Enrolment for this session is not open.');
+    }
     const [profile]: Array<{ birth_date: string }> = await m.query(
       `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM learner_profiles WHERE user_id = $1`,
       [learnerId],
@@ -284,6 +288,7 @@ export class EnrolmentService {
     const [row]: LockedSession[] = await m.query(
       `SELECT s.id, s.course_id, c.title AS course_title, s.capacity, s.enrolled_count,
               (now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at AND s.cancelled_at IS NULL) AS window_open,
+              (s.cancelled_at IS NULL AND now() < s.ends_at) AS staff_may_add,
               to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS starts_on, c.min_age, c.max_age
          FROM course_sessions s
          JOIN courses c ON c.id = s.course_id AND c.status = 'published'

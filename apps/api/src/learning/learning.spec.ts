@@ -320,6 +320,34 @@ describe('bad input gets a coded 4xx', () => {
 });
 
 describe('enrolment by staff, by proxy and by roster', () => {
+  it('lets staff add a walk-in after online enrolment closed, but not a learner on their own', async () => {
+    const walkIn = await makeActor(t, undefined, undefined, { birthDate: '1985-06-01' });
+    await t.db.query(
+      `UPDATE course_sessions SET enrolment_closes_at = now() - interval '1 minute', enrolment_opens_at = now() - interval '2 days' WHERE id = $1`,
+      [course.sessionId],
+    );
+    const self = await t.http
+      .post('/api/enrolments')
+      .auth(walkIn.token, bearer)
+      .send({ sessionId: course.sessionId });
+    expect(self.body.code).toBe('ENROLMENT_CLOSED');
+    const byStaff = await t.http
+      .post(`/api/sessions/${course.sessionId}/enrolments`)
+      .auth(staff.token, bearer)
+      .send({ mobile: walkIn.mobile });
+    expect(byStaff.status).toBe(201);
+    expect(byStaff.body).toMatchObject({ status: 'enrolled', source: 'staff' });
+    const unknown = await t.http
+      .post(`/api/sessions/${course.sessionId}/enrolments`)
+      .auth(staff.token, bearer)
+      .send({ mobile: '13000000009' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'LEARNER_NOT_FOUND']);
+    await t.db.query(
+      `UPDATE course_sessions SET enrolment_opens_at = now() - interval '3 days', enrolment_closes_at = now() + interval '5 days' WHERE id = $1`,
+      [course.sessionId],
+    );
+  });
+
   it('lets a village worker enrol an elderly resident with consent, registering them, attributed in the audit log', async () => {
     const worker = await makeActor(t);
     const body = {

@@ -19,3 +19,17 @@ export function ageRangeMessage(minAge: number | null, maxAge: number | null): M
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** Where a session meets, in words: "线上" or township · village · venue. */
+export function sessionPlace(
+  t: (key: string) => string,
+  session: {
+    online: boolean;
+    townshipName: string | null;
+    villageName?: string | null;
+    venue: string | null;
+  },
+): string {
+  if (session.online) return t('session.online');
+  return [session.townshipName, session.villageName, session.venue].filter(Boolean).join(' · ');
+}

@@ -38,3 +38,21 @@ export function providerHref(path: ProviderPage, providerId: string | null | und
 export function courseEditorHref(course: { id: string; providerId: string }): ResolvedPathname {
   return withQuery(resolve('/provider/courses/[id]', { id: course.id }), { provider: course.providerId });
 }
+
+/** A session's roster page, for the same provider; `course` lets it link back to the course's editor. */
+export function rosterHref(
+  sessionId: string,
+  query: { provider: string | null | undefined; course?: string | null; date?: string | null },
+): ResolvedPathname {
+  return withQuery(resolve('/provider/sessions/[sessionId]/roster', { sessionId }), query);
+}
+
+/** A roster form action's URL: the page's own query (provider, course, date) stays, so a refusal shows the same day. */
+export function rosterActionHref(
+  name: string,
+  query: { provider: string; course: string | null; date: string },
+): string {
+  const params = new URLSearchParams({ provider: query.provider, date: query.date });
+  if (query.course) params.set('course', query.course);
+  return `?${params.toString()}&/${name}`;
+}

@@ -6,6 +6,7 @@ const session: SessionValues = {
   startsAt: '2026-03-02T09:00',
   endsAt: '2026-03-02T11:30',
   capacity: '30',
+  classCount: '8',
   online: '',
   townshipCode: '',
   villageCode: '330782101201',
@@ -23,6 +24,7 @@ describe('session form', () => {
       startsAt: '2026-03-02T09:00:00+08:00',
       endsAt: '2026-03-02T11:30:00+08:00',
       capacity: 30,
+      classCount: 8,
       online: false,
       townshipCode: '330782101000',
       villageCode: '330782101201',
@@ -66,6 +68,15 @@ describe('session form', () => {
       capacity: { key: 'validation.wholeNumberRange', params: { min: 1, max: 10000 } },
       villageCode: { key: 'validation.villageMismatch' },
       startsAt: { key: 'validation.dateTime' },
+    });
+  });
+
+  it('asks how many times the class meets, from 1 to 500', () => {
+    expect(readSessionForm({ ...session, classCount: '' }).errors).toEqual({
+      classCount: { key: 'validation.required' },
+    });
+    expect(readSessionForm({ ...session, classCount: '501' }).errors).toEqual({
+      classCount: { key: 'validation.wholeNumberRange', params: { min: 1, max: 500 } },
     });
   });
 });

@@ -10,6 +10,7 @@ export const SESSION_FIELDS = [
   'startsAt',
   'endsAt',
   'capacity',
+  'classCount',
   'online',
   'townshipCode',
   'villageCode',
@@ -24,6 +25,8 @@ export interface SessionFields {
   startsAt: string;
   endsAt: string;
   capacity: number;
+  /** How many times the class meets: attendance is counted against it. */
+  classCount: number;
   online: boolean;
   townshipCode?: string;
   villageCode?: string;
@@ -44,11 +47,12 @@ export function readSessionForm(raw: SessionValues): {
     !raw.townshipCode && raw.villageCode ? { ...raw, townshipCode: townshipOf(raw.villageCode) } : raw;
   const errors: FormErrors = {};
   const online = values.online === 'true';
-  requireFields(values, ['label', 'capacity', ...TIME_FIELDS], errors);
+  requireFields(values, ['label', 'capacity', 'classCount', ...TIME_FIELDS], errors);
   if (!online) requireFields(values, ['townshipCode', 'venue'], errors);
   checkMaxLength(values.label, 100, 'label', errors);
   checkMaxLength(values.venue, 200, 'venue', errors);
   const capacity = readNumber(values.capacity, 'capacity', errors, { min: 1, max: 10_000, integer: true });
+  const classCount = readNumber(values.classCount, 'classCount', errors, { min: 1, max: 500, integer: true });
   if (values.villageCode && values.townshipCode && townshipOf(values.villageCode) !== values.townshipCode) {
     errors.villageCode ??= { key: 'validation.villageMismatch' };
   }
@@ -75,6 +79,7 @@ export function readSessionForm(raw: SessionValues): {
   if (
     Object.keys(errors).length > 0 ||
     capacity === undefined ||
+    classCount === undefined ||
     !startsAt ||
     !endsAt ||
     !enrolmentOpensAt ||
@@ -90,6 +95,7 @@ export function readSessionForm(raw: SessionValues): {
       startsAt,
       endsAt,
       capacity,
+      classCount,
       online,
       townshipCode: values.townshipCode || undefined,
       villageCode: values.villageCode || undefined,

@@ -94,7 +94,7 @@ export class LessonDto {
   @Max(600)
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ default: true, description: 'Counts towards completion' })
+  @ApiPropertyOptional({ description: 'Counts towards completion; true when not given' })
   @IsOptional()
   @IsBoolean()
   required?: boolean;

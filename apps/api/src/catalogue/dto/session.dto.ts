@@ -40,8 +40,7 @@ export class SessionDto {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 500,
-    default: 1,
-    description: 'How many times the class meets (for attendance)',
+    description: 'How many times the class meets (for attendance); 1 when not given',
   })
   @IsOptional()
   @IsInt()

@@ -4,6 +4,8 @@ import {
   CourseMode,
   CourseStatus,
   EmploymentStatus,
+  EnrolmentSource,
+  EnrolmentStatus,
   ErrorCode,
   LessonKind,
   ProgrammeKind,
@@ -59,6 +61,8 @@ describe('i18n dictionaries', () => {
     ['lesson kind', 'lessonKind', Object.values(LessonKind)],
     ['question kind', 'questionKind', Object.values(QuestionKind)],
     ['publishing problem', 'publishProblem', Object.values(PublishProblem)],
+    ['enrolment status', 'enrolmentStatus', Object.values(EnrolmentStatus)],
+    ['enrolment source', 'enrolmentSource', Object.values(EnrolmentSource)],
   ];
   for (const [name, prefix, values] of labelled) {
     it.each(Object.entries(dictionaries))(`%s labels every ${name}`, (_locale, dict) => {

@@ -1,4 +1,6 @@
 import { enrolmentEn } from './en/enrolment.js';
+import { learningEn } from './en/learning.js';
+import { rosterEn } from './en/roster.js';
 import { catalogueEn } from './en/catalogue.js';
 import { enumsEn } from './en/enums.js';
 import { organisationsEn } from './en/organisations.js';
@@ -12,6 +14,8 @@ export const en: Record<MessageKey, string> = {
   ...providerEn,
   ...organisationsEn,
   ...enrolmentEn,
+  ...learningEn,
+  ...rosterEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,4 +1,6 @@
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
+import { learningZhCN } from './zh-CN/learning.js';
+import { rosterZhCN } from './zh-CN/roster.js';
 import { catalogueZhCN } from './zh-CN/catalogue.js';
 import { enumsZhCN } from './zh-CN/enums.js';
 import { organisationsZhCN } from './zh-CN/organisations.js';
@@ -14,6 +16,8 @@ export const zhCN = {
   ...providerZhCN,
   ...organisationsZhCN,
   ...enrolmentZhCN,
+  ...learningZhCN,
+  ...rosterZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

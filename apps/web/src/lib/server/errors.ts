@@ -133,3 +133,29 @@ export function throwApiError(result: ApiResult, url: URL): never {
     requestId: apiError.requestId,
   });
 }
+
+/**
+ * Some refusals are worded for the learner themself ("your age…"). When staff or a family member enrol someone
+ * else, the same code reads `forLearner.<CODE>` ("the learner's age…") where such a message exists.
+ */
+export function aboutTheLearner(errors: FormErrors): FormErrors {
+  const reworded: FormErrors = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const key = message.key.replace(/^error\./, 'forLearner.');
+    reworded[field] = key !== message.key && hasMessage(key) ? { ...message, key } : message;
+  }
+  return reworded;
+}
+
+/** `apiFailure` for a form that enrols someone else: refusals name "the learner", not "you". */
+export function apiFailureForLearner<V extends object>(
+  result: ApiResult,
+  values: V,
+  fieldOfCode?: Partial<Record<string, string>>,
+): ActionFailure<FormFailure<V>> {
+  const apiError = readApiError(result);
+  return fail(failStatus(apiError.status), {
+    values,
+    errors: aboutTheLearner(formErrorsFrom(apiError, fieldOfCode)),
+  });
+}

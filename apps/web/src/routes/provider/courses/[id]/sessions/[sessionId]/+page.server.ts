@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
       startsAt: toShanghaiLocalInput(session.startsAt),
       endsAt: toShanghaiLocalInput(session.endsAt),
       capacity: String(session.capacity),
+      classCount: String(session.classCount),
       online: session.online ? 'true' : '',
       townshipCode: session.townshipCode ?? '',
       villageCode: session.villageCode ?? '',

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
       startsAt: '',
       endsAt: '',
       capacity: '',
+      classCount: '1',
       online: course.mode === 'online' ? 'true' : '',
       townshipCode: '',
       villageCode: '',

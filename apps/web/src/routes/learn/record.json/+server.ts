@@ -1,0 +1,11 @@
+import { downloadFailed, passDownload } from '$lib/server/download.js';
+import { api } from '$lib/server/api.js';
+import { requireUser } from '$lib/server/session.js';
+import type { RequestHandler } from './$types.js';
+
+export const GET: RequestHandler = async (event) => {
+  requireUser(event);
+  const result = await api(event).GET('/api/me/record/export.json', { parseAs: 'stream' });
+  if (!result.response.ok) downloadFailed(result, event, '/learn', '#record-heading');
+  return passDownload(result, 'learning-record.json', 'application/json');
+};
