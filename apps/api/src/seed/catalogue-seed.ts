@@ -91,8 +91,8 @@ async function insertCourse(
         : undefined;
     await m.query(
       `INSERT INTO course_sessions (course_id, label, starts_at, ends_at, capacity, online, township_code, village_code, venue,
-                                    enrolment_opens_at, enrolment_closes_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                    enrolment_opens_at, enrolment_closes_at, class_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         row.id,
         s.label,
@@ -105,7 +105,13 @@ async function insertCourse(
         s.venue ?? null,
         s.enrolmentOpensAt,
         s.enrolmentClosesAt,
+        weeklyClasses(s.startsAt, s.endsAt),
       ],
     );
   }
+}
+
+/** Demo classes meet once a week over their span (at least once). */
+function weeklyClasses(startsAt: Date, endsAt: Date): number {
+  return Math.max(1, Math.round((endsAt.getTime() - startsAt.getTime()) / (7 * 86_400_000)));
 }
