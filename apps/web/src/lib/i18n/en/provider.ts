@@ -184,4 +184,13 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'done.sessionAdded': 'Session added.',
   'done.sessionSaved': 'Session saved.',
   'done.sessionDeleted': 'Session deleted.',
+  'sessionCancel.title': 'Cancel this class',
+  'sessionCancel.intro':
+    'Everyone enrolled or waiting (at least {count} learners) leaves the class and is told why. This cannot be undone.',
+  'sessionCancel.reason': 'Reason for cancelling',
+  'sessionCancel.reason.hint': 'Learners see this, e.g. “The teacher is ill; a new date will follow.”',
+  'sessionCancel.submit': 'Cancel this class',
+  'sessionCancel.done': 'This class was cancelled. Reason: {reason}',
+  'done.sessionCancelled': 'The class was cancelled and its learners told.',
+  'sessionCancel.tag': 'Cancelled',
 };

@@ -178,4 +178,13 @@ export const providerZhCN = {
   'done.sessionAdded': '开班安排已添加。',
   'done.sessionSaved': '开班安排已保存。',
   'done.sessionDeleted': '开班安排已删除。',
+  'sessionCancel.title': '取消这个班',
+  'sessionCancel.intro':
+    '取消后，已报名和候补的 {count} 位以上学员都会退出这个班，并收到通知和原因。这个操作不能撤回。',
+  'sessionCancel.reason': '取消原因',
+  'sessionCancel.reason.hint': '学员会看到这个原因，例如：授课老师生病，改期另行通知。',
+  'sessionCancel.submit': '取消这个班',
+  'sessionCancel.done': '这个班已取消。原因：{reason}',
+  'done.sessionCancelled': '这个班已取消，学员已收到通知。',
+  'sessionCancel.tag': '已取消',
 } satisfies Record<string, string>;

@@ -53,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
       venue: s.venue,
       enrolmentOpensAt: s.enrolmentOpensAt,
       enrolmentClosesAt: s.enrolmentClosesAt,
+      cancelled: s.cancelled,
     })),
   };
 };

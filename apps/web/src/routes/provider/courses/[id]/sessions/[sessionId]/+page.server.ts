@@ -1,4 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { checkReason } from '$lib/form-rules.js';
+import { hasErrors, type FormErrors } from '$lib/forms.js';
+import { api } from '$lib/server/api.js';
+import { apiFailure } from '$lib/server/errors.js';
+import { readText } from '$lib/server/form-data.js';
+import { backTo } from '$lib/server/provider-context.js';
 import { toShanghaiLocalInput } from '$lib/datetime.js';
 import { courseHeading, loadCourseDetail } from '$lib/server/course-editor.js';
 import { loadTownshipsWithVillages } from '$lib/server/geo.js';
@@ -17,6 +23,9 @@ export const load: PageServerLoad = async (event) => {
   return {
     course: courseHeading(course),
     sessionId: session.id,
+    cancelled: session.cancelled,
+    cancelReason: session.cancelReason,
+    enrolledCount: session.enrolledCount,
     townships,
     values: {
       label: session.label,
@@ -34,4 +43,27 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions = { save: saveSession } satisfies Actions;
+export const actions = {
+  save: saveSession,
+  /** Cancelling withdraws everyone in the session and tells them the reason. */
+  cancel: async (event) => {
+    requireUser(event);
+    const values = readText(await event.request.formData(), ['reason']);
+    const errors: FormErrors = {};
+    checkReason(values.reason, true, errors);
+    if (hasErrors(errors)) return fail(400, { cancelValues: values, cancelErrors: errors });
+    const result = await api(event).POST('/api/sessions/{id}/cancel', {
+      params: { path: { id: event.params.sessionId } },
+      body: { reason: values.reason },
+    });
+    if (!result.response.ok) {
+      const failure = apiFailure(result, values, { REASON_REQUIRED: 'reason' });
+      return fail(failure.status, { cancelValues: values, cancelErrors: failure.data.errors });
+    }
+    const providerId = event.url.searchParams.get('provider') ?? '';
+    redirect(
+      303,
+      backTo(`/provider/courses/${event.params.id}`, providerId, 'sessionCancelled', '#sessions'),
+    );
+  },
+} satisfies Actions;
