@@ -17,6 +17,8 @@ const COURSES = Number(process.env.BENCH_COURSES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PER_ROUND = 40;
 const QUERIES = ['电工', '智能手机', '太极', '书法入门', '养老护理', 'calligraphy', '初级', '急救 实操'];
+/** Browsing without words: every published course ranked by its soonest session. */
+const BROWSE = '';
 
 let stack: Stack;
 let client: pg.Client;
@@ -40,14 +42,15 @@ afterAll(async () => {
 
 async function timeApi(q: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${stack.apiUrl}/api/catalogue/courses?q=${encodeURIComponent(q)}&pageSize=20`);
+  const query = q ? `q=${encodeURIComponent(q)}&` : '';
+  const res = await fetch(`${stack.apiUrl}/api/catalogue/courses?${query}pageSize=20`);
   await res.json();
   if (!res.ok) throw new Error(`API answered ${res.status}`);
   return performance.now() - started;
 }
 
 async function timeSql(q: string): Promise<number> {
-  const { sql, params } = catalogueStatement({ q, page: 1, pageSize: 20 });
+  const { sql, params } = catalogueStatement({ q: q || undefined, page: 1, pageSize: 20 });
   const started = performance.now();
   await client.query(sql, params);
   return performance.now() - started;
@@ -74,6 +77,12 @@ describe('catalogue search benchmark', () => {
       api.push(...a);
       bare.push(...b);
     }
+    const browseApi: number[] = [];
+    const browseSql: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      browseApi.push(await timeApi(BROWSE));
+      browseSql.push(await timeSql(BROWSE));
+    }
     const result = {
       benchmark: 'catalogue-search',
       courses: COURSES,
@@ -82,12 +91,18 @@ describe('catalogue search benchmark', () => {
       api: summarise(api),
       sql: summarise(bare),
       ratioP50: Math.round((summarise(api).p50 / summarise(bare).p50) * 100) / 100,
+      browse: { api: summarise(browseApi), sql: summarise(browseSql) },
       at: new Date().toISOString(),
     };
     const dir = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}catalogue-search.json`, JSON.stringify(result, null, 2));
-    console.table({ 'API over HTTP (ms)': result.api, 'same SQL through pg (ms)': result.sql });
+    console.table({
+      'search, API over HTTP (ms)': result.api,
+      'search, same SQL through pg (ms)': result.sql,
+      'browse, API (ms)': result.browse.api,
+      'browse, SQL (ms)': result.browse.sql,
+    });
     console.log(`p50 ratio API / SQL: ${result.ratioP50}`);
   });
 });
