@@ -1,4 +1,5 @@
 import type { Schemas } from '@cll/api-client';
+import type { DisplayMode } from '$lib/display.js';
 import type { Locale } from '$lib/i18n/index.js';
 
 declare global {
@@ -12,6 +13,8 @@ declare global {
     interface Locals {
       requestId: string;
       locale: Locale;
+      /** Elder mode or the standard view, chosen on this device. */
+      displayMode: DisplayMode;
       /** Server-side only: never returned from a load. */
       accessToken: string | null;
       user: Schemas['MeResponse'] | null;

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@cll/domain';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { DISPLAY_COOKIE, displayModeFrom, isDisplayMode } from '$lib/display.js';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n/index.js';
 import { restoreSession } from '$lib/server/session.js';
 
@@ -12,6 +13,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   Object.assign(event.locals, {
     requestId,
     locale: isLocale(chosenLocale) ? chosenLocale : DEFAULT_LOCALE,
+    displayMode: displayModeFrom(event.cookies.get(DISPLAY_COOKIE)),
     accessToken: null,
     user: null,
     apiUnavailable: false,
@@ -21,9 +23,15 @@ export const handle: Handle = async ({ event, resolve }) => {
   // Without a language cookie, a signed-in user gets the language saved in their account.
   const savedLocale = event.locals.user?.locale;
   if (!isLocale(chosenLocale) && isLocale(savedLocale)) event.locals.locale = savedLocale;
+  // Likewise elder mode: a device without its own choice follows the account.
+  const savedMode = event.locals.user?.displayMode;
+  if (!isDisplayMode(event.cookies.get(DISPLAY_COOKIE)) && isDisplayMode(savedMode))
+    event.locals.displayMode = savedMode;
 
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale),
+    // Set on <html> in the server's HTML, so elder mode's large type shows from the first paint.
+    transformPageChunk: ({ html }) =>
+      html.replace('%lang%', event.locals.locale).replace('%mode%', event.locals.displayMode),
   });
   response.headers.set('x-request-id', requestId);
   return response;

@@ -1167,6 +1167,8 @@ export interface components {
             email: string | null;
             /** @enum {string} */
             locale: "zh-CN" | "en";
+            /** @enum {string} */
+            displayMode: "standard" | "elder";
             roles: components["schemas"]["RoleGrantResponse"][];
             /** @description Null for staff accounts without a learner profile */
             profile: components["schemas"]["ProfileResponse"] | null;
@@ -1196,6 +1198,11 @@ export interface components {
             idNumber?: string;
             /** @enum {string} */
             locale?: "zh-CN" | "en";
+            /**
+             * @description 长辈版 (elder mode) or the standard display
+             * @enum {string}
+             */
+            displayMode?: "standard" | "elder";
         };
         RegisterDto: {
             /**

@@ -9,7 +9,7 @@ export type MeRow = MeResponse;
 export class MeQuery {
   async byId(manager: EntityManager, userId: string): Promise<MeRow | null> {
     const rows: MeRow[] = await manager.query(
-      `SELECT u.id, u.name, u.mobile, u.email, u.locale,
+      `SELECT u.id, u.name, u.mobile, u.email, u.locale, u.display_mode AS "displayMode",
               to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
               COALESCE((SELECT json_agg(json_build_object('role', r.role, 'providerId', r.provider_id,
                                                           'enterpriseId', r.enterprise_id, 'townshipPrefix', r.township_prefix)

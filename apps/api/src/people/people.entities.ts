@@ -21,6 +21,7 @@ import { Enterprise, Provider } from '../organisations/organisation.entities.js'
 @Check('chk_users_contact', 'mobile IS NOT NULL OR email IS NOT NULL')
 @Check('chk_users_status', `status IN ('active','disabled')`)
 @Check('chk_users_locale', `locale IN ('zh-CN','en')`)
+@Check('chk_users_display_mode', `display_mode IN ('standard','elder')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,6 +46,10 @@ export class User {
 
   @Column({ type: 'text', default: 'zh-CN' })
   locale: 'zh-CN' | 'en';
+
+  /** 长辈版 (elder mode) or the standard display, remembered for the account on every device. */
+  @Column({ type: 'text', default: 'standard' })
+  displayMode: 'standard' | 'elder';
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

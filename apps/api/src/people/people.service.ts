@@ -138,9 +138,13 @@ export class PeopleService {
         lock: { mode: 'pessimistic_write' },
       });
       const changed: string[] = [];
-      if (dto.name !== undefined || dto.locale !== undefined) {
-        await manager.update(User, { id: userId }, { name: dto.name, locale: dto.locale });
-        changed.push(...(['name', 'locale'] as const).filter((f) => dto[f] !== undefined));
+      if (dto.name !== undefined || dto.locale !== undefined || dto.displayMode !== undefined) {
+        await manager.update(
+          User,
+          { id: userId },
+          { name: dto.name, locale: dto.locale, displayMode: dto.displayMode },
+        );
+        changed.push(...(['name', 'locale', 'displayMode'] as const).filter((f) => dto[f] !== undefined));
       }
       const profileFields = (
         ['townshipCode', 'villageCode', 'attainment', 'employmentStatus', 'idNumber'] as const

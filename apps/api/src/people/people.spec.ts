@@ -69,6 +69,7 @@ describe('profile', () => {
       .patch('/api/me')
       .auth(token, { type: 'bearer' })
       .send({
+        displayMode: 'elder',
         name: '李大伯',
         townshipCode: TOWNSHIP_B,
         villageCode: VILLAGE_B1,
@@ -80,6 +81,7 @@ describe('profile', () => {
     expect(res.body).toMatchObject({
       name: '李大伯',
       locale: 'en',
+      displayMode: 'elder',
       profile: { townshipCode: TOWNSHIP_B, villageName: '二村', attainment: 'senior_secondary' },
     });
     expect(res.body.profile.idNumberMasked).toMatch(/^330\*{11}\d{3}[\dX]$/);

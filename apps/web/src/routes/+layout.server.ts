@@ -8,7 +8,7 @@ const BUREAU_ROLES: readonly string[] = [Role.BureauAnalyst, Role.BureauAdmin];
 const AUDIT_ROLE: string = Role.BureauAdmin;
 
 export const load: LayoutServerLoad = async (event) => {
-  const { locale, user } = event.locals;
+  const { locale, displayMode, user } = event.locals;
   let unread = 0;
   if (user) {
     // No count-only endpoint exists; the list response carries the unread count.
@@ -18,6 +18,7 @@ export const load: LayoutServerLoad = async (event) => {
   const roles: string[] = user?.roles.map((r) => r.role) ?? [];
   return {
     locale,
+    displayMode,
     user: user
       ? {
           name: user.name,

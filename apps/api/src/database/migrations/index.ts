@@ -7,6 +7,7 @@ import { EnrolmentQueue1795918619890 } from './1795918619890-EnrolmentQueue.js';
 import { Learning1795919313551 } from './1795919313551-Learning.js';
 import { LearningIntegrity1795919313552 } from './1795919313552-LearningIntegrity.js';
 import { SessionCancellation1795919836969 } from './1795919836969-SessionCancellation.js';
+import { DisplayMode1795921928443 } from './1795921928443-DisplayMode.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Learning1795919313551,
   LearningIntegrity1795919313552,
   SessionCancellation1795919836969,
+  DisplayMode1795921928443,
 ];

@@ -30,6 +30,7 @@ export class MeResponse {
   @ApiProperty({ type: String, nullable: true }) mobile: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: ['zh-CN', 'en'] }) locale: 'zh-CN' | 'en';
+  @ApiProperty({ enum: ['standard', 'elder'] }) displayMode: 'standard' | 'elder';
   @ApiProperty({ type: [RoleGrantResponse] }) roles: RoleGrantResponse[];
   @ApiProperty({
     type: ProfileResponse,

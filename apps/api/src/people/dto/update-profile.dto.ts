@@ -7,4 +7,12 @@ export class UpdateProfileDto extends PartialType(EditableProfileFields) {
   @IsOptional()
   @IsIn(['zh-CN', 'en'])
   locale?: 'zh-CN' | 'en';
+
+  @ApiPropertyOptional({
+    enum: ['standard', 'elder'],
+    description: '长辈版 (elder mode) or the standard display',
+  })
+  @IsOptional()
+  @IsIn(['standard', 'elder'])
+  displayMode?: 'standard' | 'elder';
 }

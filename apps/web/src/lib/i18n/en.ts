@@ -1,3 +1,4 @@
+import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
 import { learningEn } from './en/learning.js';
 import { rosterEn } from './en/roster.js';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enrolmentEn,
   ...learningEn,
   ...rosterEn,
+  ...displayEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

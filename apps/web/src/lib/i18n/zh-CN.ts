@@ -1,3 +1,4 @@
+import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
 import { learningZhCN } from './zh-CN/learning.js';
 import { rosterZhCN } from './zh-CN/roster.js';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...enrolmentZhCN,
   ...learningZhCN,
   ...rosterZhCN,
+  ...displayZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',
