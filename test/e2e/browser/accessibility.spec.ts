@@ -38,6 +38,7 @@ let providerSessionId = '';
 let providerLessonId = '';
 let learnCourseId = '';
 let learnLessonId = '';
+let invitationCode = '';
 let checks = 0;
 
 const ROUTES: Route[] = [
@@ -55,6 +56,7 @@ const ROUTES: Route[] = [
   { name: 'provider-course', visitor: 'provider', path: () => `/provider/courses/${providerCourseId}` },
   { name: 'verify-unknown', visitor: 'public', path: () => '/verify/NOSUCHCODE' },
   { name: 'proxy', visitor: 'learner', path: () => '/proxy' },
+  { name: 'invitation', visitor: 'learner', path: () => `/invitations/${invitationCode}` },
   { name: 'learn-course', visitor: 'learner', path: () => `/learn/courses/${learnCourseId}` },
   {
     name: 'learn-lesson',
@@ -144,6 +146,23 @@ beforeAll(async () => {
     body: JSON.stringify({ sessionId: online.session_id }),
   });
   learnCourseId = online.course_id;
+  // An invitation from the provider administrator to the learner, for the invitation page.
+  const adminLogin = await fetch(`${stack.apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: ACCOUNTS.provider, password: PASSWORD }),
+  });
+  const admin = (await adminLogin.json()) as {
+    accessToken: string;
+    user: { roles: Array<{ providerId: string | null }> };
+  };
+  const providerId = admin.user.roles.find((r) => r.providerId)?.providerId ?? '';
+  const invitation = await fetch(`${stack.apiUrl}/api/providers/${providerId}/invitations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
+    body: JSON.stringify({ contact: ACCOUNTS.learner, role: 'provider_staff' }),
+  });
+  invitationCode = ((await invitation.json()) as { code: string }).code;
   learnLessonId = online.lesson_id;
 });
 
