@@ -3,24 +3,28 @@ export enum QueueName {
   Notifications = 'notifications',
   Certificates = 'certificates',
   Imports = 'imports',
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
   WelcomeNotification = 'welcome-notification',
   CertificatePdf = 'certificate-pdf',
   RosterImport = 'roster-import',
+  PruneRateLimits = 'prune-rate-limits',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WelcomeNotification]: QueueName.Notifications,
   [JobName.CertificatePdf]: QueueName.Certificates,
   [JobName.RosterImport]: QueueName.Imports,
+  [JobName.PruneRateLimits]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
   [JobName.WelcomeNotification]: { userId: string };
   [JobName.CertificatePdf]: { certificateId: string };
   [JobName.RosterImport]: { importId: string };
+  [JobName.PruneRateLimits]: Record<string, never>;
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */
@@ -36,3 +40,11 @@ export const DEFAULT_JOB_OPTIONS = {
   // Failed jobs stay in Redis for staff to see and retry.
   removeOnFail: false,
 } as const;
+
+/**
+ * Scheduled jobs, as Bull repeatable jobs: Redis holds one schedule per job id, so however many workers start,
+ * each run happens once.
+ */
+export const SCHEDULES: Array<{ name: JobName; everyMs: number }> = [
+  { name: JobName.PruneRateLimits, everyMs: 3_600_000 },
+];

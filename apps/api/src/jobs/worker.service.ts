@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bull';
 import { runWithRequestId } from '../common/request-context.js';
-import { JOB_QUEUE, JobName, type JobData, type JobPayloads, QueueName } from './job.constants.js';
+import { JOB_QUEUE, JobName, type JobData, type JobPayloads, QueueName, SCHEDULES } from './job.constants.js';
 import { QueueService } from './queue.service.js';
 
 export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
@@ -36,6 +36,24 @@ export class WorkerService implements OnApplicationBootstrap {
           error: error.message,
         }),
       );
+    }
+    // A repeatable job with a fixed id: Redis keeps one schedule however many workers register it. Not awaited:
+    // with Redis down the registration waits in the client's queue instead of holding up the start.
+    for (const schedule of SCHEDULES) {
+      void this.queues
+        .get(JOB_QUEUE[schedule.name])
+        .add(
+          schedule.name,
+          { payload: {}, requestId: null },
+          { repeat: { every: schedule.everyMs }, jobId: schedule.name, removeOnComplete: 100 },
+        )
+        .catch((error: Error) =>
+          this.logger.warn({
+            msg: 'could not register a schedule; retried at next start',
+            job: schedule.name,
+            error: error.message,
+          }),
+        );
     }
   }
 
