@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Provider } from '../organisations/organisation.entities.js';
-import { assertProviderMember, bureauTownshipPrefixes } from '../organisations/provider-access.js';
+import { assertProviderMember, inBureauScope } from '../organisations/provider-access.js';
 import { Course, CourseSession, Lesson, Programme } from './catalogue.entities.js';
 import type { CourseDetail, CourseDto, CourseSummary, UpdateCourseDto } from './dto/course.dto.js';
 import { assertCourseEditable, OfferAccess } from './offer-access.service.js';
@@ -179,8 +179,7 @@ export class CoursesService {
     await this.dataSource.transaction(async (manager) => {
       const course = await manager.findOne(Course, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const provider = course && (await manager.findOneByOrFail(Provider, { id: course.providerId }));
-      const prefixes = bureauTownshipPrefixes(user);
-      if (!course || !provider || (prefixes && !prefixes.some((p) => provider.townshipCode.startsWith(p)))) {
+      if (!course || !provider || !inBureauScope(user, provider.townshipCode)) {
         throw new DomainException(ErrorCode.NotFound, 'No such course.');
       }
       if (course.status !== CourseStatus.Published) {

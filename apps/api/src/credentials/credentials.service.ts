@@ -15,6 +15,7 @@ interface CertificateRow {
   holder_name: string;
   learner_user_id: string;
   revoked_at: Date | null;
+  pdf_ready: boolean;
   course_title: string;
   provider_name: string;
   hours: string;
@@ -24,6 +25,7 @@ interface CertificateRow {
 
 const CERTIFICATE_SQL = `
   SELECT k.id, k.number, k.verification_code, k.holder_name, k.learner_user_id, k.revoked_at,
+         k.pdf_generated_at IS NOT NULL AS pdf_ready,
          r.course_title, r.provider_name, r.hours, r.credits, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on
     FROM certificates k JOIN learning_records r ON r.id = k.record_id`;
 
@@ -67,8 +69,8 @@ export class CredentialsService {
   }
 
   async certificates(user: AuthUser): Promise<CertificateResponse[]> {
-    const rows: Array<CertificateRow & { pdf_ready: boolean }> = await this.dataSource.query(
-      `${CERTIFICATE_SQL.replace('k.revoked_at,', 'k.revoked_at, k.pdf_generated_at IS NOT NULL AS pdf_ready,')}
+    const rows: CertificateRow[] = await this.dataSource.query(
+      `${CERTIFICATE_SQL}
        WHERE k.learner_user_id = $1 ORDER BY k.issued_at DESC`,
       [user.id],
     );

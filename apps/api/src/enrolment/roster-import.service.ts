@@ -108,14 +108,15 @@ export class RosterImportService {
       [importId],
     );
     const rows = parseRosterCsv(job.csv);
-    for (const row of rows.slice(job.processed)) {
+    for (let index = job.processed; index < rows.length; index++) {
+      const row = rows[index];
       try {
         await this.dataSource.transaction(async (m) => {
           const [progress]: Array<{ processed: number }> = await m.query(
             `SELECT processed FROM roster_imports WHERE id = $1 FOR UPDATE`,
             [importId],
           );
-          if (progress.processed >= rows.indexOf(row) + 1) return; // another run got here first
+          if (progress.processed > index) return; // another run got here first
           if (!MOBILE_PATTERN.test(row.mobile)) {
             throw DomainException.field(
               ErrorCode.ValidationFailed,
@@ -155,7 +156,7 @@ export class RosterImportService {
             JSON.stringify([
               { line: row.line, mobile: row.mobile, code: error.code, message: error.message },
             ]),
-            rows.indexOf(row),
+            index,
           ],
         );
       }

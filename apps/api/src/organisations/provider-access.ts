@@ -24,6 +24,12 @@ export function isBureau(user: AuthUser): boolean {
   return user.roles.some((g) => g.role === Role.BureauAdmin || g.role === Role.BureauAnalyst);
 }
 
+/** Whether a township lies within the bureau user's area (the whole county unless their roles are limited). */
+export function inBureauScope(user: AuthUser, townshipCode: string): boolean {
+  const prefixes = bureauTownshipPrefixes(user);
+  return !prefixes || prefixes.some((p) => townshipCode.startsWith(p));
+}
+
 /**
  * Division-code prefixes a bureau user is limited to; null when at least one of their bureau roles covers the
  * whole county.

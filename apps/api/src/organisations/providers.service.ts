@@ -14,7 +14,7 @@ import type {
   PublicProviderResponse,
 } from './dto/provider.dto.js';
 import { Provider } from './organisation.entities.js';
-import { bureauTownshipPrefixes, providerIdsOf } from './provider-access.js';
+import { bureauTownshipPrefixes, inBureauScope, providerIdsOf } from './provider-access.js';
 import { queryProviders } from './providers.query.js';
 
 @Injectable()
@@ -168,8 +168,7 @@ export class ProvidersService {
 
   private async lockVisible(manager: EntityManager, user: AuthUser, id: string): Promise<Provider> {
     const provider = await manager.findOne(Provider, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    const prefixes = bureauTownshipPrefixes(user);
-    if (!provider || (prefixes && !prefixes.some((p) => provider.townshipCode.startsWith(p)))) {
+    if (!provider || !inBureauScope(user, provider.townshipCode)) {
       throw new DomainException(ErrorCode.NotFound, 'No such provider.');
     }
     return provider;
