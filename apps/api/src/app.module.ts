@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprenticeshipModule } from './apprenticeship/apprenticeship.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { GlobalAuthGuard } from './auth/auth.guard.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         OrganisationsModule,
         CatalogueModule,
+        ApprenticeshipModule,
         EnrolmentModule,
         LearningModule,
         CredentialsModule,

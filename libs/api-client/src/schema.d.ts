@@ -396,6 +396,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentors and administrators of an enterprise, and the invitations sent (schools, enterprise admins) */
+        get: operations["Invitations_enterpriseUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an enterprise mentor or administrator by mobile number or e-mail */
+        post: operations["Invitations_inviteEnterpriseUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{code}": {
         parameters: {
             query?: never;
@@ -718,6 +752,297 @@ export interface paths {
         put?: never;
         /** Cancel a session: its learners are withdrawn and notified with the reason */
         post: operations["LessonsSessions_cancelSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/weeks/to-sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weeks waiting for my signature as school or enterprise mentor, oldest first */
+        get: operations["TrainingLog_toSign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/weeks/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign my part of one or many weeks in one action (all or none) */
+        post: operations["TrainingLog_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/weeks/{weekId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return my part of a week to the apprentice with a comment */
+        post: operations["TrainingLog_returnWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The training log of an agreement, newest week first */
+        get: operations["TrainingLog_weeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/weeks/{isoWeek}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Submit or correct a week of my training log (the apprentice), e.g. 2026-W48 */
+        put: operations["TrainingLog_submit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements I am party to: a school’s, sorted by early-warning risk; an enterprise’s; my own */
+        get: operations["Apprenticeship_list"];
+        put?: never;
+        /** Draft a tri-party agreement (school coordinators) */
+        post: operations["Apprenticeship_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts on a reference date, replayed from the events (my school) */
+        get: operations["Apprenticeship_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes and school mentors to choose from when drafting */
+        get: operations["Apprenticeship_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/enterprise-mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentors of an enterprise, to assign as enterprise mentor */
+        get: operations["Apprenticeship_enterpriseMentors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement: terms, confirmations of the current version, history, assessments */
+        get: operations["Apprenticeship_detail"];
+        /** Change the terms: a new version that every party confirms again (the school) */
+        put: operations["Apprenticeship_amend"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the current version for my side (school, enterprise or apprentice); all confirmed activates */
+        post: operations["Apprenticeship_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/guardian-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the guardian’s signed consent for the current version (the school) */
+        post: operations["Apprenticeship_guardianConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a break in learning (the school) */
+        post: operations["Apprenticeship_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the return from a break (the school) */
+        post: operations["Apprenticeship_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a withdrawal with its reason code (the school) */
+        post: operations["Apprenticeship_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer to another enterprise: this agreement ends, a linked one waits for confirmation (the school) */
+        post: operations["Apprenticeship_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apprenticeships/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a milestone or the final assessment; a passed final one completes and issues a certificate */
+        post: operations["Apprenticeship_assess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1125,7 +1450,7 @@ export interface components {
             villages: components["schemas"]["PlaceResponse"][];
         };
         /** @enum {string} */
-        Role: "learner" | "provider_staff" | "provider_admin" | "enterprise_mentor" | "bureau_analyst" | "bureau_admin";
+        Role: "learner" | "provider_staff" | "provider_admin" | "enterprise_mentor" | "enterprise_admin" | "bureau_analyst" | "bureau_admin";
         RoleGrantResponse: {
             role: components["schemas"]["Role"];
             /** Format: uuid */
@@ -1368,7 +1693,7 @@ export interface components {
             userId: string;
             name: string;
             /** @enum {string} */
-            role: "provider_staff" | "provider_admin";
+            role: "provider_staff" | "provider_admin" | "enterprise_mentor" | "enterprise_admin";
             mobileMasked: string | null;
         };
         InvitationResponse: {
@@ -1376,7 +1701,7 @@ export interface components {
             id: string;
             contactMasked: string;
             /** @enum {string} */
-            role: "provider_staff" | "provider_admin";
+            role: "provider_staff" | "provider_admin" | "enterprise_mentor" | "enterprise_admin";
             /** @description Goes in the link /invitations/{code} */
             code: string;
             /** Format: date-time */
@@ -1397,10 +1722,22 @@ export interface components {
             /** @enum {string} */
             role: "provider_staff" | "provider_admin";
         };
-        InvitationPreviewResponse: {
-            providerName: string;
+        EnterpriseInvitationDto: {
+            /**
+             * @description Mobile number or e-mail address of the invitee
+             * @example 13800000009
+             */
+            contact: string;
             /** @enum {string} */
-            role: "provider_staff" | "provider_admin";
+            role: "enterprise_mentor" | "enterprise_admin";
+        };
+        InvitationPreviewResponse: {
+            /** @description The provider or enterprise the invitation is for */
+            organisationName: string;
+            /** @enum {string} */
+            organisationKind: "provider" | "enterprise";
+            /** @enum {string} */
+            role: "provider_staff" | "provider_admin" | "enterprise_mentor" | "enterprise_admin";
             /** Format: date-time */
             expiresAt: string;
             /** @description Whether the signed-in account is the one invited */
@@ -1803,6 +2140,478 @@ export interface components {
             enrolmentOpensAt?: string;
             /** Format: date-time */
             enrolmentClosesAt?: string;
+        };
+        /** @enum {string} */
+        LogStatus: "none" | "submitted" | "signed" | "returned";
+        LogDayResponse: {
+            /** Format: date */
+            date: string;
+            schoolHours: number;
+            workplaceHours: number;
+        };
+        /**
+         * @description The part I sign
+         * @enum {string}
+         */
+        TrainingSetting: "school" | "workplace";
+        WeekToSign: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            /** @example 2026-W48 */
+            isoWeek: string;
+            /**
+             * Format: date
+             * @description Monday of the week
+             */
+            weekStart: string;
+            description: string;
+            schoolHours: number;
+            workplaceHours: number;
+            schoolStatus: components["schemas"]["LogStatus"];
+            workplaceStatus: components["schemas"]["LogStatus"];
+            schoolComment: string | null;
+            workplaceComment: string | null;
+            /** Format: date-time */
+            schoolSignedAt: string | null;
+            /** Format: date-time */
+            workplaceSignedAt: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            days: components["schemas"]["LogDayResponse"][];
+            apprenticeName: string;
+            occupationName: string;
+            enterpriseName: string;
+            /** @description The part I sign */
+            setting: components["schemas"]["TrainingSetting"];
+        };
+        SignWeeksDto: {
+            /** @description Weeks to sign in one action; all or none */
+            weekIds: string[];
+        };
+        ReturnWeekDto: {
+            /** @example 请补充周三的工作内容。 */
+            comment: string;
+        };
+        LogWeekResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            /** @example 2026-W48 */
+            isoWeek: string;
+            /**
+             * Format: date
+             * @description Monday of the week
+             */
+            weekStart: string;
+            description: string;
+            schoolHours: number;
+            workplaceHours: number;
+            schoolStatus: components["schemas"]["LogStatus"];
+            workplaceStatus: components["schemas"]["LogStatus"];
+            schoolComment: string | null;
+            workplaceComment: string | null;
+            /** Format: date-time */
+            schoolSignedAt: string | null;
+            /** Format: date-time */
+            workplaceSignedAt: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            days: components["schemas"]["LogDayResponse"][];
+        };
+        LogDayDto: {
+            /**
+             * Format: date
+             * @description A day of the week being logged
+             */
+            date: string;
+            /** @example 0 */
+            schoolHours: number;
+            /**
+             * @description At most 8 are allowed (LOG_DAY_LIMIT)
+             * @example 8
+             */
+            workplaceHours: number;
+        };
+        LogWeekDto: {
+            /** @description The days with training, 1 to 7 of the same ISO week */
+            days: components["schemas"]["LogDayDto"][];
+            /** @example 在车间学习数控车床对刀与首件检验。 */
+            description: string;
+        };
+        /** @enum {string} */
+        AgreementState: "pending" | "active" | "paused" | "withdrawn" | "transferred" | "completed";
+        /** @enum {string} */
+        ApprenticeshipScheme: "modern" | "enterprise_new";
+        /**
+         * @description Parties that have not yet confirmed the current version
+         * @enum {string}
+         */
+        AgreementParty: "school" | "enterprise" | "apprentice" | "guardian";
+        /** @enum {string} */
+        WarningFlag: "hours_behind" | "unsigned_weeks" | "no_milestone";
+        WarningResponse: {
+            flag: components["schemas"]["WarningFlag"];
+            /** @description Figures behind the flag: expected/signed/shortShare, weeks, lastAssessmentOn */
+            figures: {
+                [key: string]: (number | string) | null;
+            };
+        };
+        AgreementSummary: {
+            /** Format: uuid */
+            id: string;
+            scheme: components["schemas"]["ApprenticeshipScheme"];
+            /** @description As of today, from the events */
+            state: components["schemas"]["AgreementState"];
+            version: number;
+            /** Format: uuid */
+            apprenticeUserId: string;
+            apprenticeName: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            enterpriseName: string;
+            occupationName: string;
+            schoolMentorName: string | null;
+            enterpriseMentorName: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            plannedEndDate: string;
+            plannedSchoolHours: number;
+            plannedWorkplaceHours: number;
+            /** @description Hours counted: signed by the school mentor */
+            signedSchoolHours: number;
+            /** @description Hours counted: signed by the enterprise mentor */
+            signedWorkplaceHours: number;
+            /** @description Parties that have not yet confirmed the current version */
+            pendingParties: components["schemas"]["AgreementParty"][];
+            /** @description Weeks waiting for a mentor’s signature */
+            weeksToSign: number;
+            /** @description Early-warning flags (active agreements) */
+            warnings: components["schemas"]["WarningResponse"][];
+            /** @description Higher is more worrying; the coordinator’s list is sorted by it */
+            riskScore: number;
+        };
+        GuardianDto: {
+            /** @example 李建国 */
+            name: string;
+            /**
+             * @description Relationship to the apprentice
+             * @example 父亲
+             */
+            relationship: string;
+            /** @example 13900000001 */
+            mobile: string;
+        };
+        DraftAgreementDto: {
+            /**
+             * Format: uuid
+             * @description A programme of the school
+             */
+            programmeId: string;
+            /**
+             * @description 国家职业分类大典 code
+             * @example 6-18-01-01
+             */
+            occupationCode?: string;
+            /** @example 数控车工 */
+            occupationName: string;
+            /**
+             * Format: uuid
+             * @description School mentor (学校导师): staff of the school
+             */
+            schoolMentorUserId?: string;
+            /**
+             * Format: uuid
+             * @description Enterprise mentor (企业师傅): a mentor of the enterprise
+             */
+            enterpriseMentorUserId?: string;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2028-06-30
+             */
+            plannedEndDate: string;
+            /** @example 600 */
+            plannedSchoolHours: number;
+            /** @example 1600 */
+            plannedWorkplaceHours: number;
+            /** @description Required when the apprentice is under 18 at the start */
+            guardian?: components["schemas"]["GuardianDto"];
+            /**
+             * Format: uuid
+             * @description The school (a provider I work for)
+             */
+            providerId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            /**
+             * @description Mobile number of the apprentice’s learner account
+             * @example 13800000001
+             */
+            apprenticeMobile: string;
+            scheme: components["schemas"]["ApprenticeshipScheme"];
+        };
+        GuardianResponse: {
+            name: string;
+            relationship: string;
+            mobileMasked: string;
+        };
+        ConfirmationResponse: {
+            party: components["schemas"]["AgreementParty"];
+            version: number;
+            /** Format: date-time */
+            confirmedAt: string;
+            confirmedByName: string;
+            note: string | null;
+        };
+        /** @enum {string} */
+        AgreementEventType: "drafted" | "amended" | "confirmed" | "activated" | "paused" | "resumed" | "withdrawn" | "transferred" | "completed";
+        /** @enum {string} */
+        WithdrawalReason: "changed_job" | "further_study" | "health" | "family" | "enterprise_closed" | "dismissed" | "other";
+        AgreementEventResponse: {
+            seq: string;
+            type: components["schemas"]["AgreementEventType"];
+            stateAfter: components["schemas"]["AgreementState"] | null;
+            /** Format: date */
+            effectiveDate: string;
+            version: number;
+            actorName: string | null;
+            reasonCode: components["schemas"]["WithdrawalReason"] | null;
+            reason: string | null;
+            /** @enum {string|null} */
+            party: "school" | "enterprise" | "apprentice" | "guardian" | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        /** @enum {string} */
+        AssessmentKind: "milestone" | "final";
+        /** @enum {string} */
+        AssessmentResult: "passed" | "failed";
+        AssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AssessmentKind"];
+            title: string;
+            result: components["schemas"]["AssessmentResult"];
+            /** Format: date */
+            assessedOn: string;
+            assessorName: string;
+            assessorSide: components["schemas"]["TrainingSetting"];
+            comment: string | null;
+        };
+        AgreementDetail: {
+            /** Format: uuid */
+            id: string;
+            scheme: components["schemas"]["ApprenticeshipScheme"];
+            /** @description As of today, from the events */
+            state: components["schemas"]["AgreementState"];
+            version: number;
+            /** Format: uuid */
+            apprenticeUserId: string;
+            apprenticeName: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            enterpriseName: string;
+            occupationName: string;
+            schoolMentorName: string | null;
+            enterpriseMentorName: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            plannedEndDate: string;
+            plannedSchoolHours: number;
+            plannedWorkplaceHours: number;
+            /** @description Hours counted: signed by the school mentor */
+            signedSchoolHours: number;
+            /** @description Hours counted: signed by the enterprise mentor */
+            signedWorkplaceHours: number;
+            /** @description Parties that have not yet confirmed the current version */
+            pendingParties: components["schemas"]["AgreementParty"][];
+            /** @description Weeks waiting for a mentor’s signature */
+            weeksToSign: number;
+            /** @description Early-warning flags (active agreements) */
+            warnings: components["schemas"]["WarningResponse"][];
+            /** @description Higher is more worrying; the coordinator’s list is sorted by it */
+            riskScore: number;
+            /** Format: uuid */
+            programmeId: string;
+            programmeTitle: string;
+            occupationCode: string | null;
+            /** Format: uuid */
+            schoolMentorUserId: string | null;
+            /** Format: uuid */
+            enterpriseMentorUserId: string | null;
+            guardian: components["schemas"]["GuardianResponse"] | null;
+            /** @description The apprentice is under 18 on the start date */
+            guardianRequired: boolean;
+            /** @description Age of the apprentice on the start date */
+            apprenticeAgeAtStart: number;
+            /** @description Parties the signed-in user confirms for (the guardian’s consent is recorded by the school) */
+            myParties: components["schemas"]["AgreementParty"][];
+            /** @description Confirmations of the current version */
+            confirmations: components["schemas"]["ConfirmationResponse"][];
+            events: components["schemas"]["AgreementEventResponse"][];
+            assessments: components["schemas"]["AssessmentResponse"][];
+            /** Format: uuid */
+            predecessorId: string | null;
+            /** Format: uuid */
+            successorId: string | null;
+        };
+        ReplaySummary: {
+            /** Format: date */
+            date: string;
+            /** @description Agreements active on the date */
+            active: number;
+            /** @description Agreements on a break in learning on the date */
+            paused: number;
+            /** @description Apprenticeships started by the date (a transfer continues one, it is no new start) */
+            started: number;
+            completed: number;
+            withdrawn: number;
+            transferred: number;
+            /** @description Signed school hours on days up to the date */
+            signedSchoolHours: number;
+            /** @description Signed workplace hours on days up to the date */
+            signedWorkplaceHours: number;
+        };
+        ProgrammeOption: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            occupationCode: string | null;
+        };
+        PersonOption: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+        };
+        AgreementOptions: {
+            /** @description Apprenticeship and vocational programmes of the school */
+            programmes: components["schemas"]["ProgrammeOption"][];
+            /** @description Staff of the school who can be school mentor */
+            schoolMentors: components["schemas"]["PersonOption"][];
+        };
+        AmendAgreementDto: {
+            /**
+             * Format: uuid
+             * @description A programme of the school
+             */
+            programmeId: string;
+            /**
+             * @description 国家职业分类大典 code
+             * @example 6-18-01-01
+             */
+            occupationCode?: string;
+            /** @example 数控车工 */
+            occupationName: string;
+            /**
+             * Format: uuid
+             * @description School mentor (学校导师): staff of the school
+             */
+            schoolMentorUserId?: string;
+            /**
+             * Format: uuid
+             * @description Enterprise mentor (企业师傅): a mentor of the enterprise
+             */
+            enterpriseMentorUserId?: string;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2028-06-30
+             */
+            plannedEndDate: string;
+            /** @example 600 */
+            plannedSchoolHours: number;
+            /** @example 1600 */
+            plannedWorkplaceHours: number;
+            /** @description Required when the apprentice is under 18 at the start */
+            guardian?: components["schemas"]["GuardianDto"];
+            /** @description The version being changed; a stale one is refused (AGREEMENT_VERSION_CHANGED) */
+            version: number;
+        };
+        ConfirmAgreementDto: {
+            /** @description The version read and confirmed */
+            version: number;
+        };
+        GuardianConsentDto: {
+            /** @description The version read and confirmed */
+            version: number;
+            /**
+             * Format: date
+             * @description Date on the signed consent form (知情同意书)
+             */
+            consentedOn: string;
+            note?: string;
+        };
+        PauseDto: {
+            /**
+             * Format: date
+             * @description From when the change applies; today or earlier
+             */
+            effectiveDate: string;
+            /** @example 因病休学 */
+            reason: string;
+        };
+        EffectiveDateDto: {
+            /**
+             * Format: date
+             * @description From when the change applies; today or earlier
+             */
+            effectiveDate: string;
+        };
+        WithdrawDto: {
+            /**
+             * Format: date
+             * @description From when the change applies; today or earlier
+             */
+            effectiveDate: string;
+            reasonCode: components["schemas"]["WithdrawalReason"];
+            reason?: string;
+        };
+        TransferDto: {
+            /**
+             * Format: date
+             * @description From when the change applies; today or earlier
+             */
+            effectiveDate: string;
+            /**
+             * Format: uuid
+             * @description The enterprise the apprenticeship continues with
+             */
+            enterpriseId: string;
+            /** Format: uuid */
+            enterpriseMentorUserId?: string;
+            reason: string;
+        };
+        AssessmentDto: {
+            /** @description A passed final one completes */
+            kind: components["schemas"]["AssessmentKind"];
+            /** @example 第一学期岗位技能考核 */
+            title: string;
+            result: components["schemas"]["AssessmentResult"];
+            /**
+             * Format: date
+             * @description Today or earlier
+             */
+            assessedOn: string;
+            comment?: string;
         };
         EnrolDto: {
             /** Format: uuid */
@@ -2868,6 +3677,88 @@ export interface operations {
                 };
             };
             /** @description Not a provider I administer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_enterpriseUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such enterprise, or not one I may manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Invitations_inviteEnterpriseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterpriseInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,6 +5066,1018 @@ export interface operations {
                 };
             };
             /** @description COURSE_STATE_INVALID: the course is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TrainingLog_toSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekToSign"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TrainingLog_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignWeeksDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LOG_STATE_INVALID: a week is not waiting for me */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TrainingLog_returnWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                weekId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnWeekDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LOG_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TrainingLog_weeks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogWeekResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TrainingLog_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                isoWeek: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogWeekDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogWeekResponse"];
+                };
+            };
+            /** @description LOG_DAY_LIMIT, LOG_WEEK_LIMIT, LOG_WEEK_OUT_OF_RANGE, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_A_PARTY: only the apprentice logs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LOG_WEEK_LOCKED, AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_list: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["AgreementState"];
+                /** @description Only this school (staff of several schools) */
+                providerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementSummary"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AGREEMENT_DATES_INVALID, MENTOR_NOT_IN_ORGANISATION, EVENT_DATE_INVALID or VALIDATION_FAILED, with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN, PROVIDER_NOT_APPROVED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description APPRENTICE_TOO_YOUNG, GUARDIAN_REQUIRED, LEARNER_PROFILE_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_summary: {
+        parameters: {
+            query: {
+                /** @description Reference date */
+                date: string;
+                /** @description The school */
+                providerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplaySummary"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_options: {
+        parameters: {
+            query: {
+                /** @description The school */
+                providerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOptions"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_enterpriseMentors: {
+        parameters: {
+            query: {
+                enterpriseId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOption"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AGREEMENT_DATES_INVALID, MENTOR_NOT_IN_ORGANISATION, EVENT_DATE_INVALID or VALIDATION_FAILED, with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_A_PARTY: only the school changes terms */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID, MENTORS_REQUIRED, APPRENTICE_ALREADY_ACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_guardianConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuardianConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_VERSION_CHANGED, MENTORS_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description GUARDIAN_REQUIRED: no guardian named */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description EVENT_DATE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectiveDateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description EVENT_DATE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description EVENT_DATE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
+            };
+        };
+        responses: {
+            /** @description The new, linked agreement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description AGREEMENT_DATES_INVALID, MENTOR_NOT_IN_ORGANISATION, EVENT_DATE_INVALID or VALIDATION_FAILED, with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Apprenticeship_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDetail"];
+                };
+            };
+            /** @description EVENT_DATE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_A_PARTY: apprentices do not assess themselves */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for an agreement I am no party to */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AGREEMENT_STATE_INVALID */
             409: {
                 headers: {
                     [name: string]: unknown;

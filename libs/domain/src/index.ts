@@ -5,3 +5,4 @@ export * from './masking.js';
 export * from './people.js';
 export * from './credit-code.js';
 export * from './catalogue.js';
+export * from './apprenticeship.js';

@@ -33,6 +33,8 @@ export enum Role {
   ProviderStaff = 'provider_staff',
   ProviderAdmin = 'provider_admin',
   EnterpriseMentor = 'enterprise_mentor',
+  /** Manages an enterprise's accounts and confirms agreements for it. */
+  EnterpriseAdmin = 'enterprise_admin',
   BureauAnalyst = 'bureau_analyst',
   BureauAdmin = 'bureau_admin',
 }

@@ -45,6 +45,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.AttendanceDateInvalid:
     case ErrorCode.NotInSession:
     case ErrorCode.ImportCsvInvalid:
+    case ErrorCode.AgreementDatesInvalid:
+    case ErrorCode.MentorNotInOrganisation:
+    case ErrorCode.EventDateInvalid:
+    case ErrorCode.LogDayLimit:
+    case ErrorCode.LogWeekLimit:
+    case ErrorCode.LogWeekOutOfRange:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -56,6 +62,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ProviderNotApproved:
     case ErrorCode.InvitationNotForYou:
     case ErrorCode.NotEnrolled:
+    case ErrorCode.NotAParty:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
@@ -70,6 +77,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EnrolmentDuplicate:
     case ErrorCode.EnrolmentStateInvalid:
     case ErrorCode.CertificateNotReady:
+    case ErrorCode.MentorsRequired:
+    case ErrorCode.AgreementVersionChanged:
+    case ErrorCode.AgreementStateInvalid:
+    case ErrorCode.ApprenticeAlreadyActive:
+    case ErrorCode.LogWeekLocked:
+    case ErrorCode.LogStateInvalid:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -77,6 +90,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EnrolmentClosed:
     case ErrorCode.EnrolmentAgeNotAllowed:
     case ErrorCode.LearnerProfileRequired:
+    case ErrorCode.ApprenticeTooYoung:
+    case ErrorCode.GuardianRequired:
       return 422;
     case ErrorCode.UnsupportedMediaType:
       return 415;

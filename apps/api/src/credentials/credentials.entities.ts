@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -8,6 +9,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ApprenticeshipAgreement } from '../apprenticeship/apprenticeship.entities.js';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { User } from '../people/people.entities.js';
 
@@ -16,6 +18,7 @@ import { User } from '../people/people.entities.js';
  * completion, whatever the provider. Course, provider and figures are copied so the entry never changes later.
  */
 @Entity('learning_records')
+@Check('chk_learning_records_source', `num_nonnulls(enrolment_id, agreement_id) = 1`)
 export class LearningRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -28,16 +31,25 @@ export class LearningRecord {
   @JoinColumn({ name: 'learner_user_id' })
   learner?: User;
 
+  /** The completed enrolment, or (for an apprenticeship) the completed agreement. */
   @Index({ unique: true })
-  @Column({ type: 'uuid' })
-  enrolmentId: string;
+  @Column({ type: 'uuid', nullable: true })
+  enrolmentId: string | null;
 
   @OneToOne(() => Enrolment, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enrolment_id' })
   enrolment?: Enrolment;
 
-  @Column({ type: 'uuid' })
-  courseId: string;
+  @Index({ unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  agreementId: string | null;
+
+  @ManyToOne(() => ApprenticeshipAgreement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agreement_id' })
+  agreement?: ApprenticeshipAgreement;
+
+  @Column({ type: 'uuid', nullable: true })
+  courseId: string | null;
 
   @Column({ type: 'uuid' })
   providerId: string;
@@ -69,13 +81,18 @@ export class LearningRecord {
 }
 
 @Entity('certificates')
+@Check('chk_certificates_source', `num_nonnulls(enrolment_id, agreement_id) = 1`)
 export class Certificate {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Index({ unique: true })
-  @Column({ type: 'uuid' })
-  enrolmentId: string;
+  @Column({ type: 'uuid', nullable: true })
+  enrolmentId: string | null;
+
+  @Index({ unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  agreementId: string | null;
 
   @Index()
   @Column({ type: 'uuid' })

@@ -1,3 +1,12 @@
+import {
+  AgreementConfirmation,
+  AgreementEvent,
+  AgreementVersion,
+  ApprenticeshipAgreement,
+  Assessment,
+  LogDay,
+  LogWeek,
+} from '../apprenticeship/apprenticeship.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
@@ -7,7 +16,7 @@ import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
-import { Enterprise, Provider, ProviderInvitation } from '../organisations/organisation.entities.js';
+import { Enterprise, Provider, Invitation } from '../organisations/organisation.entities.js';
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
 
 export const ENTITIES = [
@@ -24,7 +33,7 @@ export const ENTITIES = [
   Notification,
   AuditEvent,
   OutboxJob,
-  ProviderInvitation,
+  Invitation,
   Programme,
   Course,
   Lesson,
@@ -36,4 +45,11 @@ export const ENTITIES = [
   RosterImport,
   LearningRecord,
   Certificate,
+  ApprenticeshipAgreement,
+  AgreementVersion,
+  AgreementConfirmation,
+  AgreementEvent,
+  LogWeek,
+  LogDay,
+  Assessment,
 ];

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type CompletionRule, EnrolmentStatus } from '@cll/domain';
-import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { JobName } from '../jobs/job.constants.js';
+import { issueCertificate } from '../credentials/issue-certificate.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isCompleted } from './completion-rule.js';
@@ -19,8 +18,6 @@ interface Facts {
   required_done: number;
   attended: number;
 }
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
  * Completion is decided the moment its last requirement is met, in the same transaction as the write that met it:
@@ -85,16 +82,11 @@ export class CompletionService {
        RETURNING id, learner_user_id, course_title, (SELECT name FROM users WHERE id = learner_user_id) AS name`,
         [enrolmentId, JSON.stringify(evidence)],
       );
-    const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-    const [certificate]: Array<{ id: string }> = await m.query(
-      `INSERT INTO certificates (enrolment_id, learner_user_id, number, verification_code, holder_name, record_id, issued_at)
-       VALUES ($1, $2, 'QX' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('certificate_number_seq')::text, 6, '0'),
-               $3, $4, $5, now())
-       RETURNING id`,
-      [enrolmentId, record.learner_user_id, code, record.name, record.id],
-    );
-    await this.outbox.enqueue(m, JobName.CertificatePdf, `certificate-pdf:${certificate.id}`, {
-      certificateId: certificate.id,
+    const certificateId = await issueCertificate(m, this.outbox, {
+      enrolmentId,
+      recordId: record.id,
+      learnerUserId: record.learner_user_id,
+      holderName: record.name,
     });
     await this.notifications.notify(
       m,
@@ -109,7 +101,7 @@ export class CompletionService {
       entityId: enrolmentId,
       actorUserId,
       onBehalfOfUserId: record.learner_user_id,
-      details: { certificateId: certificate.id, by: evidence.by },
+      details: { certificateId, by: evidence.by },
     });
   }
 }

@@ -14,6 +14,7 @@ import { Role } from '@cll/domain';
 import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
 import {
+  EnterpriseInvitationDto,
   InvitationDto,
   InvitationPreviewResponse,
   InvitationResponse,
@@ -50,7 +51,37 @@ export class InvitationsController {
     @Param('id', ParseUUIDPipe) providerId: string,
     @Body() dto: InvitationDto,
   ): Promise<InvitationResponse> {
-    return this.invitations.invite(user, providerId, dto);
+    return this.invitations.inviteStaff(user, providerId, dto);
+  }
+
+  @Get('enterprises/:id/users')
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin, Role.EnterpriseAdmin)
+  @ApiTags('enterprises')
+  @ApiOperation({
+    summary:
+      'Mentors and administrators of an enterprise, and the invitations sent (schools, enterprise admins)',
+  })
+  @ApiOkResponse({ type: StaffResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such enterprise, or not one I may manage' })
+  enterpriseUsers(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) enterpriseId: string,
+  ): Promise<StaffResponse> {
+    return this.invitations.enterpriseUsers(user, enterpriseId);
+  }
+
+  @Post('enterprises/:id/invitations')
+  @Roles(Role.ProviderStaff, Role.ProviderAdmin, Role.EnterpriseAdmin)
+  @ApiTags('enterprises')
+  @ApiOperation({ summary: 'Invite an enterprise mentor or administrator by mobile number or e-mail' })
+  @ApiCreatedResponse({ type: InvitationResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such enterprise, or not one I may manage' })
+  inviteEnterpriseUser(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) enterpriseId: string,
+    @Body() dto: EnterpriseInvitationDto,
+  ): Promise<InvitationResponse> {
+    return this.invitations.inviteEnterpriseUser(user, enterpriseId, dto);
   }
 
   @Get('invitations/:code')

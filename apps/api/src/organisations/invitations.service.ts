@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, maskEmail, maskMobile } from '@cll/domain';
+import { ErrorCode, maskEmail, maskMobile, Role } from '@cll/domain';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { normaliseLogin } from '../auth/auth.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type {
+  EnterpriseInvitationDto,
   InvitationDto,
   InvitationPreviewResponse,
   InvitationResponse,
   StaffResponse,
 } from './dto/provider.dto.js';
-import { Provider, ProviderInvitation } from './organisation.entities.js';
-import { assertProviderMember } from './provider-access.js';
+import { Enterprise, Invitation, type InvitationRole, Provider } from './organisation.entities.js';
+import { assertProviderMember, providerIdsOf } from './provider-access.js';
+
+type Scope =
+  { providerId: string; enterpriseId?: undefined } | { enterpriseId: string; providerId?: undefined };
 
 const VALID_DAYS = 14;
 
@@ -24,7 +28,7 @@ const normalise = (contact: string) => {
   return (email ?? mobile) as string;
 };
 
-function toInvitationResponse(i: ProviderInvitation): InvitationResponse {
+function toInvitationResponse(i: Invitation): InvitationResponse {
   return {
     id: i.id,
     contactMasked: maskContact(i.contact),
@@ -35,7 +39,7 @@ function toInvitationResponse(i: ProviderInvitation): InvitationResponse {
   };
 }
 
-/** A provider administrator invites staff; the invited account accepts with the code from the link. */
+/** Invitations to a provider's staff or an enterprise's accounts; the invited account accepts with the link's code. */
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -44,13 +48,51 @@ export class InvitationsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async invite(user: AuthUser, providerId: string, dto: InvitationDto): Promise<InvitationResponse> {
+  /** A provider administrator invites staff. */
+  async inviteStaff(user: AuthUser, providerId: string, dto: InvitationDto): Promise<InvitationResponse> {
     assertProviderMember(user, providerId, true);
+    return this.invite(user, { providerId }, dto);
+  }
+
+  /** A school's staff, or the enterprise's own administrator, invite mentors and administrators of an enterprise. */
+  async inviteEnterpriseUser(
+    user: AuthUser,
+    enterpriseId: string,
+    dto: EnterpriseInvitationDto,
+  ): Promise<InvitationResponse> {
+    await this.assertEnterpriseManager(user, enterpriseId);
+    return this.invite(user, { enterpriseId }, dto);
+  }
+
+  async staff(user: AuthUser, providerId: string): Promise<StaffResponse> {
+    assertProviderMember(user, providerId, true);
+    return this.members({ providerId });
+  }
+
+  async enterpriseUsers(user: AuthUser, enterpriseId: string): Promise<StaffResponse> {
+    await this.assertEnterpriseManager(user, enterpriseId);
+    return this.members({ enterpriseId });
+  }
+
+  private async assertEnterpriseManager(user: AuthUser, enterpriseId: string): Promise<void> {
+    const manages =
+      providerIdsOf(user).length > 0 ||
+      user.roles.some((g) => g.role === Role.EnterpriseAdmin && g.enterpriseId === enterpriseId);
+    const exists = await this.dataSource.getRepository(Enterprise).existsBy({ id: enterpriseId });
+    if (!manages || !exists) throw new DomainException(ErrorCode.NotFound, 'No such enterprise.');
+  }
+
+  private async invite(
+    user: AuthUser,
+    scope: Scope,
+    dto: { contact: string; role: InvitationRole },
+  ): Promise<InvitationResponse> {
     const contact = normalise(dto.contact);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await manager.save(
-        manager.create(ProviderInvitation, {
-          providerId,
+        manager.create(Invitation, {
+          providerId: scope.providerId ?? null,
+          enterpriseId: scope.enterpriseId ?? null,
           contact,
           role: dto.role,
           code: randomBytes(18).toString('base64url'),
@@ -62,18 +104,18 @@ export class InvitationsService {
         `SELECT id FROM users WHERE mobile = $1 OR email = $1`,
         [contact],
       );
-      const provider = await manager.findOneByOrFail(Provider, { id: providerId });
+      const organisation = await this.organisationName(manager, invitation);
       await this.notifications.notify(
         manager,
         invitees.map((u) => u.id),
-        'provider_invitation',
-        { providerName: provider.name, code: invitation.code },
+        scope.providerId ? 'provider_invitation' : 'enterprise_invitation',
+        { providerName: organisation, organisationName: organisation, code: invitation.code },
         `invitation:${invitation.id}`,
       );
       await this.audit.record(manager, {
-        action: 'provider.staff_invited',
-        entityType: 'provider',
-        entityId: providerId,
+        action: scope.providerId ? 'provider.staff_invited' : 'enterprise.user_invited',
+        entityType: scope.providerId ? 'provider' : 'enterprise',
+        entityId: (scope.providerId ?? scope.enterpriseId),
         actorUserId: user.id,
         details: { invitationId: invitation.id, role: dto.role },
       });
@@ -81,21 +123,18 @@ export class InvitationsService {
     });
   }
 
-  async staff(user: AuthUser, providerId: string): Promise<StaffResponse> {
-    assertProviderMember(user, providerId, true);
-    const staff: Array<{
-      userId: string;
-      name: string;
-      role: 'provider_staff' | 'provider_admin';
-      mobile: string | null;
-    }> = await this.dataSource.query(
-      `SELECT u.id AS "userId", u.name, r.role, u.mobile
+  private async members(scope: Scope): Promise<StaffResponse> {
+    const column = scope.providerId ? 'provider_id' : 'enterprise_id';
+    const id = scope.providerId ?? scope.enterpriseId;
+    const staff: Array<{ userId: string; name: string; role: InvitationRole; mobile: string | null }> =
+      await this.dataSource.query(
+        `SELECT u.id AS "userId", u.name, r.role, u.mobile
            FROM role_assignments r JOIN users u ON u.id = r.user_id
-          WHERE r.provider_id = $1 ORDER BY r.role DESC, u.name`,
-      [providerId],
-    );
-    const invitations = await this.dataSource.getRepository(ProviderInvitation).find({
-      where: { providerId },
+          WHERE r.${column} = $1 ORDER BY r.role DESC, u.name`,
+        [id],
+      );
+    const invitations = await this.dataSource.getRepository(Invitation).find({
+      where: scope.providerId ? { providerId: scope.providerId } : { enterpriseId: scope.enterpriseId },
       order: { createdAt: 'DESC' },
       take: 100,
     });
@@ -110,13 +149,19 @@ export class InvitationsService {
     };
   }
 
+  private async organisationName(manager: EntityManager, invitation: Invitation): Promise<string> {
+    const entity = invitation.providerId ? Provider : Enterprise;
+    const row = await manager.findOneByOrFail(entity, {
+      id: (invitation.providerId ?? invitation.enterpriseId) as string,
+    });
+    return row.name;
+  }
+
   async preview(user: AuthUser, code: string): Promise<InvitationPreviewResponse> {
     const invitation = await this.findValid(this.dataSource.manager, code);
-    const provider = await this.dataSource
-      .getRepository(Provider)
-      .findOneByOrFail({ id: invitation.providerId });
     return {
-      providerName: provider.name,
+      organisationName: await this.organisationName(this.dataSource.manager, invitation),
+      organisationKind: invitation.providerId ? 'provider' : 'enterprise',
       role: invitation.role,
       expiresAt: invitation.expiresAt.toISOString(),
       forYou: await this.isFor(user.id, invitation.contact),
@@ -133,30 +178,27 @@ export class InvitationsService {
         );
       }
       await manager.query(
-        `INSERT INTO role_assignments (user_id, role, provider_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [user.id, invitation.role, invitation.providerId],
+        `INSERT INTO role_assignments (user_id, role, provider_id, enterprise_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [user.id, invitation.role, invitation.providerId, invitation.enterpriseId],
       );
       await manager.update(
-        ProviderInvitation,
+        Invitation,
         { id: invitation.id },
         { acceptedAt: () => 'now()', acceptedByUserId: user.id },
       );
       await this.audit.record(manager, {
-        action: 'provider.staff_joined',
-        entityType: 'provider',
-        entityId: invitation.providerId,
+        action: invitation.providerId ? 'provider.staff_joined' : 'enterprise.user_joined',
+        entityType: invitation.providerId ? 'provider' : 'enterprise',
+        entityId: (invitation.providerId ?? invitation.enterpriseId),
         actorUserId: user.id,
         details: { invitationId: invitation.id, role: invitation.role },
       });
     });
   }
 
-  private async findValid(
-    manager: DataSource['manager'],
-    code: string,
-    lock = false,
-  ): Promise<ProviderInvitation> {
-    const invitation = await manager.findOne(ProviderInvitation, {
+  private async findValid(manager: EntityManager, code: string, lock = false): Promise<Invitation> {
+    const invitation = await manager.findOne(Invitation, {
       where: { code },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });

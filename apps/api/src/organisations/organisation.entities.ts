@@ -99,27 +99,46 @@ export class Enterprise {
   createdAt: Date;
 }
 
-/** An invitation from a provider administrator to join the provider's staff. Accepted once, by the invited contact. */
-@Entity('provider_invitations')
-@Check('chk_provider_invitations_role', `role IN ('provider_staff','provider_admin')`)
-export class ProviderInvitation {
+/**
+ * An invitation to join a provider's staff (sent by its administrator) or an enterprise's accounts (sent by a school
+ * or the enterprise's administrator). Accepted once, by the invited contact.
+ */
+@Entity('invitations')
+@Check(
+  'chk_invitations_role',
+  `role IN ('provider_staff','provider_admin','enterprise_mentor','enterprise_admin')`,
+)
+@Check(
+  'chk_invitations_scope',
+  `(role IN ('provider_staff','provider_admin') AND provider_id IS NOT NULL AND enterprise_id IS NULL)
+   OR (role IN ('enterprise_mentor','enterprise_admin') AND enterprise_id IS NOT NULL AND provider_id IS NULL)`,
+)
+export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Index()
-  @Column({ type: 'uuid' })
-  providerId: string;
+  @Column({ type: 'uuid', nullable: true })
+  providerId: string | null;
 
   @ManyToOne(() => Provider, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'provider_id' })
   provider?: Provider;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId: string | null;
+
+  @ManyToOne(() => Enterprise, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enterprise_id' })
+  enterprise?: Enterprise;
 
   /** Lower-cased e-mail or mobile number of the invitee. */
   @Column({ type: 'text' })
   contact: string;
 
   @Column({ type: 'text' })
-  role: 'provider_staff' | 'provider_admin';
+  role: InvitationRole;
 
   /** Unguessable code in the invitation link. */
   @Index({ unique: true })
@@ -141,3 +160,5 @@ export class ProviderInvitation {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
+
+export type InvitationRole = 'provider_staff' | 'provider_admin' | 'enterprise_mentor' | 'enterprise_admin';

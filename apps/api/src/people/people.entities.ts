@@ -65,12 +65,12 @@ export class User {
 @Entity('role_assignments')
 @Check(
   'chk_role_assignments_role',
-  `role IN ('learner','provider_staff','provider_admin','enterprise_mentor','bureau_analyst','bureau_admin')`,
+  `role IN ('learner','provider_staff','provider_admin','enterprise_mentor','enterprise_admin','bureau_analyst','bureau_admin')`,
 )
 @Check(
   'chk_role_assignments_scope',
   `(role IN ('provider_staff','provider_admin') AND provider_id IS NOT NULL AND enterprise_id IS NULL)
-   OR (role = 'enterprise_mentor' AND enterprise_id IS NOT NULL AND provider_id IS NULL)
+   OR (role IN ('enterprise_mentor','enterprise_admin') AND enterprise_id IS NOT NULL AND provider_id IS NULL)
    OR (role IN ('bureau_analyst','bureau_admin') AND provider_id IS NULL AND enterprise_id IS NULL)
    OR (role = 'learner' AND provider_id IS NULL AND enterprise_id IS NULL AND township_prefix IS NULL)`,
 )

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIVISION_CODE_PATTERN, MOBILE_PATTERN, ProviderKind, ProviderStatus, Role } from '@cll/domain';
 import { IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { trim } from '../../people/dto/profile-fields.js';
+import type { InvitationRole } from '../organisation.entities.js';
 
 export class ProviderApplicationDto {
   @ApiProperty({ example: '青溪县社区学院', minLength: 2, maxLength: 100 })
@@ -58,7 +59,8 @@ export class ProviderListQuery {
   status?: ProviderStatus;
 }
 
-export class InvitationDto {
+/** Mobile number or e-mail address of the person invited. */
+class InvitationContact {
   @ApiProperty({ example: '13800000009', description: 'Mobile number or e-mail address of the invitee' })
   @trim()
   @IsString()
@@ -67,10 +69,25 @@ export class InvitationDto {
     message: '$property must be a mobile number or an e-mail address',
   })
   contact: string;
+}
 
+export class InvitationDto extends InvitationContact {
   @ApiProperty({ enum: [Role.ProviderStaff, Role.ProviderAdmin] })
   @IsIn([Role.ProviderStaff, Role.ProviderAdmin])
   role: 'provider_staff' | 'provider_admin';
+}
+
+const INVITATION_ROLES = [
+  Role.ProviderStaff,
+  Role.ProviderAdmin,
+  Role.EnterpriseMentor,
+  Role.EnterpriseAdmin,
+];
+
+export class EnterpriseInvitationDto extends InvitationContact {
+  @ApiProperty({ enum: [Role.EnterpriseMentor, Role.EnterpriseAdmin] })
+  @IsIn([Role.EnterpriseMentor, Role.EnterpriseAdmin])
+  role: 'enterprise_mentor' | 'enterprise_admin';
 }
 
 export class ProviderResponse {
@@ -107,14 +124,14 @@ export class PublicProviderResponse {
 export class StaffMemberResponse {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: [Role.ProviderStaff, Role.ProviderAdmin] }) role: 'provider_staff' | 'provider_admin';
+  @ApiProperty({ enum: INVITATION_ROLES }) role: InvitationRole;
   @ApiProperty({ type: String, nullable: true }) mobileMasked: string | null;
 }
 
 export class InvitationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() contactMasked: string;
-  @ApiProperty({ enum: [Role.ProviderStaff, Role.ProviderAdmin] }) role: 'provider_staff' | 'provider_admin';
+  @ApiProperty({ enum: INVITATION_ROLES }) role: InvitationRole;
   @ApiProperty({ description: 'Goes in the link /invitations/{code}' }) code: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt: string | null;
@@ -126,8 +143,9 @@ export class StaffResponse {
 }
 
 export class InvitationPreviewResponse {
-  @ApiProperty() providerName: string;
-  @ApiProperty({ enum: [Role.ProviderStaff, Role.ProviderAdmin] }) role: 'provider_staff' | 'provider_admin';
+  @ApiProperty({ description: 'The provider or enterprise the invitation is for' }) organisationName: string;
+  @ApiProperty({ enum: ['provider', 'enterprise'] }) organisationKind: 'provider' | 'enterprise';
+  @ApiProperty({ enum: INVITATION_ROLES }) role: InvitationRole;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ description: 'Whether the signed-in account is the one invited' }) forYou: boolean;
 }
