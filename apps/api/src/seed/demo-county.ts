@@ -78,4 +78,13 @@ export const DEMO_ACCOUNTS = [
   { mobile: '13800000004', name: '陈师傅', role: 'enterprise_mentor', scope: { enterprise: 'machinery' } },
   { mobile: '13800000005', name: '周分析员', role: 'bureau_analyst', scope: null },
   { mobile: '13800000006', name: '吴科长', role: 'bureau_admin', scope: null },
+  {
+    mobile: '13800000007',
+    name: '李小军',
+    role: 'learner',
+    scope: null,
+    birthDate: '2007-04-12',
+    sex: 'male',
+  },
+  { mobile: '13800000008', name: '何经理', role: 'enterprise_admin', scope: { enterprise: 'machinery' } },
 ] as const;

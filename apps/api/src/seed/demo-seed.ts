@@ -1,6 +1,7 @@
 import { AttainmentLevel, creditCodeCheckCharacter, EmploymentStatus, Sex } from '@cll/domain';
 import type { DataSource } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
+import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import {
   DEMO_ACCOUNTS,
@@ -53,11 +54,13 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       enterpriseIds.set(e.key, row.id);
     }
     await seedDemoCatalogue(m, providerIds);
+    const userIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await m.query<Array<{ id: string }>>(
         `INSERT INTO users (name, mobile, password_hash) VALUES ($1, $2, $3) RETURNING id`,
         [a.name, a.mobile, passwordHash],
       );
+      userIds.set(a.mobile, user.id);
       const scope = a.scope as { provider?: string; enterprise?: string } | null;
       await m.query(
         `INSERT INTO role_assignments (user_id, role, provider_id, enterprise_id) VALUES ($1, $2, $3, $4)`,
@@ -71,14 +74,15 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       if (a.role === 'learner') {
         await m.query(
           `INSERT INTO learner_profiles (user_id, birth_date, sex, township_code, village_code, attainment, employment_status)
-           VALUES ($1, '1958-03-21', $2, $3, $4, $5, $6)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [
             user.id,
-            Sex.Female,
+            'birthDate' in a ? a.birthDate : '1958-03-21',
+            'sex' in a ? a.sex : Sex.Female,
             DEMO_TOWNSHIPS[0].code,
             DEMO_VILLAGES[0].code,
             AttainmentLevel.JuniorSecondary,
-            EmploymentStatus.Retired,
+            'birthDate' in a ? EmploymentStatus.Student : EmploymentStatus.Retired,
           ],
         );
         await m.query(
@@ -87,6 +91,11 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
         );
       }
     }
+    await seedDemoApprenticeships(m, {
+      providerId: providerIds.get('vocational') as string,
+      enterpriseId: enterpriseIds.get('machinery') as string,
+      users: userIds,
+    });
   });
   return true;
 }
