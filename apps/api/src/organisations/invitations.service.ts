@@ -115,7 +115,7 @@ export class InvitationsService {
       await this.audit.record(manager, {
         action: scope.providerId ? 'provider.staff_invited' : 'enterprise.user_invited',
         entityType: scope.providerId ? 'provider' : 'enterprise',
-        entityId: (scope.providerId ?? scope.enterpriseId),
+        entityId: scope.providerId ?? scope.enterpriseId,
         actorUserId: user.id,
         details: { invitationId: invitation.id, role: dto.role },
       });
@@ -190,7 +190,7 @@ export class InvitationsService {
       await this.audit.record(manager, {
         action: invitation.providerId ? 'provider.staff_joined' : 'enterprise.user_joined',
         entityType: invitation.providerId ? 'provider' : 'enterprise',
-        entityId: (invitation.providerId ?? invitation.enterpriseId),
+        entityId: invitation.providerId ?? invitation.enterpriseId,
         actorUserId: user.id,
         details: { invitationId: invitation.id, role: invitation.role },
       });
