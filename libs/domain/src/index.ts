@@ -6,3 +6,4 @@ export * from './people.js';
 export * from './credit-code.js';
 export * from './catalogue.js';
 export * from './apprenticeship.js';
+export * from './indicators.js';

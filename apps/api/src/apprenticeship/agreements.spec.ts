@@ -116,6 +116,23 @@ describe('drafting and confirming an agreement', () => {
     expect(same.body).toMatchObject({ version: 3, state: 'active' });
   });
 
+  it('activates exactly once when the three parties confirm at the same moment', async () => {
+    const p = await makeParties(t);
+    const { id } = await draft(t, p);
+    const results = await Promise.all(
+      [p.coordinator, p.enterpriseMentor, p.apprentice].map((actor) =>
+        post(actor.token, `/${id}/confirmations`, { version: 1 }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const events: Array<{ type: string }> = await t.db.query(
+      `SELECT type FROM apprenticeship_events WHERE agreement_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(events.filter((e) => e.type === 'activated')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'confirmed')).toHaveLength(3);
+  });
+
   it('keeps the history append-only in the database itself', async () => {
     const p = await makeParties(t);
     const { id } = await draft(t, p);
