@@ -14,6 +14,7 @@ import { EnrolmentModule } from './enrolment/enrolment.module.js';
 import { LearningModule } from './learning/learning.module.js';
 import { GeoModule } from './geo/geo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         OrganisationsModule,
         CatalogueModule,
         ApprenticeshipModule,
+        IndicatorsModule,
         EnrolmentModule,
         LearningModule,
         CredentialsModule,

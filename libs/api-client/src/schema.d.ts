@@ -1049,6 +1049,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s figures: value, target, gap, trend, breakdowns (small cells suppressed), restatements */
+        get: operations["Indicators_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{year}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute a year’s provisional figures now (the nightly job does it too) */
+        post: operations["Indicators_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting years and whether they are closed, with the frozen snapshot’s checksum */
+        get: operations["Indicators_periods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/periods/{year}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a year: its figures are frozen; later data shows only as a restatement */
+        post: operations["Indicators_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/targets/{code}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the target of an indicator for a year */
+        put: operations["Indicators_setTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The courses and providers behind a township’s figure (no named residents) */
+        get: operations["Indicators_drill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s published figures as CSV (UTF-8 with BOM, suppressed cells empty) */
+        get: operations["Indicators_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year’s published figures as an Excel workbook */
+        get: operations["Indicators_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population-baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Population baselines, newest first */
+        get: operations["Baselines_list"];
+        put?: never;
+        /** Upload a population baseline; a background job checks and imports it (all or nothing) */
+        post: operations["Baselines_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population-baselines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A baseline with its import progress and the first problems found */
+        get: operations["Baselines_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/population-baselines/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem found in the file, to correct it */
+        get: operations["Baselines_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments": {
         parameters: {
             query?: never;
@@ -2612,6 +2800,159 @@ export interface components {
              */
             assessedOn: string;
             comment?: string;
+        };
+        AgeBandResponse: {
+            from: number;
+            to: number | null;
+        };
+        BaselineRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            source: string;
+            year: number;
+        };
+        /** @enum {string} */
+        IndicatorCode: "mys15_bulletin" | "mys15_fine" | "mys15_upgrading" | "ce_participation_12m" | "ce_participation_4w" | "elderly_participation" | "elderly_township_coverage" | "village_point_coverage" | "skills_training_volume" | "skills_trainees" | "apprentices_started" | "apprentices_active" | "apprentices_completed" | "apprentices_withdrawn" | "apprentice_school_hours" | "apprentice_workplace_hours" | "certificates_issued" | "completions";
+        TrendPoint: {
+            year: number;
+            value: number | null;
+            /** @description From the frozen snapshot of a closed year */
+            frozen: boolean;
+        };
+        RestatementResponse: {
+            /** @description The figure recomputed with the data known now */
+            value: number | null;
+            numerator: number | null;
+            /** @description Recomputed minus frozen */
+            difference: number | null;
+        };
+        PublishedCell: {
+            /** @description Township code, age band (15-19), sex or category code */
+            key: string;
+            /** @description Township name */
+            label: string | null;
+            numerator: number | null;
+            denominator: number | null;
+            value: number | null;
+            /** @description Hidden: fewer than 5 people, or hidden so that one could not be worked out */
+            suppressed: boolean;
+        };
+        Breakdowns: {
+            township?: components["schemas"]["PublishedCell"][];
+            age_band?: components["schemas"]["PublishedCell"][];
+            sex?: components["schemas"]["PublishedCell"][];
+            category?: components["schemas"]["PublishedCell"][];
+        };
+        IndicatorFigureResponse: {
+            code: components["schemas"]["IndicatorCode"];
+            version: number;
+            /** @enum {string} */
+            unit: "years" | "share" | "count" | "hours";
+            /** @enum {string} */
+            counting: "persons" | "person_times" | "places" | "agreements" | "hours" | "certificates";
+            formula: string;
+            /** @description Whether the denominator comes from the population baseline */
+            needsBaseline: boolean;
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            suppressed: boolean;
+            target: number | null;
+            /** @description value − target */
+            gap: number | null;
+            trend: components["schemas"]["TrendPoint"][];
+            /** @description Closed years: later data differs */
+            restatement: components["schemas"]["RestatementResponse"] | null;
+            breakdowns: components["schemas"]["Breakdowns"];
+        };
+        IndicatorDashboard: {
+            year: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date */
+            referenceDate: string;
+            /** Format: date */
+            periodStart: string;
+            ageBand: components["schemas"]["AgeBandResponse"];
+            baseline: components["schemas"]["BaselineRef"] | null;
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** @description Figures computed live for a non-default age band (not stored) */
+            live: boolean;
+            indicators: components["schemas"]["IndicatorFigureResponse"][];
+        };
+        PeriodResponse: {
+            year: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            closedAt: string | null;
+            checksum: string | null;
+        };
+        TargetDto: {
+            /**
+             * @description Shares as fractions (0.5 = 50 %), years, counts or hours
+             * @example 10.2
+             */
+            value: number;
+        };
+        DrillRow: {
+            courseId: string | null;
+            title: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** @description Distinct people (suppressed under 5) */
+            persons: number | null;
+            /** @description Person-times or sessions */
+            times: number | null;
+        };
+        BaselineDto: {
+            /** @example 青溪县第七次全国人口普查 */
+            name: string;
+            /** @enum {string} */
+            source: "census" | "sample_survey" | "yearbook" | "other";
+            /** @example 2020 */
+            year: number;
+            /**
+             * @description CSV with the header `township_code,age_band,sex,attainment,count`; age bands such as 15-19 and 100+ that tile 0 to 100+; sex male|female; attainment as in the learner profile; up to 50,000 rows
+             * @example township_code,age_band,sex,attainment,count
+             *     339901101000,15-19,male,junior_secondary,812
+             */
+            csv: string;
+        };
+        BaselineRowErrorResponse: {
+            /** @description Line in the file (0 for a problem of the whole file) */
+            line: number;
+            field: string;
+            /** @description COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, COUNT_INVALID, DUPLICATE, BANDS_DO_NOT_TILE */
+            code: string;
+            message: string;
+        };
+        BaselineResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            source: "census" | "sample_survey" | "yearbook" | "other";
+            year: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            totalRows: number;
+            /** @description Rows checked so far (progress while running) */
+            processedRows: number;
+            errorCount: number;
+            /** @description The first 50 problems; all in errors.csv */
+            errors: components["schemas"]["BaselineRowErrorResponse"][];
+            /** @description Residents in the baseline once imported */
+            population: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         EnrolDto: {
             /** Format: uuid */
@@ -6084,6 +6425,525 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_dashboard: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+                /** @description Participation age band, from (default 25) */
+                ageFrom?: number;
+                /** @description Participation age band, to (default 64) */
+                ageTo?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDashboard"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDashboard"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_periods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PERIOD_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_setTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["IndicatorCode"];
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_drill: {
+        parameters: {
+            query: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+                code: components["schemas"]["IndicatorCode"];
+                township: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillRow"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A township outside my area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_csv: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Indicators_xlsx: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Baselines_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineResponse"][];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Baselines_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaselineDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineResponse"];
+                };
+            };
+            /** @description IMPORT_CSV_INVALID (header, row count), VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Baselines_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Baselines_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: line, field, code, message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -66,6 +66,8 @@ export enum ErrorCode {
   LogWeekOutOfRange = 'LOG_WEEK_OUT_OF_RANGE',
   LogWeekLocked = 'LOG_WEEK_LOCKED',
   LogStateInvalid = 'LOG_STATE_INVALID',
+  PeriodClosed = 'PERIOD_CLOSED',
+  BaselineNotReady = 'BASELINE_NOT_READY',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

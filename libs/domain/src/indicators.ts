@@ -194,7 +194,7 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'years',
     'persons',
     true,
-    ['township'],
+    [],
     'Σ n_k·Δy_k / P_15+ over adults who completed an academic programme conferring a higher level (bulletin weights)',
   ),
   [IndicatorCode.Participation12m]: d(

@@ -83,6 +83,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ApprenticeAlreadyActive:
     case ErrorCode.LogWeekLocked:
     case ErrorCode.LogStateInvalid:
+    case ErrorCode.PeriodClosed:
+    case ErrorCode.BaselineNotReady:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

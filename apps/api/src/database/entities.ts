@@ -12,6 +12,13 @@ import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
+import {
+  IndicatorPeriod,
+  IndicatorSnapshot,
+  IndicatorTarget,
+  PopulationBaseline,
+  PopulationCell,
+} from '../indicators/indicators.entities.js';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
@@ -52,4 +59,9 @@ export const ENTITIES = [
   LogWeek,
   LogDay,
   Assessment,
+  PopulationBaseline,
+  PopulationCell,
+  IndicatorTarget,
+  IndicatorPeriod,
+  IndicatorSnapshot,
 ];

@@ -11,6 +11,8 @@ export enum JobName {
   CertificatePdf = 'certificate-pdf',
   RosterImport = 'roster-import',
   PruneRateLimits = 'prune-rate-limits',
+  BaselineImport = 'baseline-import',
+  RecomputeIndicators = 'recompute-indicators',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -18,6 +20,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CertificatePdf]: QueueName.Certificates,
   [JobName.RosterImport]: QueueName.Imports,
   [JobName.PruneRateLimits]: QueueName.Maintenance,
+  [JobName.BaselineImport]: QueueName.Imports,
+  [JobName.RecomputeIndicators]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
@@ -25,6 +29,8 @@ export interface JobPayloads {
   [JobName.CertificatePdf]: { certificateId: string };
   [JobName.RosterImport]: { importId: string };
   [JobName.PruneRateLimits]: Record<string, never>;
+  [JobName.BaselineImport]: { baselineId: string };
+  [JobName.RecomputeIndicators]: Record<string, never>;
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */
@@ -47,4 +53,6 @@ export const DEFAULT_JOB_OPTIONS = {
  */
 export const SCHEDULES: Array<{ name: JobName; everyMs: number }> = [
   { name: JobName.PruneRateLimits, everyMs: 3_600_000 },
+  // Provisional indicators (and restatements of closed years) every night.
+  { name: JobName.RecomputeIndicators, everyMs: 86_400_000 },
 ];

@@ -26,15 +26,15 @@ describe('scheduled maintenance', () => {
     const queue = t.app.get(QueueService).get(QueueName.Maintenance);
     const schedules = await waitFor(async () => {
       const found = await queue.getRepeatableJobs();
-      return found.length ? found : undefined;
+      return found.length === 2 ? found : undefined;
     });
-    expect(schedules.map((s) => s.name)).toEqual(['prune-rate-limits']);
+    expect(schedules.map((s) => s.name).sort()).toEqual(['prune-rate-limits', 'recompute-indicators']);
     // A second worker registering the same schedule changes nothing.
     await queue.add(
       'prune-rate-limits',
       { payload: {}, requestId: null },
       { repeat: { every: 3_600_000 }, jobId: 'prune-rate-limits' },
     );
-    expect(await queue.getRepeatableJobs()).toHaveLength(1);
+    expect(await queue.getRepeatableJobs()).toHaveLength(2);
   });
 });

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { EnrolmentModule } from '../enrolment/enrolment.module.js';
+import { BaselinesService } from '../indicators/baselines.service.js';
+import { IndicatorsModule } from '../indicators/indicators.module.js';
+import { IndicatorsService } from '../indicators/indicators.service.js';
 import { RosterImportService } from '../enrolment/roster-import.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -12,25 +15,38 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
 
 /** The consumer side: job handlers and the outbox relay. Loaded by the worker entry point, or in-process. */
 @Module({
-  imports: [NotificationsModule, CredentialsModule, EnrolmentModule],
+  imports: [NotificationsModule, CredentialsModule, EnrolmentModule, IndicatorsModule],
   providers: [
     WorkerService,
     OutboxRelayService,
     MaintenanceService,
     {
       provide: JOB_HANDLERS,
-      inject: [NotificationsService, CredentialsService, RosterImportService, MaintenanceService],
+      inject: [
+        NotificationsService,
+        CredentialsService,
+        RosterImportService,
+        MaintenanceService,
+        BaselinesService,
+        IndicatorsService,
+      ],
       useFactory: (
         notifications: NotificationsService,
         credentials: CredentialsService,
         imports: RosterImportService,
         maintenance: MaintenanceService,
+        baselines: BaselinesService,
+        indicators: IndicatorsService,
       ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
         [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
         [JobName.RosterImport]: ({ importId }) => imports.run(importId),
         [JobName.PruneRateLimits]: async () => {
           await maintenance.pruneRateLimits();
+        },
+        [JobName.BaselineImport]: ({ baselineId }) => baselines.run(baselineId),
+        [JobName.RecomputeIndicators]: async () => {
+          await indicators.recomputeAll();
         },
       }),
     },

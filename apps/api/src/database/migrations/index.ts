@@ -8,6 +8,7 @@ import { Learning1795919313551 } from './1795919313551-Learning.js';
 import { LearningIntegrity1795919313552 } from './1795919313552-LearningIntegrity.js';
 import { SessionCancellation1795919836969 } from './1795919836969-SessionCancellation.js';
 import { DisplayMode1795921928443 } from './1795921928443-DisplayMode.js';
+import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SessionCancellation1795919836969,
   DisplayMode1795921928443,
   Apprenticeship1795924394579,
+  Indicators1795925487850,
 ];

@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IndicatorCode } from '@cll/domain';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const DIMENSIONS = ['township', 'age_band', 'sex', 'category'];
+
+export class YearQuery {
+  @ApiPropertyOptional({ description: 'Reporting year (default: this year)', example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class DashboardQuery extends YearQuery {
+  @ApiPropertyOptional({ description: 'Participation age band, from (default 25)', example: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ageFrom?: number;
+
+  @ApiPropertyOptional({ description: 'Participation age band, to (default 64)', example: 64 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  ageTo?: number;
+}
+
+export class DrillQuery extends YearQuery {
+  @ApiProperty({ enum: IndicatorCode, enumName: 'IndicatorCode' })
+  @IsEnum(IndicatorCode)
+  code: IndicatorCode;
+
+  @ApiProperty({ example: '339901101000' })
+  @Matches(/^\d{12}$/, { message: '$property must be a 12-digit township code' })
+  township: string;
+}
+
+export class TargetDto {
+  @ApiProperty({ example: 10.2, description: 'Shares as fractions (0.5 = 50 %), years, counts or hours' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(10_000_000)
+  value: number;
+}
+
+export class AgeBandResponse {
+  @ApiProperty() from: number;
+  @ApiProperty({ type: Number, nullable: true }) to: number | null;
+}
+
+export class BaselineRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() source: string;
+  @ApiProperty() year: number;
+}
+
+export class PublishedCell {
+  @ApiProperty({ description: 'Township code, age band (15-19), sex or category code' }) key: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Township name' }) label: string | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ description: 'Hidden: fewer than 5 people, or hidden so that one could not be worked out' })
+  suppressed: boolean;
+}
+
+export class Breakdowns {
+  @ApiPropertyOptional({ type: [PublishedCell] }) township?: PublishedCell[];
+  @ApiPropertyOptional({ type: [PublishedCell] }) age_band?: PublishedCell[];
+  @ApiPropertyOptional({ type: [PublishedCell] }) sex?: PublishedCell[];
+  @ApiPropertyOptional({ type: [PublishedCell] }) category?: PublishedCell[];
+}
+
+export class TrendPoint {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ description: 'From the frozen snapshot of a closed year' }) frozen: boolean;
+}
+
+export class RestatementResponse {
+  @ApiProperty({ type: Number, nullable: true, description: 'The figure recomputed with the data known now' })
+  value: number | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Recomputed minus frozen' }) difference:
+    number | null;
+}
+
+export class IndicatorFigureResponse {
+  @ApiProperty({ enum: IndicatorCode, enumName: 'IndicatorCode' }) code: IndicatorCode;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['years', 'share', 'count', 'hours'] }) unit: string;
+  @ApiProperty({ enum: ['persons', 'person_times', 'places', 'agreements', 'hours', 'certificates'] })
+  counting: string;
+  @ApiProperty() formula: string;
+  @ApiProperty({ description: 'Whether the denominator comes from the population baseline' })
+  needsBaseline: boolean;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+  @ApiProperty() suppressed: boolean;
+  @ApiProperty({ type: Number, nullable: true }) target: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'value − target' }) gap: number | null;
+  @ApiProperty({ type: [TrendPoint] }) trend: TrendPoint[];
+  @ApiProperty({ type: RestatementResponse, nullable: true, description: 'Closed years: later data differs' })
+  restatement: RestatementResponse | null;
+  @ApiProperty({ type: Breakdowns }) breakdowns: Breakdowns;
+}
+
+export class IndicatorDashboard {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
+  @ApiProperty({ format: 'date' }) referenceDate: string;
+  @ApiProperty({ format: 'date' }) periodStart: string;
+  @ApiProperty({ type: AgeBandResponse }) ageBand: AgeBandResponse;
+  @ApiProperty({ type: BaselineRef, nullable: true }) baseline: BaselineRef | null;
+  @ApiProperty({ format: 'date-time' }) computedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) frozenAt: string | null;
+  @ApiProperty({ description: 'Figures computed live for a non-default age band (not stored)' })
+  live: boolean;
+  @ApiProperty({ type: [IndicatorFigureResponse] }) indicators: IndicatorFigureResponse[];
+}
+
+export class PeriodResponse {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) checksum: string | null;
+}
+
+export class DrillRow {
+  @ApiProperty({ type: String, nullable: true }) courseId: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Distinct people (suppressed under 5)' })
+  persons: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Person-times or sessions' }) times:
+    number | null;
+}
+
+export const BREAKDOWN_DIMENSIONS = DIMENSIONS;

@@ -1,0 +1,175 @@
+/**
+ * The SQL behind the indicators. Every figure is one grouped query with GROUPING SETS, so the total and each
+ * breakdown come from the same rows in one pass. Parameters are always: $1 reference date, $2 period start,
+ * $3 baseline id (may be null); further ones are named where used.
+ */
+
+export type Dimension = 'township' | 'age_band' | 'sex' | 'category';
+
+/** Band label of an age: the baseline's bands when there is one, else five-year bands up to 100+. */
+const BAND_OF_AGE = `
+  COALESCE(
+    (SELECT b.age_from || COALESCE('-' || b.age_to, '+') FROM population_bands b
+      WHERE x.age >= b.age_from AND (b.age_to IS NULL OR x.age <= b.age_to) LIMIT 1),
+    CASE WHEN x.age >= 100 THEN '100+' ELSE (x.age / 5 * 5) || '-' || (x.age / 5 * 5 + 4) END)`;
+
+const BANDS_CTE = `population_bands AS (
+  SELECT DISTINCT age_from, age_to FROM population_cells WHERE baseline_id = $3)`;
+
+const GROUPS: Record<Dimension, string> = {
+  township: 'township_code',
+  age_band: 'band',
+  sex: 'sex',
+  category: 'category',
+};
+
+function groupColumns(dimensions: Dimension[]): string[] {
+  return dimensions.map((d) => `GROUPING(${GROUPS[d]}) AS "g_${d}", ${GROUPS[d]}::text AS "k_${d}"`);
+}
+
+/**
+ * Groups person-level facts (columns uid, township_code, sex, age, category) into distinct persons and person-times
+ * for the total and each breakdown. `facts` is a SELECT using the standard parameters.
+ */
+export function groupedFacts(facts: string, dimensions: Dimension[], ageFilter = 'true'): string {
+  const sets = ['()', ...dimensions.map((d) => `(${GROUPS[d]})`)].join(', ');
+  return `
+    WITH ${BANDS_CTE},
+    facts AS (SELECT x.*, ${BAND_OF_AGE} AS band FROM (${facts}) x WHERE ${ageFilter})
+    SELECT ${[...groupColumns(dimensions), 'count(DISTINCT uid)::int AS persons', 'count(*)::int AS times'].join(', ')}
+      FROM facts GROUP BY GROUPING SETS (${sets})`;
+}
+
+/** Residents of the baseline in an age range by total and breakdown ($4 from, $5 to or null). */
+export function baselinePopulation(dimensions: Dimension[]): string {
+  const dims = dimensions.filter((d) => d !== 'category');
+  const sets = ['()', ...dims.map((d) => `(${GROUPS[d]})`)].join(', ');
+  return `
+    SELECT ${[...groupColumns(dims), 'sum(count)::float8 AS people'].join(', ')}
+      FROM (SELECT township_code, sex, count, age_from || COALESCE('-' || age_to, '+') AS band
+              FROM population_cells
+             WHERE baseline_id = $3 AND age_from >= $4 AND ($5::int IS NULL OR (age_to IS NOT NULL AND age_to <= $5))) c
+     GROUP BY GROUPING SETS (${sets})`;
+}
+
+/** Σ count × years and Σ count for residents 15+ ($4: years by attainment as jsonb). */
+export const YEARS_OF_SCHOOLING = `
+  SELECT GROUPING(township_code) AS "g_township", township_code::text AS "k_township",
+         GROUPING(band) AS "g_age_band", band AS "k_age_band", GROUPING(sex) AS "g_sex", sex AS "k_sex",
+         sum(c.count * w.years)::float8 AS years, sum(c.count)::float8 AS people
+    FROM (SELECT *, age_from || COALESCE('-' || age_to, '+') AS band FROM population_cells
+           WHERE baseline_id = $3 AND age_from >= 15) c
+    JOIN (SELECT key AS attainment, value::numeric AS years FROM jsonb_each_text($4::jsonb)) w USING (attainment)
+   GROUP BY GROUPING SETS ((), (township_code), (band), (sex))`;
+
+const PROFILE = `p.township_code, p.sex, date_part('year', age($1::date, p.birth_date))::int AS age`;
+
+/** Completions (learning-record entries) on (start, ref] where start is given as SQL. */
+export function completionFacts(since: string): string {
+  return `SELECT r.learner_user_id AS uid, ${PROFILE}, r.category
+            FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
+           WHERE r.completed_on > ${since} AND r.completed_on <= $1::date`;
+}
+
+/** Any learning activity in the 12 months to the reference date: a completion, a class attended, a lesson done. */
+export const ACTIVITY_FACTS = `
+  SELECT a.uid, ${PROFILE}, NULL::text AS category FROM (
+    SELECT learner_user_id AS uid FROM learning_records
+     WHERE completed_on > $1::date - 365 AND completed_on <= $1::date
+    UNION SELECT e.learner_user_id FROM attendance t JOIN enrolments e ON e.id = t.enrolment_id
+     WHERE t.class_date > $1::date - 365 AND t.class_date <= $1::date
+    UNION SELECT learner_user_id FROM lesson_progress
+     WHERE (completed_at AT TIME ZONE 'Asia/Shanghai')::date > $1::date - 365
+       AND (completed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) a
+  JOIN learner_profiles p ON p.user_id = a.uid`;
+
+/** Completions of vocational-skill programmes in the period. */
+export const SKILLS_FACTS = `
+  SELECT r.learner_user_id AS uid, ${PROFILE}, r.category
+    FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
+    JOIN courses c ON c.id = r.course_id JOIN programmes pg ON pg.id = c.programme_id
+   WHERE pg.kind = 'vocational_skill' AND r.completed_on >= $2::date AND r.completed_on <= $1::date`;
+
+/** Certificates issued in the period and not revoked, with the record's category. */
+export const CERTIFICATE_FACTS = `
+  SELECT k.learner_user_id AS uid, ${PROFILE}, r.category
+    FROM certificates k JOIN learning_records r ON r.id = k.record_id
+    JOIN learner_profiles p ON p.user_id = k.learner_user_id
+   WHERE k.revoked_at IS NULL AND (k.issued_at AT TIME ZONE 'Asia/Shanghai')::date >= $2::date
+     AND (k.issued_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date`;
+
+/** Years gained by adults who completed an academic programme in the period ($4: bulletin years as jsonb). */
+export const UPGRADING = `
+  SELECT GROUPING(p.township_code) AS "g_township", p.township_code::text AS "k_township",
+         sum(GREATEST(0, ($4::jsonb ->> pg.confers_attainment)::numeric - ($4::jsonb ->> p.attainment)::numeric))::float8
+           AS years,
+         count(DISTINCT r.learner_user_id)::int AS persons
+    FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
+    JOIN courses c ON c.id = r.course_id JOIN programmes pg ON pg.id = c.programme_id
+   WHERE pg.confers_attainment IS NOT NULL AND r.completed_on >= $2::date AND r.completed_on <= $1::date
+   GROUP BY GROUPING SETS ((), (p.township_code))`;
+
+/**
+ * Apprenticeship figures by the apprentice's township, replayed from the events: started (first activation in the
+ * period, no predecessor), active on the reference date, completed and withdrawn in the period, and hours on days in
+ * the period signed by the reference date.
+ */
+export const APPRENTICESHIPS = `
+  WITH states AS (
+    SELECT DISTINCT ON (e.agreement_id) e.agreement_id, e.state_after
+      FROM apprenticeship_events e
+     WHERE e.state_after IS NOT NULL AND e.effective_date <= $1::date
+     ORDER BY e.agreement_id, e.seq DESC
+  ), firsts AS (
+    SELECT agreement_id, type, min(effective_date) AS on_date FROM apprenticeship_events
+     WHERE type IN ('activated', 'completed', 'withdrawn') GROUP BY agreement_id, type
+  ), hours AS (
+    SELECT w.agreement_id,
+           sum(d.school_hours) FILTER (WHERE w.school_status = 'signed'
+             AND (w.school_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) AS school,
+           sum(d.workplace_hours) FILTER (WHERE w.workplace_status = 'signed'
+             AND (w.workplace_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) AS workplace
+      FROM apprenticeship_log_weeks w JOIN apprenticeship_log_days d ON d.week_id = w.id
+     WHERE d.day >= $2::date AND d.day <= $1::date
+     GROUP BY w.agreement_id
+  ), per AS (
+    SELECT a.id, p.township_code,
+           (a.predecessor_id IS NULL AND EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id
+              AND f.type = 'activated' AND f.on_date >= $2::date AND f.on_date <= $1::date))::int AS started,
+           (s.state_after = 'active')::int AS active,
+           EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id AND f.type = 'completed'
+              AND f.on_date >= $2::date AND f.on_date <= $1::date)::int AS completed,
+           EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id AND f.type = 'withdrawn'
+              AND f.on_date >= $2::date AND f.on_date <= $1::date)::int AS withdrawn,
+           COALESCE(h.school, 0) AS school, COALESCE(h.workplace, 0) AS workplace
+      FROM apprenticeship_agreements a
+      JOIN learner_profiles p ON p.user_id = a.apprentice_user_id
+      LEFT JOIN states s ON s.agreement_id = a.id
+      LEFT JOIN hours h ON h.agreement_id = a.id
+  )
+  SELECT GROUPING(township_code) AS "g_township", township_code::text AS "k_township",
+         sum(started)::int AS started, sum(active)::int AS active, sum(completed)::int AS completed,
+         sum(withdrawn)::int AS withdrawn, sum(school)::float8 AS school, sum(workplace)::float8 AS workplace
+    FROM per GROUP BY GROUPING SETS ((), (township_code))`;
+
+/**
+ * Places with a session held in the 90 days to the reference date: townships (elderly programmes only) and villages
+ * (any session), each out of all places, by township.
+ */
+export const COVERAGE = `
+  WITH held AS (
+    SELECT s.township_code, s.village_code, pg.kind
+      FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN programmes pg ON pg.id = c.programme_id
+     WHERE s.cancelled_at IS NULL AND s.township_code IS NOT NULL
+       AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
+       AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date - 90
+  )
+  SELECT GROUPING(t.code) AS "g_township", t.code::text AS "k_township",
+         count(DISTINCT t.code) FILTER (WHERE EXISTS (SELECT 1 FROM held h WHERE h.township_code = t.code
+                                                       AND h.kind = 'elderly'))::int AS townships_active,
+         count(DISTINCT t.code)::int AS townships,
+         count(DISTINCT v.code) FILTER (WHERE EXISTS (SELECT 1 FROM held h WHERE h.village_code = v.code))::int
+           AS villages_active,
+         count(DISTINCT v.code)::int AS villages
+    FROM townships t LEFT JOIN villages v ON v.township_code = t.code
+   GROUP BY GROUPING SETS ((), (t.code))`;

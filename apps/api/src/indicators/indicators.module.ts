@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BaselinesController } from './baselines.controller.js';
+import { BaselinesService } from './baselines.service.js';
+import { IndicatorEngine } from './indicator-engine.js';
+import { IndicatorReportsService } from './indicator-reports.service.js';
+import { IndicatorsController } from './indicators.controller.js';
+import { IndicatorsService } from './indicators.service.js';
+
+@Module({
+  controllers: [IndicatorsController, BaselinesController],
+  providers: [IndicatorEngine, IndicatorsService, IndicatorReportsService, BaselinesService],
+  exports: [IndicatorsService, BaselinesService],
+})
+export class IndicatorsModule {}

@@ -1,0 +1,247 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ErrorCode, IndicatorCode, INDICATORS, type AgeBand } from '@cll/domain';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth.decorators.js';
+import { todayInChina } from '../common/date-only.js';
+import { DomainException } from '../common/domain.exception.js';
+import type { IndicatorDashboard, PeriodResponse } from './dto/indicator.dto.js';
+import { IndicatorEngine, type IndicatorResults } from './indicator-engine.js';
+import { IndicatorSnapshot } from './indicators.entities.js';
+import { publishFigure } from './publish.js';
+
+export const DEFAULT_AGE_BAND: AgeBand = { from: 25, to: 64 };
+
+interface Stored {
+  results: IndicatorResults;
+  computedAt: Date;
+  checksum: string;
+}
+
+const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Provisional figures are recomputed every night and on demand and replace each other; closing a year stores a
+ * frozen snapshot once. The dashboard shows the official figure (frozen when closed) with the recomputation beside
+ * it as a restatement, the target and gap, and the trend over the years.
+ */
+@Injectable()
+export class IndicatorsService {
+  private readonly logger = new Logger('Indicators');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engine: IndicatorEngine,
+    private readonly audit: AuditService,
+  ) {}
+
+  currentYear(): number {
+    return Number(todayInChina().slice(0, 4));
+  }
+
+  async compute(year: number, ageBand = DEFAULT_AGE_BAND): Promise<IndicatorResults> {
+    const today = todayInChina();
+    const referenceDate = year < this.currentYear() ? `${year}-12-31` : today;
+    const [baseline]: Array<{ id: string; name: string; source: string; year: number }> =
+      await this.dataSource.query(
+        `SELECT id, name, source, year FROM population_baselines WHERE status = 'ready'
+        ORDER BY year DESC, created_at DESC LIMIT 1`,
+      );
+    return this.engine.compute({ year, referenceDate, baseline: baseline ?? null, ageBand });
+  }
+
+  /** Recomputes a year's provisional figures and stores them (the nightly job and the bureau's button). */
+  async recompute(year: number): Promise<Stored> {
+    const results = await this.compute(year);
+    const text = JSON.stringify(results);
+    await this.dataSource.query(
+      `INSERT INTO indicator_snapshots (year, kind, baseline_id, results, checksum, computed_at)
+       VALUES ($1, 'provisional', $2, $3, $4, now())
+       ON CONFLICT (year, kind) DO UPDATE
+         SET baseline_id = EXCLUDED.baseline_id, results = EXCLUDED.results, checksum = EXCLUDED.checksum,
+             computed_at = EXCLUDED.computed_at`,
+      [year, results.baseline?.id ?? null, text, checksum(text)],
+    );
+    return { results, computedAt: new Date(), checksum: checksum(text) };
+  }
+
+  /** The nightly job: this year and last, and every closed year (so restatements show up). */
+  async recomputeAll(): Promise<number[]> {
+    const current = this.currentYear();
+    const closed: Array<{ year: number }> = await this.dataSource.query(
+      `SELECT year FROM indicator_periods WHERE status = 'closed'`,
+    );
+    const years = [...new Set([current, current - 1, ...closed.map((c) => c.year)])].sort();
+    for (const year of years) await this.recompute(year);
+    this.logger.log({ msg: 'indicators recomputed', years });
+    return years;
+  }
+
+  async dashboard(user: AuthUser, year: number, ageBand?: AgeBand): Promise<IndicatorDashboard> {
+    const live = Boolean(
+      ageBand && (ageBand.from !== DEFAULT_AGE_BAND.from || ageBand.to !== DEFAULT_AGE_BAND.to),
+    );
+    const frozen = await this.stored(year, 'frozen');
+    let current = live ? null : await this.stored(year, 'provisional');
+    if (live) {
+      current = { results: await this.compute(year, ageBand), computedAt: new Date(), checksum: '' };
+    } else if (!current) {
+      current = await this.recompute(year);
+    }
+    const official = frozen ?? current;
+    const [targets, trend, names] = await Promise.all([
+      this.targets(year),
+      this.trend(),
+      this.townshipNames(),
+    ]);
+    return {
+      year,
+      status: frozen ? 'closed' : 'open',
+      referenceDate: official.results.referenceDate,
+      periodStart: official.results.periodStart,
+      ageBand: (live ? current : official).results.ageBand,
+      baseline: official.results.baseline,
+      computedAt: current.computedAt.toISOString(),
+      frozenAt: frozen?.computedAt.toISOString() ?? null,
+      live,
+      indicators: (live ? current : official).results.indicators.map((figure) =>
+        publishFigure(user, figure, {
+          names,
+          target: targets.get(figure.code) ?? null,
+          trend: trend.get(figure.code) ?? [],
+          restated:
+            frozen && !live ? current.results.indicators.find((f) => f.code === figure.code) : undefined,
+        }),
+      ),
+    };
+  }
+
+  /** Closes a year: the figures computed now are frozen for good (checksum kept), and the period is closed. */
+  async close(user: AuthUser, year: number): Promise<PeriodResponse> {
+    if (year > this.currentYear()) {
+      throw DomainException.field(
+        ErrorCode.ValidationFailed,
+        'year',
+        'A year still to come cannot be closed.',
+      );
+    }
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO indicator_periods (year) VALUES ($1) ON CONFLICT DO NOTHING`, [year]);
+      const [period]: Array<{ status: string }> = await m.query(
+        `SELECT status FROM indicator_periods WHERE year = $1 FOR UPDATE`,
+        [year],
+      );
+      if (period.status === 'closed') {
+        throw new DomainException(
+          ErrorCode.PeriodClosed,
+          `${year} is already closed; its figures are frozen.`,
+        );
+      }
+      const results = await this.compute(year);
+      const text = JSON.stringify(results);
+      const sum = checksum(text);
+      await m.query(
+        `INSERT INTO indicator_snapshots (year, kind, baseline_id, results, checksum, computed_at)
+         VALUES ($1, 'frozen', $2, $3, $4, now())`,
+        [year, results.baseline?.id ?? null, text, sum],
+      );
+      await m.query(
+        `UPDATE indicator_periods SET status = 'closed', closed_at = now(), closed_by_user_id = $2 WHERE year = $1`,
+        [year, user.id],
+      );
+      await this.audit.record(m, {
+        action: 'indicators.period_closed',
+        entityType: 'indicator_period',
+        entityId: String(year),
+        actorUserId: user.id,
+        details: { checksum: sum, baselineId: results.baseline?.id ?? null },
+      });
+      return { year, status: 'closed' as const, closedAt: new Date().toISOString(), checksum: sum };
+    });
+  }
+
+  async periods(): Promise<PeriodResponse[]> {
+    const rows: Array<{
+      year: number;
+      status: 'open' | 'closed';
+      closed_at: Date | null;
+      checksum: string | null;
+    }> = await this.dataSource.query(
+      `SELECT p.year, p.status, p.closed_at, s.checksum FROM indicator_periods p
+           LEFT JOIN indicator_snapshots s ON s.year = p.year AND s.kind = 'frozen' ORDER BY p.year DESC`,
+    );
+    return rows.map((r) => ({
+      year: r.year,
+      status: r.status,
+      closedAt: r.closed_at?.toISOString() ?? null,
+      checksum: r.checksum,
+    }));
+  }
+
+  async setTarget(user: AuthUser, code: IndicatorCode, year: number, value: number): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO indicator_targets (code, year, value, set_by_user_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code, year) DO UPDATE SET value = EXCLUDED.value, set_by_user_id = EXCLUDED.set_by_user_id,
+                                                set_at = now()`,
+        [code, year, value, user.id],
+      );
+      await this.audit.record(m, {
+        action: 'indicators.target_set',
+        entityType: 'indicator_target',
+        entityId: `${code}:${year}`,
+        actorUserId: user.id,
+        details: { value },
+      });
+    });
+  }
+
+  async stored(year: number, kind: 'provisional' | 'frozen'): Promise<Stored | null> {
+    const row = await this.dataSource.getRepository(IndicatorSnapshot).findOneBy({ year, kind });
+    return row
+      ? {
+          results: JSON.parse(row.results) as IndicatorResults,
+          computedAt: row.computedAt,
+          checksum: row.checksum,
+        }
+      : null;
+  }
+
+  private async targets(year: number): Promise<Map<string, number>> {
+    const rows: Array<{ code: string; value: string }> = await this.dataSource.query(
+      `SELECT code, value FROM indicator_targets WHERE year = $1`,
+      [year],
+    );
+    return new Map(rows.map((r) => [r.code, Number(r.value)]));
+  }
+
+  /** Each indicator's value per year: the frozen figure of a closed year, else the provisional one. */
+  private async trend(): Promise<
+    Map<string, Array<{ year: number; value: number | null; frozen: boolean }>>
+  > {
+    const rows: Array<{ year: number; kind: string; results: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (year) year, kind, results FROM indicator_snapshots
+        ORDER BY year, (kind = 'frozen') DESC`,
+    );
+    const trend = new Map<string, Array<{ year: number; value: number | null; frozen: boolean }>>();
+    for (const row of rows) {
+      const results = JSON.parse(row.results) as IndicatorResults;
+      for (const f of results.indicators) {
+        const points = trend.get(f.code) ?? [];
+        points.push({ year: row.year, value: f.value, frozen: row.kind === 'frozen' });
+        trend.set(f.code, points);
+      }
+    }
+    return trend;
+  }
+
+  private async townshipNames(): Promise<Map<string, string>> {
+    const rows: Array<{ code: string; name: string }> = await this.dataSource.query(
+      `SELECT code, name FROM townships`,
+    );
+    return new Map(rows.map((r) => [r.code.trim(), r.name]));
+  }
+}
+
+export { INDICATORS };
