@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
+import { seedDemoIndicators } from './indicator-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -96,6 +97,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       enterpriseId: enterpriseIds.get('machinery') as string,
       users: userIds,
     });
+    await seedDemoIndicators(m, userIds.get('13800000006') as string);
   });
   return true;
 }
