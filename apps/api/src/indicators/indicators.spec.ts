@@ -5,6 +5,8 @@ import { TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '../testing/builders.js';
 import { type Actor, makeActor, makeProvider, sessionBody } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
+import { JobName, QueueName } from '../jobs/job.constants.js';
+import { QueueService } from '../jobs/queue.service.js';
 import { IndicatorEngine, type IndicatorFigure, type IndicatorResults } from './indicator-engine.js';
 import { IndicatorsService } from './indicators.service.js';
 
@@ -380,6 +382,24 @@ describe('publishing, periods and restatements', () => {
       })
       .expect(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('the nightly job', () => {
+  it('recomputes this year, last year and every closed year through Bull', async () => {
+    const year = t.app.get(IndicatorsService).currentYear();
+    await t.db.query(`DELETE FROM indicator_snapshots WHERE kind = 'provisional'`);
+    await t.app
+      .get(QueueService)
+      .get(QueueName.Maintenance)
+      .add(JobName.RecomputeIndicators, { payload: {}, requestId: null });
+    const rows = await waitFor(async () => {
+      const found: Array<{ year: number }> = await t.db.query(
+        `SELECT year FROM indicator_snapshots WHERE kind = 'provisional' ORDER BY year`,
+      );
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(rows.map((r) => r.year)).toEqual([...new Set([2025, year - 1, year])].sort());
   });
 });
 

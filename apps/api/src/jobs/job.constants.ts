@@ -51,8 +51,8 @@ export const DEFAULT_JOB_OPTIONS = {
  * Scheduled jobs, as Bull repeatable jobs: Redis holds one schedule per job id, so however many workers start,
  * each run happens once.
  */
-export const SCHEDULES: Array<{ name: JobName; everyMs: number }> = [
-  { name: JobName.PruneRateLimits, everyMs: 3_600_000 },
-  // Provisional indicators (and restatements of closed years) every night.
-  { name: JobName.RecomputeIndicators, everyMs: 86_400_000 },
+export const SCHEDULES: Array<{ name: JobName; repeat: { every: number } | { cron: string; tz: string } }> = [
+  { name: JobName.PruneRateLimits, repeat: { every: 3_600_000 } },
+  // Provisional indicators (and restatements of closed years) every night at 02:30 county time.
+  { name: JobName.RecomputeIndicators, repeat: { cron: '30 2 * * *', tz: 'Asia/Shanghai' } },
 ];

@@ -45,7 +45,7 @@ export class WorkerService implements OnApplicationBootstrap {
         .add(
           schedule.name,
           { payload: {}, requestId: null },
-          { repeat: { every: schedule.everyMs }, jobId: schedule.name, removeOnComplete: 100 },
+          { repeat: schedule.repeat, jobId: schedule.name, removeOnComplete: 100 },
         )
         .catch((error: Error) =>
           this.logger.warn({
