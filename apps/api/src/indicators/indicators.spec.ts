@@ -339,6 +339,19 @@ describe('publishing, periods and restatements', () => {
       .auth(analyst.token, bearer)
       .send({ value: 1 })
       .expect(403);
+    // A bureau analyst limited to township B sees B's rows only, and no drill-down into A.
+    const limited = await makeActor(t, Role.Learner);
+    await t.db.query(
+      `INSERT INTO role_assignments (user_id, role, township_prefix) VALUES ($1, 'bureau_analyst', $2)`,
+      [limited.id, TOWNSHIP_B.slice(0, 9)],
+    );
+    const scoped = await t.http.get('/api/indicators?year=2025').auth(limited.token, bearer).expect(200);
+    const mys = scoped.body.indicators.find((f: { code: C }) => f.code === C.Mys15Bulletin);
+    expect(mys.breakdowns.township.map((c: { key: string }) => c.key)).toEqual([TOWNSHIP_B]);
+    await t.http
+      .get(`/api/indicators/drill?year=2025&code=${C.Completions}&township=${TOWNSHIP_A}`)
+      .auth(limited.token, bearer)
+      .expect(404);
     const learner = await makeActor(t, Role.Learner);
     await t.http.get('/api/indicators?year=2025').auth(learner.token, bearer).expect(403);
     const unknown = await t.http
