@@ -13,7 +13,7 @@ import {
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
 import { startStack, type Stack } from '../../support/stack.js';
 
-type Visitor = 'public' | 'learner' | 'provider' | 'bureau';
+type Visitor = 'public' | 'learner' | 'provider' | 'bureau' | 'mentor' | 'companyAdmin' | 'apprentice';
 interface Route {
   name: string;
   visitor: Visitor;
@@ -25,6 +25,9 @@ const ACCOUNTS: Record<Exclude<Visitor, 'public'>, string> = {
   learner: '13800000001',
   provider: '13800000003',
   bureau: '13800000006',
+  mentor: '13800000004',
+  companyAdmin: '13800000008',
+  apprentice: '13800000007',
 };
 const MODES: DisplayMode[] = ['standard', 'elder'];
 const SIZES = { phone: PHONE, desktop: DESKTOP };
@@ -39,6 +42,9 @@ let providerLessonId = '';
 let learnCourseId = '';
 let learnLessonId = '';
 let invitationCode = '';
+let enterpriseId = '';
+let activeAgreementId = '';
+let pendingAgreementId = '';
 let checks = 0;
 
 const ROUTES: Route[] = [
@@ -92,6 +98,38 @@ const ROUTES: Route[] = [
     visitor: 'provider',
     path: () => `/provider/sessions/${providerSessionId}/roster?course=${providerCourseId}`,
   },
+  { name: 'provider-apprenticeships', visitor: 'provider', path: () => '/provider/apprenticeships' },
+  {
+    name: 'provider-apprenticeship-new',
+    visitor: 'provider',
+    path: () => `/provider/apprenticeships/new?enterpriseId=${enterpriseId}`,
+  },
+  {
+    name: 'provider-apprenticeship',
+    visitor: 'provider',
+    path: () => `/provider/apprenticeships/${activeAgreementId}`,
+  },
+  {
+    name: 'provider-apprenticeship-pending',
+    visitor: 'provider',
+    path: () => `/provider/apprenticeships/${pendingAgreementId}`,
+  },
+  {
+    name: 'provider-apprenticeship-edit',
+    visitor: 'provider',
+    path: () => `/provider/apprenticeships/${activeAgreementId}/edit`,
+  },
+  {
+    name: 'provider-apprenticeship-weeks',
+    visitor: 'provider',
+    path: () => '/provider/apprenticeships/weeks',
+  },
+  { name: 'provider-enterprise', visitor: 'provider', path: () => `/provider/enterprises/${enterpriseId}` },
+  { name: 'mentor', visitor: 'mentor', path: () => '/mentor' },
+  { name: 'mentor-weeks', visitor: 'mentor', path: () => '/mentor/weeks' },
+  { name: 'mentor-apprentice', visitor: 'mentor', path: () => `/mentor/apprentices/${pendingAgreementId}` },
+  { name: 'mentor-team', visitor: 'companyAdmin', path: () => '/mentor/team' },
+  { name: 'learn-apprenticeship', visitor: 'apprentice', path: () => '/learn/apprenticeship' },
   { name: 'bureau-providers', visitor: 'bureau', path: () => '/bureau/providers' },
   { name: 'audit', visitor: 'bureau', path: () => '/admin/audit' },
 ];
@@ -105,7 +143,15 @@ beforeAll(async () => {
   // axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses; the
   // test browser bypasses the policy instead of the app loosening it.
   // One context per visitor, logged in once and reused for every route, mode and size.
-  for (const visitor of ['public', 'learner', 'provider', 'bureau'] as const) {
+  for (const visitor of [
+    'public',
+    'learner',
+    'provider',
+    'bureau',
+    'mentor',
+    'companyAdmin',
+    'apprentice',
+  ] as const) {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     const page = await context.newPage();
     if (visitor !== 'public') await logIn(page, stack.webUrl, ACCOUNTS[visitor], PASSWORD);
@@ -163,6 +209,17 @@ beforeAll(async () => {
     body: JSON.stringify({ contact: ACCOUNTS.learner, role: 'provider_staff' }),
   });
   invitationCode = ((await invitation.json()) as { code: string }).code;
+  // The demo apprenticeships: one under way with weeks and early warnings (王磊), one of a minor waiting for
+  // confirmations and the guardian's consent (赵小华), both with 青溪精工机械.
+  [{ id: enterpriseId }] = await stack.query<{ id: string }>(
+    `SELECT id FROM enterprises WHERE name = '青溪精工机械有限公司'`,
+  );
+  [{ id: activeAgreementId }] = await stack.query<{ id: string }>(
+    `SELECT a.id FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000111'`,
+  );
+  [{ id: pendingAgreementId }] = await stack.query<{ id: string }>(
+    `SELECT a.id FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000112'`,
+  );
   learnLessonId = online.lesson_id;
 });
 

@@ -225,6 +225,13 @@ export class AgreementsService {
       id: parties.enterpriseId,
       roles: ['enterprise_mentor', 'enterprise_admin'],
     });
+    if (terms.schoolMentorUserId && terms.schoolMentorUserId === terms.enterpriseMentorUserId) {
+      throw DomainException.field(
+        ErrorCode.MentorNotInOrganisation,
+        'enterpriseMentorUserId',
+        'The school mentor and the enterprise mentor are two different people (双导师).',
+      );
+    }
   }
 
   private async checkMentor(

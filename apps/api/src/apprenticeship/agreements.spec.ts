@@ -223,6 +223,15 @@ describe('the rules on an agreement, each with its code', () => {
       code: 'MENTOR_NOT_IN_ORGANISATION',
       fields: [{ field: 'schoolMentorUserId' }],
     });
+    const dual = await makeEnterpriseUser(t, p.enterpriseId, Role.EnterpriseMentor, '身兼两职');
+    await t.db.query(
+      `INSERT INTO role_assignments (user_id, role, provider_id) VALUES ($1, 'provider_staff', $2)`,
+      [dual.id, p.providerId],
+    );
+    const samePerson = await attempt({ schoolMentorUserId: dual.id, enterpriseMentorUserId: dual.id }).expect(
+      400,
+    );
+    expect(samePerson.body.fields[0].field).toBe('enterpriseMentorUserId');
     const otherEnterprise = await makeEnterprise(t, '别家公司');
     const stranger = await makeEnterpriseUser(t, otherEnterprise);
     const asEnterprise = await attempt({ enterpriseMentorUserId: stranger.id }).expect(400);

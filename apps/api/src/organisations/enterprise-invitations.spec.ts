@@ -1,6 +1,11 @@
 import { Role } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEnterprise, makeEnterpriseUser } from '../testing/apprenticeship-builders.js';
+import {
+  draft,
+  makeEnterprise,
+  makeEnterpriseUser,
+  makeParties,
+} from '../testing/apprenticeship-builders.js';
 import { makeActor, makeProvider } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -62,6 +67,29 @@ describe('enterprise accounts', () => {
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'enterprise.user_joined'`,
     );
     expect(audit.n).toBe(1);
+  });
+
+  it('once an enterprise has an administrator, only schools that work with it may manage its accounts', async () => {
+    const p = await makeParties(t);
+    await draft(t, p);
+    await makeEnterpriseUser(t, p.enterpriseId, Role.EnterpriseAdmin, '何经理');
+    const stranger = await makeActor(t, Role.ProviderStaff, await makeProvider(t, 'approved', '无关的学校'));
+    const body = { contact: '13900009999', role: 'enterprise_mentor' };
+    await t.http.get(`/api/enterprises/${p.enterpriseId}/users`).auth(stranger.token, bearer).expect(404);
+    await t.http
+      .post(`/api/enterprises/${p.enterpriseId}/invitations`)
+      .auth(stranger.token, bearer)
+      .send(body)
+      .expect(404);
+    await t.http
+      .get(`/api/enterprises/${p.enterpriseId}/users`)
+      .auth(p.coordinator.token, bearer)
+      .expect(200);
+    await t.http
+      .post(`/api/enterprises/${p.enterpriseId}/invitations`)
+      .auth(p.coordinator.token, bearer)
+      .send(body)
+      .expect(201);
   });
 
   it('an enterprise administrator manages only their own enterprise; mentors and learners cannot invite', async () => {

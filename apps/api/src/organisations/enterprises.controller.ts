@@ -38,7 +38,14 @@ export class EnterprisesController {
   }
 
   @Get()
-  @Roles(Role.ProviderStaff, Role.ProviderAdmin, Role.EnterpriseMentor, Role.BureauAnalyst, Role.BureauAdmin)
+  @Roles(
+    Role.ProviderStaff,
+    Role.ProviderAdmin,
+    Role.EnterpriseMentor,
+    Role.EnterpriseAdmin,
+    Role.BureauAnalyst,
+    Role.BureauAdmin,
+  )
   @ApiOperation({ summary: 'Enterprises, searched by name or credit code' })
   @ApiOkResponse({ type: [EnterpriseResponse] })
   list(@Query() query: EnterpriseQuery): Promise<EnterpriseResponse[]> {

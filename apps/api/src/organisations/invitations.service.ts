@@ -74,12 +74,24 @@ export class InvitationsService {
     return this.members({ enterpriseId });
   }
 
+  /**
+   * Who may manage an enterprise's accounts: its own administrators, and staff of a school that works with it (has
+   * an agreement with it), or of any school while the enterprise has no administrator yet, so the first mentor can be
+   * invited. Anyone else gets 404, as for an enterprise that does not exist.
+   */
   private async assertEnterpriseManager(user: AuthUser, enterpriseId: string): Promise<void> {
-    const manages =
-      providerIdsOf(user).length > 0 ||
-      user.roles.some((g) => g.role === Role.EnterpriseAdmin && g.enterpriseId === enterpriseId);
-    const exists = await this.dataSource.getRepository(Enterprise).existsBy({ id: enterpriseId });
-    if (!manages || !exists) throw new DomainException(ErrorCode.NotFound, 'No such enterprise.');
+    const own = user.roles.some((g) => g.role === Role.EnterpriseAdmin && g.enterpriseId === enterpriseId);
+    const schools = providerIdsOf(user);
+    const [row]: Array<{ exists: boolean; works_with: boolean; has_admin: boolean }> =
+      await this.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS exists,
+              EXISTS (SELECT 1 FROM apprenticeship_agreements WHERE enterprise_id = $1 AND provider_id = ANY($2::uuid[]))
+                AS works_with,
+              EXISTS (SELECT 1 FROM role_assignments WHERE enterprise_id = $1 AND role = 'enterprise_admin') AS has_admin`,
+        [enterpriseId, schools],
+      );
+    const school = schools.length > 0 && (row.works_with || !row.has_admin);
+    if (!row.exists || !(own || school)) throw new DomainException(ErrorCode.NotFound, 'No such enterprise.');
   }
 
   private async invite(

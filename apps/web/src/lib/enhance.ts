@@ -12,3 +12,13 @@ export const clearWhenSaved: SubmitFunction =
     if (result.type === 'redirect') formElement.reset();
     await update({ reset: false });
   };
+
+/**
+ * `use:enhance` for a form whose page is shown again after saving, or that stays filled when refused: the fields keep
+ * what was typed (the page's new data fills them where it changed).
+ */
+export const keepTyped: SubmitFunction =
+  () =>
+  async ({ update }) => {
+    await update({ reset: false });
+  };

@@ -20,3 +20,22 @@ export function formatDateTime(locale: Locale, iso: string): string {
     timeZone: TIME_ZONE,
   }).format(date);
 }
+
+/** A day within the year, for week ranges: 11月16日 / 16 Nov. */
+export function formatShortDate(locale: Locale, isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A day with its weekday, for the rows of a week: 11月16日星期一 / Monday 16 November. */
+export function formatWeekday(locale: Locale, isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

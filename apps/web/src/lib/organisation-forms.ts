@@ -33,15 +33,33 @@ export function readInvitationForm(values: { contact: string; role: string }): {
   errors: FormErrors;
   fields?: { contact: string; role: InvitationRole };
 } {
+  return readContactAndRole(values, INVITATION_ROLES);
+}
+
+/** Who a school or a company's administrator may invite to a company: mentors and administrators. */
+export const ENTERPRISE_INVITATION_ROLES = ['enterprise_mentor', 'enterprise_admin'] as const;
+export type EnterpriseInvitationRole = (typeof ENTERPRISE_INVITATION_ROLES)[number];
+
+export function readEnterpriseInvitationForm(values: { contact: string; role: string }): {
+  errors: FormErrors;
+  fields?: { contact: string; role: EnterpriseInvitationRole };
+} {
+  return readContactAndRole(values, ENTERPRISE_INVITATION_ROLES);
+}
+
+function readContactAndRole<R extends string>(
+  values: { contact: string; role: string },
+  roles: readonly R[],
+): { errors: FormErrors; fields?: { contact: string; role: R } } {
   const errors: FormErrors = {};
   requireFields(values, ['contact', 'role'], errors);
   const contact = values.contact.replace(/\s/g, '');
   if (contact && !MOBILE_PATTERN.test(contact) && !EMAIL_PATTERN.test(contact)) {
     errors.contact = { key: 'validation.contact' };
   }
-  checkChoice(values.role, INVITATION_ROLES, 'role', errors);
+  checkChoice(values.role, roles, 'role', errors);
   if (Object.keys(errors).length > 0) return { errors };
-  return { errors, fields: { contact, role: checkedChoice(INVITATION_ROLES, values.role) } };
+  return { errors, fields: { contact, role: checkedChoice(roles, values.role) } };
 }
 
 export const ENTERPRISE_FIELDS = ['name', 'creditCode', 'industry', 'townshipCode'] as const;

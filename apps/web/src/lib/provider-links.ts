@@ -7,7 +7,10 @@ export type ProviderPage =
   | '/provider/programmes'
   | '/provider/courses/new'
   | '/provider/staff'
-  | '/provider/enterprises';
+  | '/provider/enterprises'
+  | '/provider/apprenticeships'
+  | '/provider/apprenticeships/new'
+  | '/provider/apprenticeships/weeks';
 
 /** Adds a query string to a path `resolve()` has checked; the query does not change the route. */
 export function withQuery(
@@ -55,4 +58,21 @@ export function rosterActionHref(
   const params = new URLSearchParams({ provider: query.provider, date: query.date });
   if (query.course) params.set('course', query.course);
   return `?${params.toString()}&/${name}`;
+}
+
+/** An apprenticeship agreement's page in the provider area, for the agreement's own school. */
+export function agreementHref(agreement: { id: string; providerId: string }, hash = ''): ResolvedPathname {
+  return withQuery(
+    resolve('/provider/apprenticeships/[id]', { id: agreement.id }),
+    { provider: agreement.providerId },
+    hash,
+  );
+}
+
+/** A company's mentors and invitations, reached from the provider area. */
+export function enterpriseHref(
+  enterpriseId: string,
+  providerId: string | null | undefined,
+): ResolvedPathname {
+  return withQuery(resolve('/provider/enterprises/[id]', { id: enterpriseId }), { provider: providerId });
 }

@@ -5,6 +5,7 @@ import type { LayoutServerLoad } from './$types.js';
 /** Which areas the header links to; the API decides access to each area's data. */
 const PROVIDER_ROLES: readonly string[] = [Role.ProviderStaff, Role.ProviderAdmin];
 const BUREAU_ROLES: readonly string[] = [Role.BureauAnalyst, Role.BureauAdmin];
+const MENTOR_ROLES: readonly string[] = [Role.EnterpriseMentor, Role.EnterpriseAdmin];
 const AUDIT_ROLE: string = Role.BureauAdmin;
 
 export const load: LayoutServerLoad = async (event) => {
@@ -25,6 +26,7 @@ export const load: LayoutServerLoad = async (event) => {
           canSeeAudit: roles.includes(AUDIT_ROLE),
           canSeeProvider: roles.some((role) => PROVIDER_ROLES.includes(role)),
           canSeeBureau: roles.some((role) => BUREAU_ROLES.includes(role)),
+          canSeeMentor: roles.some((role) => MENTOR_ROLES.includes(role)),
         }
       : null,
     unread,

@@ -1,3 +1,4 @@
+import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
 import { learningEn } from './en/learning.js';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...learningEn,
   ...rosterEn,
   ...displayEn,
+  ...apprenticeshipEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',
@@ -157,6 +159,9 @@ export const en: Record<MessageKey, string> = {
   'error.BIRTH_DATE_INVALID': 'The date of birth is not valid.',
   'error.CONTACT_REQUIRED': 'Give a mobile number or an e-mail address (or both).',
   'error.PASSWORD_WRONG': 'The password is not correct.',
+  'error.PERIOD_CLOSED': 'This year’s indicators are closed and their figures frozen: they cannot change.',
+  'error.BASELINE_NOT_READY':
+    'The population baseline has not been imported yet, so the indicators cannot be worked out.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again later.',
   'error.SERVICE_UNAVAILABLE': 'The service is not available right now. Please try again later.',
   'error.UNKNOWN': 'An unexpected problem occurred. Please try again later.',

@@ -1,3 +1,4 @@
+import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
 import { learningZhCN } from './zh-CN/learning.js';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...learningZhCN,
   ...rosterZhCN,
   ...displayZhCN,
+  ...apprenticeshipZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',
@@ -155,6 +157,8 @@ export const zhCN = {
   'error.BIRTH_DATE_INVALID': '出生日期不正确。',
   'error.CONTACT_REQUIRED': '手机号和电子邮箱至少填写一项。',
   'error.PASSWORD_WRONG': '密码不正确。',
+  'error.PERIOD_CLOSED': '这一年的指标已经关账，数据已冻结，不能再修改。',
+  'error.BASELINE_NOT_READY': '人口基数还没有导入完成，暂时不能计算指标。',
   'error.INTERNAL': '系统出现问题，请稍后再试。',
   'error.SERVICE_UNAVAILABLE': '服务暂时无法使用，请稍后再试。',
   'error.UNKNOWN': '出现未知问题，请稍后再试。',

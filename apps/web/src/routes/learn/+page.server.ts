@@ -8,12 +8,13 @@ import { requireUser } from '$lib/server/session.js';
 import type { Actions, PageServerLoad } from './$types.js';
 
 export const load: PageServerLoad = async (event) => {
-  requireUser(event);
+  const user = requireUser(event);
   const client = api(event);
-  const [enrolments, record, certificates] = await Promise.all([
+  const [enrolments, record, certificates, apprenticeships] = await Promise.all([
     client.GET('/api/me/enrolments'),
     client.GET('/api/me/record'),
     client.GET('/api/me/certificates'),
+    client.GET('/api/apprenticeships'),
   ]);
   if (!enrolments.data) throwApiError(enrolments, event.url);
   if (!record.data) throwApiError(record, event.url);
@@ -36,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
         id: r.id,
         courseTitle: r.courseTitle,
         providerName: r.providerName,
+        category: r.category,
         hours: r.hours,
         credits: r.credits,
         completedOn: r.completedOn,
@@ -51,6 +53,8 @@ export const load: PageServerLoad = async (event) => {
       pdfReady: c.pdfReady,
     })),
     problem: problem !== 'error.' && hasMessage(problem) ? problem : null,
+    // The link to the apprenticeship page shows for apprentices only (staff also see their school's agreements).
+    apprenticeships: (apprenticeships.data ?? []).filter((a) => a.apprenticeUserId === user.id).length,
   };
 };
 
