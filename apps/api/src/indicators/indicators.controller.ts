@@ -130,10 +130,12 @@ export class IndicatorsController {
   @ApiOkResponse({ description: 'CSV file' })
   async csv(@CurrentUser() user: AuthUser, @Query() query: YearQuery, @Res() res: Response): Promise<void> {
     const year = query.year ?? this.indicators.currentYear();
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`indicators-${year}.csv`)
-      .send(await this.reports.csv(user, year));
+    const lines = this.reports.csv(user, year);
+    const first = await lines.next(); // errors surface before the headers are sent
+    res.type('text/csv; charset=utf-8').attachment(`indicators-${year}.csv`);
+    if (!first.done) res.write(first.value);
+    for await (const line of lines) res.write(line);
+    res.end();
   }
 
   @Get('export.xlsx')
