@@ -13,7 +13,7 @@ const BAND_OF_AGE = `
       WHERE x.age >= b.age_from AND (b.age_to IS NULL OR x.age <= b.age_to) LIMIT 1),
     CASE WHEN x.age >= 100 THEN '100+' ELSE (x.age / 5 * 5) || '-' || (x.age / 5 * 5 + 4) END)`;
 
-const BANDS_CTE = `population_bands AS (
+const BANDS_CTE = `population_bands AS MATERIALIZED (
   SELECT DISTINCT age_from, age_to FROM population_cells WHERE baseline_id = $3)`;
 
 const GROUPS: Record<Dimension, string> = {
