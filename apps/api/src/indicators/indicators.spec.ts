@@ -156,9 +156,48 @@ beforeAll(async () => {
              '2025-10-01T00:00+08', '2025-10-31T00:00+08')`,
     [elderly.courseId, TOWNSHIP_A, VILLAGE_A1],
   );
-  // Two apprenticeships from 2025-03-01; one paused on 2025-12-01, across the reference date 2025-12-31.
+  // Three apprenticeships from 2025-03-01: one logs a signed week (6 school and 32 workplace hours), one is paused
+  // on 2025-12-01 (across the reference date 2025-12-31), one withdrew on 2025-09-30.
   const school = await makeParties(t);
-  await activeAgreement(t, school, { startDate: '2025-03-01' });
+  const logging = await activeAgreement(t, school, { startDate: '2025-03-01' });
+  const week = await t.http
+    .put(`/api/apprenticeships/${logging}/weeks/2025-W40`)
+    .auth(school.apprentice.token, bearer)
+    .send({
+      days: [
+        { date: '2025-09-29', schoolHours: 6, workplaceHours: 0 },
+        ...['2025-09-30', '2025-10-01', '2025-10-02', '2025-10-03'].map((date) => ({
+          date,
+          schoolHours: 0,
+          workplaceHours: 8,
+        })),
+      ],
+      description: '在校学习与车间实操',
+    })
+    .expect(200);
+  for (const mentor of [school.schoolMentor, school.enterpriseMentor]) {
+    await t.http
+      .post('/api/apprenticeships/weeks/sign')
+      .auth(mentor.token, bearer)
+      .send({ weekIds: [week.body.id] })
+      .expect(204);
+  }
+  // The mentors signed it in October 2025 (the test cannot wait for that date, so it sets the signature time).
+  await t.db.query(
+    `UPDATE apprenticeship_log_weeks SET school_signed_at = '2025-10-06T10:00+08', workplace_signed_at = '2025-10-05T10:00+08'
+      WHERE id = $1`,
+    [week.body.id],
+  );
+  const leaving = {
+    ...school,
+    apprentice: await makeActor(t, Role.Learner, undefined, { birthDate: '2003-03-03' }),
+  };
+  const withdrawn = await activeAgreement(t, leaving, { startDate: '2025-03-01' });
+  await t.http
+    .post(`/api/apprenticeships/${withdrawn}/withdraw`)
+    .auth(school.coordinator.token, bearer)
+    .send({ effectiveDate: '2025-09-30', reasonCode: 'changed_job' })
+    .expect(200);
   const other = {
     ...school,
     apprentice: await makeActor(t, Role.Learner, undefined, { birthDate: '2004-02-02' }),
@@ -240,9 +279,23 @@ describe('indicators reproduce the hand-computed fixture exactly', () => {
   });
 
   it('apprenticeships replayed to the reference date: one paused across it is started but not active', () => {
-    expect(figure(results, C.ApprenticesStarted).value).toBe(2);
+    expect(figure(results, C.ApprenticesStarted).value).toBe(3);
     expect(figure(results, C.ApprenticesActive).value).toBe(1);
     expect(figure(results, C.ApprenticesCompleted).value).toBe(0);
+    expect(figure(results, C.ApprenticesWithdrawn).value).toBe(1);
+    expect(figure(results, C.ApprenticeSchoolHours).value).toBe(6);
+    expect(figure(results, C.ApprenticeWorkplaceHours).value).toBe(32);
+  });
+
+  it('counts hours only once signed by the reference date', async () => {
+    const onFifth = await t.app.get(IndicatorEngine).compute({
+      year: 2025,
+      referenceDate: '2025-10-05',
+      baseline: results.baseline,
+      ageBand: { from: 25, to: 64 },
+    });
+    expect(figure(onFifth, C.ApprenticeWorkplaceHours).value).toBe(32);
+    expect(figure(onFifth, C.ApprenticeSchoolHours).value).toBe(0);
   });
 
   it('agrees with a single hand-written GROUP BY over the same rows', async () => {
