@@ -1,4 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { ErrorCode } from '@cll/domain';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -6,6 +10,7 @@ import type { MetricsService } from '../health/metrics.service.js';
 import { ErrorFilter } from './error.filter.js';
 import type { JsonLogger } from './json-logger.js';
 import { requestIdFrom, runWithRequestId } from './request-context.js';
+import { RejectNulPipe } from './reject-nul.pipe.js';
 import { createValidationPipe } from './validation.js';
 
 /** Request id, access log and latency metric for every request. Logs the route pattern, never the query or body. */
@@ -46,7 +51,32 @@ export function configureHttp(
   express.useBodyParser('json', { limit: '1mb' });
   express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  (app.getHttpServer() as Server).on('clientError', answerUnreadableRequest);
+}
+
+/**
+ * Requests Node cannot even parse (headers or the request line too large, broken HTTP) get the API's error shape
+ * instead of Node's bare status line.
+ */
+function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (error.code as string) === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    code: tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.ValidationFailed,
+    message: tooLarge
+      ? 'The address or the headers of the request are too large.'
+      : 'The request could not be read.',
+    requestId: randomUUID(),
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
 }

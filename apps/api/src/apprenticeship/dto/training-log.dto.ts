@@ -6,7 +6,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsNumber,
   IsString,
   IsUUID,
   Length,
@@ -16,8 +15,7 @@ import {
 } from 'class-validator';
 import { IsDateOnly } from '../../common/date-only.js';
 import { trim } from '../../people/dto/profile-fields.js';
-
-const HALF_HOURS = { maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false };
+import { IsDecimal } from '../../common/decimal.js';
 
 export class LogDayDto {
   @ApiProperty({ format: 'date', description: 'A day of the week being logged' })
@@ -25,13 +23,13 @@ export class LogDayDto {
   date: string;
 
   @ApiProperty({ example: 0, minimum: 0, maximum: 12 })
-  @IsNumber(HALF_HOURS)
+  @IsDecimal(1)
   @Min(0)
   @Max(12)
   schoolHours: number;
 
   @ApiProperty({ example: 8, minimum: 0, maximum: 24, description: 'At most 8 are allowed (LOG_DAY_LIMIT)' })
-  @IsNumber(HALF_HOURS)
+  @IsDecimal(1)
   @Min(0)
   @Max(24)
   workplaceHours: number;

@@ -1,22 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CourseCategory, CourseMode, CourseStatus } from '@cll/domain';
 import { Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { trim } from '../../people/dto/profile-fields.js';
 import { LessonResponse } from './lesson.dto.js';
 import { ProgrammeResponse } from './programme.dto.js';
 import { SessionResponse } from './session.dto.js';
+import { IsDecimal } from '../../common/decimal.js';
 
 export class CourseDto {
   @ApiProperty({ format: 'uuid' })
@@ -46,14 +36,14 @@ export class CourseDto {
 
   @ApiProperty({ example: 48, minimum: 0.5, maximum: 2000, description: 'Study hours (学时)' })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(2000)
   studyHours: number;
 
   @ApiProperty({ example: 2, minimum: 0, maximum: 100 })
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0)
   @Max(100)
   credits: number;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IndicatorCode } from '@cll/domain';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsDecimal } from '../../common/decimal.js';
 
 const DIMENSIONS = ['township', 'age_band', 'sex', 'category'];
 
@@ -45,7 +46,7 @@ export class DrillQuery extends YearQuery {
 
 export class TargetDto {
   @ApiProperty({ example: 10.2, description: 'Shares as fractions (0.5 = 50 %), years, counts or hours' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(10_000_000)
   value: number;
