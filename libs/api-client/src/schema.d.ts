@@ -1725,7 +1725,7 @@ export interface components {
             mobile?: string;
             /** @example learner@example.cn */
             email?: string;
-            /** @description At least 8 characters with a letter and a digit */
+            /** @description At least 8 characters with a letter and a digit, and not one of the most used passwords */
             password: string;
             /**
              * Format: date
@@ -2464,7 +2464,11 @@ export interface components {
             enterpriseId: string;
             enterpriseName: string;
             occupationName: string;
+            /** Format: uuid */
+            schoolMentorUserId: string | null;
             schoolMentorName: string | null;
+            /** Format: uuid */
+            enterpriseMentorUserId: string | null;
             enterpriseMentorName: string | null;
             /** Format: date */
             startDate: string;
@@ -2614,7 +2618,11 @@ export interface components {
             enterpriseId: string;
             enterpriseName: string;
             occupationName: string;
+            /** Format: uuid */
+            schoolMentorUserId: string | null;
             schoolMentorName: string | null;
+            /** Format: uuid */
+            enterpriseMentorUserId: string | null;
             enterpriseMentorName: string | null;
             /** Format: date */
             startDate: string;
@@ -2638,10 +2646,6 @@ export interface components {
             programmeId: string;
             programmeTitle: string;
             occupationCode: string | null;
-            /** Format: uuid */
-            schoolMentorUserId: string | null;
-            /** Format: uuid */
-            enterpriseMentorUserId: string | null;
             guardian: components["schemas"]["GuardianResponse"] | null;
             /** @description The apprentice is under 18 on the start date */
             guardianRequired: boolean;

@@ -7,3 +7,4 @@ export * from './credit-code.js';
 export * from './catalogue.js';
 export * from './apprenticeship.js';
 export * from './indicators.js';
+export * from './passwords.js';

@@ -82,8 +82,6 @@ export class AgreementsReadService {
       programmeId: row.programmeId,
       programmeTitle: row.programmeTitle,
       occupationCode: row.occupationCode,
-      schoolMentorUserId: row.schoolMentorUserId,
-      enterpriseMentorUserId: row.enterpriseMentorUserId,
       guardian: row.guardianName
         ? {
             name: row.guardianName,

@@ -88,6 +88,15 @@ describe('registration', () => {
     expect(await t.db.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
   });
 
+  it('refuses short, letter-only or digit-only passwords and the most used ones', async () => {
+    for (const password of ['Ab1', 'onlyletters', '1234567890', 'woaini1314', 'Password123']) {
+      const { res } = await register({ password });
+      expect(res.status).toBe(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['password']);
+    }
+    expect((await register({ password: 'woaini1314' })).res.body.fields[0].code).toBe('isNotCommonPassword');
+  });
+
   it('needs a mobile or an e-mail, a known village in the township, and an age of 16 or more', async () => {
     expect((await register({ mobile: undefined })).res.body.code).toBe('CONTACT_REQUIRED');
     expect((await register({ villageCode: '330799102201' })).res.body.code).toBe('VILLAGE_UNKNOWN');

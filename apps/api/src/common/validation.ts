@@ -41,20 +41,34 @@ export function assertValidBody(dto: new () => object, body: unknown): void {
 }
 
 /** Whitelist, refuse unknown fields, transform into DTO classes; failures become VALIDATION_FAILED with fields. */
+const HOSTILE_KEYS = new Set(['toString', 'valueOf', 'toJSON', 'constructor', '__proto__', 'prototype']);
+
+/** The first key anywhere in a request value that names an object built-in, as a dotted path; or null. */
+function hostileKey(value: unknown, path: string, depth = 0): string | null {
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (HOSTILE_KEYS.has(key)) return here;
+    const found = hostileKey(inner, here, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
- * class-transformer throws on some hostile values before validation runs (an object whose `toString` is not a
- * function, converted to a number); such input is the client's mistake, so it is refused as invalid, not a 500.
+ * Refuses keys such as `toString` or `__proto__` before class-transformer sees them: it calls them while converting
+ * (an object whose `toString` is not a function made it throw, a 500 for the client's mistake). No DTO has such a
+ * field, so they are unknown fields.
  */
 class SafeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    try {
-      return (await super.transform(value, metadata)) as unknown;
-    } catch (error) {
-      if (error instanceof DomainException) throw error;
-      throw new DomainException(ErrorCode.ValidationFailed, 'Some fields have values of the wrong kind.', [
-        { field: metadata.data ?? metadata.type, code: 'unreadable', message: 'A value could not be read.' },
+    const key = hostileKey(value, '');
+    if (key !== null) {
+      throw new DomainException(ErrorCode.ValidationFailed, `Some fields are not allowed: ${key}.`, [
+        { field: key, code: 'unknownField', message: `${key} is not a field of this request.` },
       ]);
     }
+    return (await super.transform(value, metadata)) as unknown;
   }
 }
 

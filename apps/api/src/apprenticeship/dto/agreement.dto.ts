@@ -254,7 +254,9 @@ export class AgreementSummary {
   @ApiProperty({ format: 'uuid' }) enterpriseId: string;
   @ApiProperty() enterpriseName: string;
   @ApiProperty() occupationName: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) schoolMentorUserId: string | null;
   @ApiProperty({ type: String, nullable: true }) schoolMentorName: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) enterpriseMentorUserId: string | null;
   @ApiProperty({ type: String, nullable: true }) enterpriseMentorName: string | null;
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) plannedEndDate: string;
@@ -311,8 +313,6 @@ export class AgreementDetail extends AgreementSummary {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() programmeTitle: string;
   @ApiProperty({ type: String, nullable: true }) occupationCode: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) schoolMentorUserId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) enterpriseMentorUserId: string | null;
   @ApiProperty({ type: GuardianResponse, nullable: true }) guardian: GuardianResponse | null;
   @ApiProperty({ description: 'The apprentice is under 18 on the start date' }) guardianRequired: boolean;
   @ApiProperty({ description: 'Age of the apprentice on the start date' }) apprenticeAgeAtStart: number;

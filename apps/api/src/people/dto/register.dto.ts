@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { MOBILE_PATTERN, Sex } from '@cll/domain';
+import { isCommonPassword, MOBILE_PATTERN, Sex } from '@cll/domain';
 import {
   IsEmail,
   IsEnum,
@@ -9,6 +9,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateBy,
 } from 'class-validator';
 import { EditableProfileFields, trim } from './profile-fields.js';
 
@@ -32,11 +33,18 @@ class RegisterOwnFields {
   @ApiProperty({
     minLength: 8,
     maxLength: 128,
-    description: 'At least 8 characters with a letter and a digit',
+    description: 'At least 8 characters with a letter and a digit, and not one of the most used passwords',
   })
   @IsString()
   @Length(8, 128)
   @Matches(/(?=.*\p{L})(?=.*\d)/u, { message: '$property must contain a letter and a digit' })
+  @ValidateBy({
+    name: 'isNotCommonPassword',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !isCommonPassword(value),
+      defaultMessage: () => '$property is one of the most used passwords; choose another',
+    },
+  })
   password: string;
 
   @ApiProperty({ example: '1958-03-21', format: 'date' })
