@@ -61,5 +61,9 @@ describe('the authorization matrix', () => {
       `authorization matrix: ${routes.length} routes × ${ROLES.length + 1} roles = ${checked} cells checked`,
     );
     expect(wrong).toEqual([]);
+    // Nothing personal reached the logs on the way: no mobile number or name of the accounts used.
+    const logs = t.logs.join('\n');
+    for (const actor of actors.values()) expect(logs).not.toContain(actor.mobile);
+    expect(logs).not.toContain('王秀兰');
   });
 });
