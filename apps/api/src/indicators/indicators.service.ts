@@ -90,6 +90,10 @@ export class IndicatorsService {
       current = await this.recompute(year);
     }
     const official = frozen ?? current;
+    // A trend needs the year before: compute it once if nothing is stored yet (the nightly job keeps it fresh).
+    if (!(await this.stored(year - 1, 'provisional')) && !(await this.stored(year - 1, 'frozen'))) {
+      await this.recompute(year - 1);
+    }
     const [targets, trend, names] = await Promise.all([
       this.targets(year),
       this.trend(),
