@@ -45,6 +45,8 @@ let invitationCode = '';
 let enterpriseId = '';
 let activeAgreementId = '';
 let pendingAgreementId = '';
+let townshipCode = '';
+let baselineId = '';
 let checks = 0;
 
 const ROUTES: Route[] = [
@@ -132,6 +134,20 @@ const ROUTES: Route[] = [
   { name: 'learn-apprenticeship', visitor: 'apprentice', path: () => '/learn/apprenticeship' },
   { name: 'bureau-providers', visitor: 'bureau', path: () => '/bureau/providers' },
   { name: 'audit', visitor: 'bureau', path: () => '/admin/audit' },
+  { name: 'bureau-indicators', visitor: 'bureau', path: () => '/bureau/indicators' },
+  {
+    name: 'bureau-indicator',
+    visitor: 'bureau',
+    path: () => '/bureau/indicators/ce_participation_12m?sort=value&dir=desc',
+  },
+  {
+    name: 'bureau-indicator-township',
+    visitor: 'bureau',
+    path: () => `/bureau/indicators/completions/townships/${townshipCode}`,
+  },
+  { name: 'bureau-indicator-targets', visitor: 'bureau', path: () => '/bureau/indicators/targets' },
+  { name: 'bureau-baselines', visitor: 'bureau', path: () => '/bureau/baselines' },
+  { name: 'bureau-baseline', visitor: 'bureau', path: () => `/bureau/baselines/${baselineId}` },
 ];
 
 beforeAll(async () => {
@@ -221,6 +237,12 @@ beforeAll(async () => {
     `SELECT a.id FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000112'`,
   );
   learnLessonId = online.lesson_id;
+  // The demo county's population baseline, and a township with completions, for the bureau's indicator pages.
+  [{ id: baselineId }] = await stack.query<{ id: string }>(`SELECT id FROM population_baselines LIMIT 1`);
+  [{ township_code: townshipCode }] = await stack.query<{ township_code: string }>(
+    `SELECT p.township_code FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
+      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  );
 });
 
 afterAll(async () => {

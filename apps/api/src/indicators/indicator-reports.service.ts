@@ -68,6 +68,7 @@ export class IndicatorReportsService {
            FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
            LEFT JOIN courses c ON c.id = r.course_id LEFT JOIN programmes pg ON pg.id = c.programme_id
           WHERE p.township_code = $3 AND r.completed_on > ${filter.since} AND r.completed_on <= $1::date
+            AND $2::date <= $1::date
             AND ${filter.where.replace('AGE_FILTER', age)}
           GROUP BY 1, 2, 3, 4 ORDER BY times DESC, title LIMIT 200`,
         params,

@@ -19,6 +19,14 @@ interface Stored {
   checksum: string;
 }
 
+interface TrendRow {
+  year: number;
+  value: number | null;
+  frozen: boolean;
+  numerator: number;
+  denominator: number | null;
+}
+
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -221,19 +229,23 @@ export class IndicatorsService {
   }
 
   /** Each indicator's value per year: the frozen figure of a closed year, else the provisional one. */
-  private async trend(): Promise<
-    Map<string, Array<{ year: number; value: number | null; frozen: boolean }>>
-  > {
+  private async trend(): Promise<Map<string, TrendRow[]>> {
     const rows: Array<{ year: number; kind: string; results: string }> = await this.dataSource.query(
       `SELECT DISTINCT ON (year) year, kind, results FROM indicator_snapshots
         ORDER BY year, (kind = 'frozen') DESC`,
     );
-    const trend = new Map<string, Array<{ year: number; value: number | null; frozen: boolean }>>();
+    const trend = new Map<string, TrendRow[]>();
     for (const row of rows) {
       const results = JSON.parse(row.results) as IndicatorResults;
       for (const f of results.indicators) {
         const points = trend.get(f.code) ?? [];
-        points.push({ year: row.year, value: f.value, frozen: row.kind === 'frozen' });
+        points.push({
+          year: row.year,
+          value: f.value,
+          frozen: row.kind === 'frozen',
+          numerator: f.numerator,
+          denominator: f.denominator,
+        });
         trend.set(f.code, points);
       }
     }

@@ -322,6 +322,7 @@ describe('publishing, periods and restatements', () => {
     const res = await t.http.get('/api/indicators?year=2025').auth(admin.token, bearer).expect(200);
     const byCode = (code: C) => res.body.indicators.find((f: { code: C }) => f.code === code);
     expect(byCode(C.Participation12m)).toMatchObject({ suppressed: true, value: null, numerator: null });
+    expect(byCode(C.Participation12m).trend).toContainEqual({ year: 2025, value: null, frozen: false });
     expect(byCode(C.Completions)).toMatchObject({ suppressed: false, value: 5 });
     expect(
       byCode(C.Completions).breakdowns.township.every((c: { suppressed: boolean }) => c.suppressed),
@@ -420,6 +421,17 @@ describe('publishing, periods and restatements', () => {
       .auth(admin.token, bearer)
       .expect(200);
     expect(drill.body.length).toBeGreaterThan(0);
+    for (const code of [
+      C.Participation12m,
+      C.Participation4w,
+      C.ElderlyParticipation,
+      C.VillagePointCoverage,
+    ]) {
+      await t.http
+        .get(`/api/indicators/drill?year=2025&code=${code}&township=${TOWNSHIP_A}`)
+        .auth(admin.token, bearer)
+        .expect(200);
+    }
     expect(drill.body.every((r: { persons: number | null }) => r.persons === null)).toBe(true); // all under 5
     expect(Object.keys(drill.body[0]).sort()).toEqual([
       'courseId',

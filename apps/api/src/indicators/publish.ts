@@ -25,7 +25,7 @@ export function publishFigure(
   extra: {
     names: Map<string, string>;
     target: number | null;
-    trend: TrendPoint[];
+    trend: Array<TrendPoint & { numerator: number; denominator: number | null }>;
     restated?: IndicatorFigure;
   },
 ): IndicatorFigureResponse {
@@ -65,7 +65,12 @@ export function publishFigure(
     suppressed: headSuppressed,
     target: extra.target,
     gap: value !== null && extra.target !== null ? value - extra.target : null,
-    trend: extra.trend,
+    // A past year's small count is as telling as this year's: suppressed the same way.
+    trend: extra.trend.map(({ year, value, frozen, numerator, denominator }) => ({
+      year,
+      frozen,
+      value: isSmall(peopleIn(definition, { numerator, denominator })) ? null : value,
+    })),
     restatement: changed
       ? {
           value: isSmall(peopleIn(definition, changed)) ? null : changed.value,

@@ -18,6 +18,7 @@ import {
   EnrolmentSource,
   EnrolmentStatus,
   ErrorCode,
+  INDICATOR_CODES,
   LessonKind,
   ProgrammeKind,
   ProviderKind,
@@ -29,14 +30,39 @@ import {
 } from '@cll/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
+import { indicatorsEn } from './en/indicators.js';
 import { t } from './index.js';
 import { zhCN } from './zh-CN.js';
+import { indicatorsZhCN } from './zh-CN/indicators.js';
 
-const dictionaries = { 'zh-CN': zhCN as Record<string, string>, en: en as Record<string, string> };
+/** The API's counting rules and the problems its baseline import reports (described in the OpenAPI document). */
+const COUNTING_RULES = ['persons', 'person_times', 'places', 'agreements', 'hours', 'certificates'];
+const BASELINE_PROBLEMS = [
+  'COLUMNS',
+  'TOWNSHIP_UNKNOWN',
+  'AGE_BAND_INVALID',
+  'SEX_INVALID',
+  'ATTAINMENT_INVALID',
+  'COUNT_NEGATIVE',
+  'COUNT_INVALID',
+  'DUPLICATE',
+  'BANDS_DO_NOT_TILE',
+];
+
+/** Everything a page may show: the shared messages and the bureau's indicator messages, which load with its pages. */
+const dictionaries = {
+  'zh-CN': { ...zhCN, ...indicatorsZhCN } as Record<string, string>,
+  en: { ...en, ...indicatorsEn } as Record<string, string>,
+};
 
 describe('i18n dictionaries', () => {
   it('have exactly the same keys in Chinese and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it('have the same indicator keys in Chinese and English, none of them clashing with a shared key', () => {
+    expect(Object.keys(indicatorsEn).sort()).toEqual(Object.keys(indicatorsZhCN).sort());
+    expect(Object.keys(indicatorsZhCN).filter((key) => key in zhCN)).toEqual([]);
   });
 
   it('have no empty messages', () => {
@@ -48,7 +74,7 @@ describe('i18n dictionaries', () => {
 
   it('use the same {placeholders} in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(zhCN)) {
+    for (const key of Object.keys(dictionaries['zh-CN'])) {
       expect(placeholders(dictionaries.en[key] ?? ''), key).toEqual(placeholders(dictionaries['zh-CN'][key]));
     }
   });
@@ -86,6 +112,13 @@ describe('i18n dictionaries', () => {
     ['assessor side', 'assessorSide', TRAINING_SETTINGS],
     ['log status', 'logStatus', LOG_STATUSES],
     ['training setting', 'log', TRAINING_SETTINGS],
+    ['indicator', 'indicator', INDICATOR_CODES],
+    ['indicator explanation', 'indicatorExplain', INDICATOR_CODES],
+    ['indicator counting rule', 'counting', COUNTING_RULES],
+    ['count unit', 'indicators.unit.count', COUNTING_RULES],
+    ['baseline source', 'baselineSource', ['census', 'sample_survey', 'yearbook', 'other']],
+    ['baseline status', 'baselineStatus', ['queued', 'running', 'ready', 'failed']],
+    ['baseline problem', 'baselineProblem', BASELINE_PROBLEMS],
   ];
   for (const [name, prefix, values] of labelled) {
     it.each(Object.entries(dictionaries))(`%s labels every ${name}`, (_locale, dict) => {

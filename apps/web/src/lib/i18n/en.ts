@@ -185,6 +185,8 @@ export const en: Record<MessageKey, string> = {
   'validation.unknownField': 'This field should not be sent.',
   'validation.invalid': 'This value is not valid.',
   'validation.passwordWeak': 'The password needs at least 8 characters, with both letters and digits.',
+  'validation.isNotCommonPassword':
+    'This password is one of the most used and easy to guess; choose another.',
   'validation.passwordMismatch': 'The two passwords are not the same.',
   'validation.villageMismatch':
     'That village or community is not in the chosen township. Please choose again.',

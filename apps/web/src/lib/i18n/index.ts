@@ -17,14 +17,22 @@ export interface Message {
   params?: MessageParams;
 }
 
-const dictionaries: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+const dictionaries: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+
+/**
+ * Adds an area's messages to both languages. The bureau's indicator pages bring theirs this way (see
+ * `indicators.ts`), so learners' pages never download them; the keys must not clash with the shared ones.
+ */
+export function addMessages(messages: Record<Locale, Record<string, string>>): void {
+  for (const locale of LOCALES) Object.assign(dictionaries[locale], messages[locale]);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 export function hasMessage(key: string): boolean {
-  return key in zhCN;
+  return key in dictionaries[DEFAULT_LOCALE];
 }
 
 /**

@@ -182,6 +182,7 @@ export const zhCN = {
   'validation.unknownField': '不应提交此项。',
   'validation.invalid': '此项填写有误。',
   'validation.passwordWeak': '密码至少 8 位，须同时包含字母和数字。',
+  'validation.isNotCommonPassword': '这个密码太常见，容易被猜到，请换一个。',
   'validation.passwordMismatch': '两次输入的密码不一致。',
   'validation.villageMismatch': '所选村（社区）不属于所选乡镇，请重新选择。',
 

@@ -4,7 +4,10 @@ import { loadWeeksToSign } from '$lib/server/apprenticeship.js';
 import { throwApiError } from '$lib/server/errors.js';
 import type { PageServerLoad } from './$types.js';
 
-/** The company's apprentices: those waiting for the company's confirmation first, then current, then ended. */
+/**
+ * The company's apprentices: those waiting for the company's confirmation first, then the ones I mentor, then the
+ * company's other current ones, then ended.
+ */
 export const load: PageServerLoad = async (event) => {
   const { current } = await event.parent();
   if (!current) return { groups: null, weeksToSign: 0 };
@@ -21,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
       occupationName: a.occupationName,
       providerName: a.providerName,
       enterpriseMentorName: a.enterpriseMentorName,
+      mentoredByMe: a.enterpriseMentorUserId === event.locals.user?.id,
       schoolMentorName: a.schoolMentorName,
       state: a.state,
       version: a.version,
@@ -35,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
   return {
     groups: {
       toConfirm,
-      current: mine.filter((a) => !hasEnded(a.state) && !toConfirm.includes(a)),
+      mine: mine.filter((a) => !hasEnded(a.state) && !toConfirm.includes(a) && a.mentoredByMe),
+      current: mine.filter((a) => !hasEnded(a.state) && !toConfirm.includes(a) && !a.mentoredByMe),
       ended: mine.filter((a) => hasEnded(a.state)),
     },
     weeksToSign: weeks.length,

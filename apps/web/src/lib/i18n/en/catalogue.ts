@@ -4,6 +4,7 @@ export const catalogueEn: Record<keyof typeof catalogueZhCN, string> = {
   'nav.courses': 'Courses',
   'nav.provider': 'Provider area',
   'nav.bureau': 'Bureau',
+  'nav.indicators': 'Indicators',
   'home.search.label': 'Find a course',
   'home.search.all': 'Browse all courses',
   'form.markdown.hint':

@@ -3,6 +3,7 @@ export const catalogueZhCN = {
   'nav.courses': '找课程',
   'nav.provider': '办学机构',
   'nav.bureau': '教育局管理',
+  'nav.indicators': '指标看板',
   'home.search.label': '找一门课程',
   'home.search.all': '浏览全部课程',
   'form.markdown.hint':
