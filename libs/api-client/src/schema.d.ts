@@ -2922,7 +2922,7 @@ export interface components {
             /** @example 2020 */
             year: number;
             /**
-             * @description CSV with the header `township_code,age_band,sex,attainment,count`; age bands such as 15-19 and 100+ that tile 0 to 100+; sex male|female; attainment as in the learner profile; up to 50,000 rows
+             * @description CSV with the header `township_code,age_band,sex,attainment,count`; age bands such as 15-19 and 100+ that tile 0 to 100+; sex male|female; attainment as in the learner profile; up to 20,000 rows and 1 MB
              * @example township_code,age_band,sex,attainment,count
              *     339901101000,15-19,male,junior_secondary,812
              */
@@ -6634,6 +6634,15 @@ export interface operations {
             };
             /** @description FORBIDDEN: bureau roles only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PERIOD_CLOSED: a closed year’s targets stay as reported */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

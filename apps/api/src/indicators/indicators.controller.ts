@@ -102,6 +102,10 @@ export class IndicatorsController {
   @ApiParam({ name: 'code', enum: IndicatorCode, enumName: 'IndicatorCode' })
   @ApiParam({ name: 'year', example: 2025 })
   @ApiNoContentResponse()
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'PERIOD_CLOSED: a closed year’s targets stay as reported',
+  })
   async setTarget(
     @CurrentUser() user: AuthUser,
     @Param('code') code: string,

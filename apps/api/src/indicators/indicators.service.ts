@@ -193,6 +193,16 @@ export class IndicatorsService {
 
   async setTarget(user: AuthUser, code: IndicatorCode, year: number, value: number): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      const [period]: Array<{ status: string }> = await m.query(
+        `SELECT status FROM indicator_periods WHERE year = $1 FOR SHARE`,
+        [year],
+      );
+      if (period?.status === 'closed') {
+        throw new DomainException(
+          ErrorCode.PeriodClosed,
+          `${year} is closed: its targets are part of what was reported.`,
+        );
+      }
       await m.query(
         `INSERT INTO indicator_targets (code, year, value, set_by_user_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (code, year) DO UPDATE SET value = EXCLUDED.value, set_by_user_id = EXCLUDED.set_by_user_id,

@@ -351,6 +351,12 @@ describe('publishing, periods and restatements', () => {
       .auth(admin.token, bearer)
       .expect(409);
     expect(again.body.code).toBe('PERIOD_CLOSED');
+    const lateTarget = await t.http
+      .put(`/api/indicators/targets/${C.Completions}/2025`)
+      .auth(admin.token, bearer)
+      .send({ value: 4 })
+      .expect(409);
+    expect(lateTarget.body.code).toBe('PERIOD_CLOSED');
 
     // A completion dated 2025 recorded after the close.
     const late = await makeActor(t, Role.Learner, undefined, { birthDate: '1985-08-08' });

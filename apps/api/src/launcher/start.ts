@@ -72,6 +72,8 @@ try {
       HOST: env.WEB_HOST ?? '127.0.0.1',
       ORIGIN: origin,
       API_URL: apiUrl,
+      // A population baseline file is posted through the web server; the API takes bodies up to 1 MB.
+      BODY_SIZE_LIMIT: env.BODY_SIZE_LIMIT ?? '2M',
     },
     stdio: 'inherit',
   });

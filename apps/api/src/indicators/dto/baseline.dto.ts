@@ -25,7 +25,7 @@ export class BaselineDto {
   @ApiProperty({
     description:
       'CSV with the header `township_code,age_band,sex,attainment,count`; age bands such as 15-19 and 100+ that ' +
-      'tile 0 to 100+; sex male|female; attainment as in the learner profile; up to 50,000 rows',
+      'tile 0 to 100+; sex male|female; attainment as in the learner profile; up to 20,000 rows and 1 MB',
     example: 'township_code,age_band,sex,attainment,count\n339901101000,15-19,male,junior_secondary,812',
   })
   @IsString()
