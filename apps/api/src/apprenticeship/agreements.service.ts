@@ -16,6 +16,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { assertProviderMember } from '../organisations/provider-access.js';
 import { appendEvent, assertState, stateOn } from './agreement-events.js';
+import { requiredParties } from './agreement.queries.js';
 import { loadAgreement, requireParty } from './apprenticeship-access.js';
 import { AgreementVersion, ApprenticeshipAgreement } from './apprenticeship.entities.js';
 import type {
@@ -325,10 +326,7 @@ export class AgreementsService {
                           ORDER BY e.seq DESC LIMIT 1) IN ('active', 'paused'))::int AS other`,
         [agreement.id, agreement.apprenticeUserId, agreement.version, todayInChina()],
       );
-    const required = [AgreementParty.School, AgreementParty.Enterprise, AgreementParty.Apprentice];
-    if (facts.birth_date && ageOn(facts.birth_date, agreement.startDate) < ADULT_AGE) {
-      required.push(AgreementParty.Guardian);
-    }
+    const required = requiredParties({ birthDate: facts.birth_date, startDate: agreement.startDate });
     if (!required.every((p) => facts.confirmed.includes(p))) return;
     if (facts.other > 0) {
       throw new DomainException(
@@ -358,11 +356,12 @@ export class AgreementsService {
   }
 
   /** Stores the version's terms, records the event, and asks the apprentice and the enterprise mentor to confirm. */
-  private async startVersion(
+  async startVersion(
     m: EntityManager,
     agreement: ApprenticeshipAgreement,
     user: AuthUser,
     type: AgreementEventType.Drafted | AgreementEventType.Amended,
+    details: Record<string, unknown> = {},
   ): Promise<void> {
     const terms = Object.fromEntries(TERM_KEYS.map((k) => [k, agreement[k]]));
     await m.insert(AgreementVersion, {
@@ -371,14 +370,14 @@ export class AgreementsService {
       terms: terms as never,
       createdByUserId: user.id,
     });
-    await appendEvent(m, agreement, { type, effectiveDate: todayInChina(), actorUserId: user.id });
+    await appendEvent(m, agreement, { type, effectiveDate: todayInChina(), actorUserId: user.id, details });
     await this.audit.record(m, {
       action: `apprenticeship.${type}`,
       entityType: 'apprenticeship_agreement',
       entityId: agreement.id,
       actorUserId: user.id,
       onBehalfOfUserId: agreement.apprenticeUserId,
-      details: { version: agreement.version },
+      details: { version: agreement.version, ...details },
     });
     await this.notifications.notify(
       m,

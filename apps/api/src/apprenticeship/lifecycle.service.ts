@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
 import {
   appendEvent,
   assertEffectiveDate,
@@ -15,7 +14,7 @@ import {
 } from './agreement-events.js';
 import { AgreementsService } from './agreements.service.js';
 import { loadAgreement, requireParty } from './apprenticeship-access.js';
-import { AgreementVersion, ApprenticeshipAgreement } from './apprenticeship.entities.js';
+import { ApprenticeshipAgreement } from './apprenticeship.entities.js';
 import type { PauseDto, TransferDto, WithdrawDto, EffectiveDateDto } from './dto/agreement.dto.js';
 
 /**
@@ -27,7 +26,6 @@ export class LifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
     private readonly agreements: AgreementsService,
   ) {}
 
@@ -114,33 +112,9 @@ export class LifecycleService {
           createdByUserId: user.id,
         }),
       );
-      await m.insert(AgreementVersion, {
-        agreementId: successor.id,
-        version: 1,
-        terms: terms as never,
-        createdByUserId: user.id,
+      await this.agreements.startVersion(m, successor, user, AgreementEventType.Drafted, {
+        transferredFrom: old.id,
       });
-      await appendEvent(m, successor, {
-        type: AgreementEventType.Drafted,
-        effectiveDate: todayInChina(),
-        actorUserId: user.id,
-        details: { transferredFrom: old.id },
-      });
-      await this.audit.record(m, {
-        action: 'apprenticeship.drafted',
-        entityType: 'apprenticeship_agreement',
-        entityId: successor.id,
-        actorUserId: user.id,
-        onBehalfOfUserId: old.apprenticeUserId,
-        details: { version: 1, transferredFrom: old.id },
-      });
-      await this.notifications.notify(
-        m,
-        [old.apprenticeUserId, successor.enterpriseMentorUserId].filter((u): u is string => Boolean(u)),
-        'agreement_to_confirm',
-        { occupationName: successor.occupationName, agreementId: successor.id, version: 1 },
-        `agreement-confirm:${successor.id}:1`,
-      );
       return successor.id;
     });
   }

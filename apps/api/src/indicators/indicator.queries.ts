@@ -1,3 +1,5 @@
+import { STATES_ON } from '../apprenticeship/replay.service.js';
+
 /**
  * The SQL behind the indicators. Every figure is one grouped query with GROUPING SETS, so the total and each
  * breakdown come from the same rows in one pass. Parameters are always: $1 reference date, $2 period start,
@@ -115,12 +117,7 @@ export const UPGRADING = `
  * the period signed by the reference date.
  */
 export const APPRENTICESHIPS = `
-  WITH states AS (
-    SELECT DISTINCT ON (e.agreement_id) e.agreement_id, e.state_after
-      FROM apprenticeship_events e
-     WHERE e.state_after IS NOT NULL AND e.effective_date <= $1::date
-     ORDER BY e.agreement_id, e.seq DESC
-  ), firsts AS (
+  WITH states AS (${STATES_ON}), firsts AS (
     SELECT agreement_id, type, min(effective_date) AS on_date FROM apprenticeship_events
      WHERE type IN ('activated', 'completed', 'withdrawn') GROUP BY agreement_id, type
   ), hours AS (
@@ -136,7 +133,7 @@ export const APPRENTICESHIPS = `
     SELECT a.id, p.township_code,
            (a.predecessor_id IS NULL AND EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id
               AND f.type = 'activated' AND f.on_date >= $2::date AND f.on_date <= $1::date))::int AS started,
-           (s.state_after = 'active')::int AS active,
+           (s.state = 'active')::int AS active,
            EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id AND f.type = 'completed'
               AND f.on_date >= $2::date AND f.on_date <= $1::date)::int AS completed,
            EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id AND f.type = 'withdrawn'

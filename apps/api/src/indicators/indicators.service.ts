@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, IndicatorCode, INDICATORS, type AgeBand } from '@cll/domain';
+import { ErrorCode, IndicatorCode, type AgeBand } from '@cll/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -269,5 +269,3 @@ export class IndicatorsService {
     return new Map(rows.map((r) => [r.code.trim(), r.name]));
   }
 }
-
-export { INDICATORS };
