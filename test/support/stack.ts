@@ -8,11 +8,19 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Stack {
+  /** The first API process; `apiUrls` lists every one. */
   apiUrl: string;
+  apiUrls: string[];
   webUrl: string;
   databaseUrl: string;
   /** Output of every process, for assertions and for debugging a failure. */
   output: string[];
+  /** The environment every process was started with (for starting more of them, or a replacement). */
+  env: NodeJS.ProcessEnv;
+  /** Every process by name: `api`, `api2`…, `worker`, `worker2`…, `web`. */
+  processes: Map<string, ChildProcess>;
+  /** Starts (or restarts, after it was killed) the named API or worker process with the stack's environment. */
+  spawn(name: string): Promise<ChildProcess>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
@@ -21,6 +29,13 @@ export interface StackOptions {
   web?: boolean;
   /** Run the worker as its own process instead of inside the API. */
   separateWorker?: boolean;
+  /** How many API processes (default 1) and separate worker processes (default 1 with `separateWorker`, else 0). */
+  apis?: number;
+  workers?: number;
+  /** Extra or overriding environment for every process (for example a private Redis's `REDIS_URL`). */
+  env?: NodeJS.ProcessEnv;
+  /** An administrative connection to the PostgreSQL server the stack's database is created on. */
+  databaseServer?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -34,8 +49,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
+async function admin(sql: string, server = SERVER): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(sql);
@@ -85,13 +100,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /** The built API (and web app) as real processes on a fresh database with the demo county loaded. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const server = options.databaseServer ?? SERVER;
   const database = `cll_e2e_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(SERVER);
+  await admin(`CREATE DATABASE ${database}`, server);
+  const url = new URL(server);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
   const output: string[] = [];
-  const apiPort = await freePort();
+  const workers = options.workers ?? (options.separateWorker ? 1 : 0);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -101,21 +117,41 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PII_HASH_KEY: randomBytes(32).toString('base64'),
-    PORT: String(apiPort),
     OUTBOX_POLL_MS: '200',
-    WORKER_IN_PROCESS: options.separateWorker ? 'false' : 'true',
+    WORKER_IN_PROCESS: workers > 0 ? 'false' : 'true',
     RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
+    ...options.env,
   };
   const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed');
   const seedCode = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
   if (seedCode !== 0) throw new Error(`seeding failed:\n${output.join('\n')}`);
 
-  const children: ChildProcess[] = [];
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const api = run(['apps/api/dist/main.js'], env, output, 'api');
-  children.push(api);
-  await waitForHttp(`${apiUrl}/health`, api, output);
-  if (options.separateWorker) children.push(run(['apps/api/dist/worker.js'], env, output, 'worker'));
+  const processes = new Map<string, ChildProcess>();
+  const ports = new Map<string, number>();
+  async function spawnProcess(name: string): Promise<ChildProcess> {
+    const isApi = name.startsWith('api');
+    let port = ports.get(name);
+    if (isApi && port === undefined) {
+      port = await freePort();
+      ports.set(name, port);
+    }
+    const child = run(
+      [isApi ? 'apps/api/dist/main.js' : 'apps/api/dist/worker.js'],
+      isApi ? { ...env, PORT: String(port) } : env,
+      output,
+      name,
+    );
+    processes.set(name, child);
+    if (isApi) await waitForHttp(`http://127.0.0.1:${port}/health`, child, output);
+    return child;
+  }
+  const apiUrls: string[] = [];
+  for (let i = 1; i <= (options.apis ?? 1); i++) {
+    const name = i === 1 ? 'api' : `api${i}`;
+    await spawnProcess(name);
+    apiUrls.push(`http://127.0.0.1:${ports.get(name)}`);
+  }
+  for (let i = 1; i <= workers; i++) await spawnProcess(i === 1 ? 'worker' : `worker${i}`);
 
   let webUrl = '';
   if (options.web) {
@@ -123,19 +159,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     webUrl = `http://127.0.0.1:${webPort}`;
     const web = run(
       ['apps/web/build/index.js'],
-      { ...env, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: apiUrl },
+      { ...env, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: apiUrls[0] },
       output,
       'web',
     );
-    children.push(web);
+    processes.set('web', web);
     await waitForHttp(webUrl, web, output);
   }
 
   return {
-    apiUrl,
+    apiUrl: apiUrls[0],
+    apiUrls,
     webUrl,
     databaseUrl,
     output,
+    env,
+    processes,
+    spawn: spawnProcess,
     async query<T>(sql: string, params: unknown[] = []) {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -146,8 +186,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
     },
     async stop() {
-      for (const child of children.reverse()) await stopChild(child);
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      for (const child of [...processes.values()].reverse()) await stopChild(child);
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, server);
     },
   };
 }
