@@ -120,7 +120,10 @@ export class AgreementsService {
         );
       }
       await this.checkTerms(m, agreement, terms);
-      if (TERM_KEYS.every((k) => terms[k] === agreement[k])) return;
+      if (TERM_KEYS.every((k) => terms[k] === agreement[k])) {
+        await this.recordUnchanged(m, agreement, user.id, 'apprenticeship.amendment_unchanged');
+        return;
+      }
       Object.assign(agreement, terms, { version: agreement.version + 1 });
       await m.save(agreement);
       await this.startVersion(m, agreement, user, AgreementEventType.Amended);
@@ -137,7 +140,11 @@ export class AgreementsService {
             AND party = ANY($3)`,
         [id, dto.version, parties],
       );
-      if (done.n === parties.length) return; // a repeated confirmation changes nothing
+      if (done.n === parties.length) {
+        // A repeated confirmation changes nothing, but who repeated it is still on record.
+        await this.recordUnchanged(m, agreement, user.id, 'apprenticeship.confirmation_repeated');
+        return;
+      }
       await this.assertConfirmable(m, agreement, dto.version);
       for (const party of parties) await this.addConfirmation(m, agreement, party, user.id, null);
       await this.activateIfConfirmed(m, agreement, user.id);
@@ -167,6 +174,21 @@ export class AgreementsService {
       const note = [`consented ${dto.consentedOn}`, dto.note].filter(Boolean).join(' · ');
       await this.addConfirmation(m, agreement, AgreementParty.Guardian, user.id, note);
       await this.activateIfConfirmed(m, agreement, user.id);
+    });
+  }
+
+  private async recordUnchanged(
+    m: EntityManager,
+    agreement: ApprenticeshipAgreement,
+    actorUserId: string,
+    action: string,
+  ): Promise<void> {
+    await this.audit.record(m, {
+      action,
+      entityType: 'apprenticeship_agreement',
+      entityId: agreement.id,
+      actorUserId,
+      details: { version: agreement.version },
     });
   }
 

@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Role } from '@cll/domain';
-import { Roles } from '../auth/auth.decorators.js';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { AuditPageResponse, AuditQuery } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
@@ -25,7 +25,7 @@ export class AuditController {
   @Roles(Role.BureauAdmin)
   @ApiOperation({ summary: 'The audit trail, newest first (bureau administrators only)' })
   @ApiOkResponse({ type: AuditPageResponse })
-  list(@Query() query: AuditQuery): Promise<AuditPageResponse> {
-    return this.audit.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditPageResponse> {
+    return this.audit.list(user, query);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators.js';
 import { currentRequestId } from '../common/request-context.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { type AuditPageResponse, type AuditQuery, toAuditEventResponse } from './audit.dto.js';
@@ -32,13 +33,22 @@ export class AuditService {
     });
   }
 
-  async list(query: AuditQuery): Promise<AuditPageResponse> {
-    const [events, total] = await this.dataSource.getRepository(AuditEvent).findAndCount({
-      where: query.action ? { action: query.action } : {},
-      order: { id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+  /** The trail names who did what, so reading it is itself on the trail (recorded after the page is read). */
+  async list(user: AuthUser, query: AuditQuery): Promise<AuditPageResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const [events, total] = await m.getRepository(AuditEvent).findAndCount({
+        where: query.action ? { action: query.action } : {},
+        order: { id: 'DESC' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      });
+      await this.record(m, {
+        action: 'audit.viewed',
+        entityType: 'audit_event',
+        actorUserId: user.id,
+        details: { action: query.action ?? null, page: query.page, shown: events.length },
+      });
+      return { items: events.map(toAuditEventResponse), total, page: query.page, pageSize: query.pageSize };
     });
-    return { items: events.map(toAuditEventResponse), total, page: query.page, pageSize: query.pageSize };
   }
 }

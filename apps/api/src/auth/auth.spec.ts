@@ -178,6 +178,11 @@ describe('login, refresh and logout', () => {
     expect(
       (await t.http.post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken })).status,
     ).toBe(401);
+    // The reuse is on record against the session it ended, once.
+    const reused: Array<{ actor_user_id: string }> = await t.db.query(
+      `SELECT actor_user_id FROM audit_events WHERE action = 'auth.refresh_token_reused'`,
+    );
+    expect(reused).toEqual([{ actor_user_id: res.body.user.id }]);
   });
 
   it('logout revokes the access token and the refresh token at once', async () => {

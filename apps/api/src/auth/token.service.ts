@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@cll/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthSession, RefreshToken } from './auth.entities.js';
@@ -25,6 +26,7 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,12 @@ export class TokenService {
       if (row.used_at) {
         // A used token came back later: it was copied. End the session so neither copy works any longer.
         await this.revokeSession(manager, row.session_id, 'refresh_token_reuse');
+        await this.audit.record(manager, {
+          action: 'auth.refresh_token_reused',
+          entityType: 'auth_session',
+          entityId: row.session_id,
+          actorUserId: row.user_id,
+        });
         return null;
       }
       await manager.update(RefreshToken, { tokenHash: sha256(presented) }, { usedAt: () => 'now()' });

@@ -71,7 +71,7 @@ export class IndicatorsController {
     @CurrentUser() user: AuthUser,
     @Param('year', ParseIntPipe) year: number,
   ): Promise<IndicatorDashboard> {
-    await this.indicators.recompute(year);
+    await this.indicators.recompute(year, user.id);
     return this.indicators.dashboard(user, year);
   }
 

@@ -60,18 +60,31 @@ export class IndicatorsService {
   }
 
   /** Recomputes a year's provisional figures and stores them (the nightly job and the bureau's button). */
-  async recompute(year: number): Promise<Stored> {
+  async recompute(year: number, actorUserId: string | null = null): Promise<Stored> {
     const results = await this.compute(year);
     const text = JSON.stringify(results);
-    await this.dataSource.query(
-      `INSERT INTO indicator_snapshots (year, kind, baseline_id, results, checksum, computed_at)
-       VALUES ($1, 'provisional', $2, $3, $4, now())
-       ON CONFLICT (year, kind) DO UPDATE
-         SET baseline_id = EXCLUDED.baseline_id, results = EXCLUDED.results, checksum = EXCLUDED.checksum,
-             computed_at = EXCLUDED.computed_at`,
-      [year, results.baseline?.id ?? null, text, checksum(text)],
-    );
-    return { results, computedAt: new Date(), checksum: checksum(text) };
+    const sum = checksum(text);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO indicator_snapshots (year, kind, baseline_id, results, checksum, computed_at)
+         VALUES ($1, 'provisional', $2, $3, $4, now())
+         ON CONFLICT (year, kind) DO UPDATE
+           SET baseline_id = EXCLUDED.baseline_id, results = EXCLUDED.results, checksum = EXCLUDED.checksum,
+               computed_at = EXCLUDED.computed_at`,
+        [year, results.baseline?.id ?? null, text, sum],
+      );
+      // The nightly job's recomputations are in the job log; a person's are audited.
+      if (actorUserId) {
+        await this.audit.record(m, {
+          action: 'indicators.recomputed',
+          entityType: 'indicator_period',
+          entityId: String(year),
+          actorUserId,
+          details: { checksum: sum },
+        });
+      }
+    });
+    return { results, computedAt: new Date(), checksum: sum };
   }
 
   /** The nightly job: this year and last, and every closed year (so restatements show up). */

@@ -49,14 +49,24 @@ export class ProvidersService {
   }
 
   /** Bureau view; a township-limited bureau user sees providers in their townships only. */
-  list(user: AuthUser, status?: ProviderStatus): Promise<ProviderResponse[]> {
+  /** The bureau's list. It shows the contact person of each provider, so every view is audited. */
+  async list(user: AuthUser, status?: ProviderStatus): Promise<ProviderResponse[]> {
     const prefixes = bureauTownshipPrefixes(user);
-    return queryProviders(
-      this.dataSource.manager,
-      `($1::text IS NULL OR p.status = $1) AND ($2::text[] IS NULL OR p.township_code LIKE ANY (
-         SELECT prefix || '%' FROM unnest($2::text[]) AS prefix))`,
-      [status ?? null, prefixes],
-    );
+    return this.dataSource.transaction(async (m) => {
+      const providers = await queryProviders(
+        m,
+        `($1::text IS NULL OR p.status = $1) AND ($2::text[] IS NULL OR p.township_code LIKE ANY (
+           SELECT prefix || '%' FROM unnest($2::text[]) AS prefix))`,
+        [status ?? null, prefixes],
+      );
+      await this.audit.record(m, {
+        action: 'providers.viewed',
+        entityType: 'provider',
+        actorUserId: user.id,
+        details: { status: status ?? null, shown: providers.map((p) => p.id) },
+      });
+      return providers;
+    });
   }
 
   async decide(user: AuthUser, id: string, dto: ProviderDecisionDto): Promise<ProviderResponse> {

@@ -8,6 +8,7 @@ import { JsonLogger } from '../common/json-logger.js';
 import { type AppConfig, loadConfig } from '../config/config.js';
 import { adminQuery, databaseUrl } from './database.js';
 import { seedPlaces } from './builders.js';
+import { unauditedWrites } from './audit-coverage.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -65,8 +66,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     logs,
     async close() {
+      const unaudited = await unauditedWrites(db, logs).catch((error: Error) => [
+        `(check failed: ${error.message})`,
+      ]);
       await app.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (unaudited.length)
+        throw new Error(`writes acknowledged without an audit event: ${unaudited.join(', ')}`);
     },
   };
 }
