@@ -36,6 +36,8 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** An administrative connection to the PostgreSQL server the stack's database is created on. */
   databaseServer?: string;
+  /** Where the built apps are (default the checkout); the benchmarks run a private copy of the build. */
+  root?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -59,8 +61,14 @@ async function admin(sql: string, server = SERVER): Promise<void> {
   }
 }
 
-function run(cmd: string[], env: NodeJS.ProcessEnv, output: string[], name: string): ChildProcess {
-  const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(
+  cmd: string[],
+  env: NodeJS.ProcessEnv,
+  output: string[],
+  name: string,
+  root = ROOT,
+): ChildProcess {
+  const child = spawn(process.execPath, cmd, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk: Buffer) =>
     output.push(
       ...chunk
@@ -122,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
     ...options.env,
   };
-  const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed');
+  const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed', options.root);
   const seedCode = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
   if (seedCode !== 0) throw new Error(`seeding failed:\n${output.join('\n')}`);
 
@@ -140,6 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       isApi ? { ...env, PORT: String(port) } : env,
       output,
       name,
+      options.root,
     );
     processes.set(name, child);
     if (isApi) await waitForHttp(`http://127.0.0.1:${port}/health`, child, output);
@@ -162,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       { ...env, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: apiUrls[0] },
       output,
       'web',
+      options.root,
     );
     processes.set('web', web);
     await waitForHttp(webUrl, web, output);

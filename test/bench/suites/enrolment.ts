@@ -1,0 +1,7 @@
+import type { Metric } from '../report.js';
+import type { BenchContext } from './context.js';
+
+export function benchEnrolment(ctx: BenchContext): Promise<Metric[]> {
+  void ctx;
+  return Promise.resolve([]);
+}
