@@ -36,7 +36,7 @@ export async function createHttpApp(config: AppConfig, options: CreateOptions): 
   return app;
 }
 
-/** The worker alone: job handlers and the outbox relay, no HTTP server. */
+/** The worker alone: job handlers and the outbox relay, no HTTP server. The entry point handles signals. */
 export async function createWorker(
   config: AppConfig,
   logger = new JsonLogger(config.logLevel),
@@ -46,6 +46,5 @@ export async function createWorker(
     logger,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   return app;
 }

@@ -53,7 +53,6 @@ export function configureHttp(
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
   (app.getHttpServer() as Server).on('clientError', answerUnreadableRequest);
 }
 

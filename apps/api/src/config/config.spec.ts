@@ -64,4 +64,46 @@ describe('loadConfig', () => {
   it('runs the worker in a separate process by default in production', () => {
     expect(loadConfig({ ...base(), NODE_ENV: 'production' }).workerInProcess).toBe(false);
   });
+
+  it('stops in 25 s and runs the nightly schedules at county night by default, all overridable', () => {
+    expect(loadConfig(base())).toMatchObject({
+      shutdownTimeoutMs: 25_000,
+      metricsToken: undefined,
+      workerMetricsPort: undefined,
+      schedules: {
+        pruneRateLimitsEveryMs: 3_600_000,
+        recomputeIndicatorsCron: '30 2 * * *',
+        timeZone: 'Asia/Shanghai',
+      },
+    });
+    const custom = loadConfig({
+      ...base(),
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      METRICS_TOKEN: 'scrape-token-0123456789',
+      WORKER_METRICS_PORT: '9464',
+      INDICATORS_RECOMPUTE_CRON: '*/3 * * * * *',
+      SCHEDULE_TIME_ZONE: 'UTC',
+    });
+    expect(custom).toMatchObject({
+      shutdownTimeoutMs: 5000,
+      metricsToken: 'scrape-token-0123456789',
+      workerMetricsPort: 9464,
+      schedules: { recomputeIndicatorsCron: '*/3 * * * * *', timeZone: 'UTC' },
+    });
+  });
+
+  it('refuses a short metrics token without echoing it, a bad cron and an unknown time zone', () => {
+    expect(() => loadConfig({ ...base(), METRICS_TOKEN: 'short-secret' })).toThrow(/METRICS_TOKEN must be/);
+    expect(() => loadConfig({ ...base(), METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+    expect(() => loadConfig({ ...base(), INDICATORS_RECOMPUTE_CRON: '30 2 * *' })).toThrow(
+      /INDICATORS_RECOMPUTE_CRON must be a cron expression/,
+    );
+    expect(() => loadConfig({ ...base(), INDICATORS_RECOMPUTE_CRON: '30 2 * * * ; rm' })).toThrow(
+      /INDICATORS_RECOMPUTE_CRON/,
+    );
+    expect(() => loadConfig({ ...base(), SCHEDULE_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /SCHEDULE_TIME_ZONE must be an IANA time zone/,
+    );
+    expect(() => loadConfig({ ...base(), WORKER_METRICS_PORT: '0' })).toThrow(/WORKER_METRICS_PORT/);
+  });
 });

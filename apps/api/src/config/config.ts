@@ -35,10 +35,27 @@ export interface AppConfig {
     registrationWindowSeconds: number;
   };
   outboxPollMs: number;
+  /**
+   * Bull's job lock: a worker renews it while a job runs; a job whose worker died is taken up again by another
+   * worker within about twice this time (lockDuration and stalledInterval).
+   */
+  jobLockMs: number;
   /** A font with Chinese glyphs for certificate PDFs (Debian: fonts-noto-cjk). */
   cjkFontPath: string;
   /** The face inside a font collection (.ttc); empty for a single-font file. */
   cjkFontFamily: string;
+  /** How long SIGTERM/SIGINT waits for in-flight requests (API) or active jobs (worker) before closing anyway. */
+  shutdownTimeoutMs: number;
+  /** Bearer token Prometheus sends to `/metrics`. Unset: open outside production, refused in production. */
+  metricsToken: string | undefined;
+  /** Port of the worker's own `/metrics` listener (job durations and failures); unset: no listener. */
+  workerMetricsPort: number | undefined;
+  /** Bull repeatable schedules (shortened in tests; the county's night in production). */
+  schedules: {
+    pruneRateLimitsEveryMs: number;
+    recomputeIndicatorsCron: string;
+    timeZone: string;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -101,6 +118,41 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   return raw;
 }
 
+function optionalPort(env: Env, name: string): number | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : int(env, name, 0, 1, 65535);
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\x21-\x7e]{16,200}$/.test(raw))
+    fail('METRICS_TOKEN', '16 to 200 printable characters without spaces', '***');
+  return raw;
+}
+
+/** Five cron fields, or six with seconds first (Bull's cron parser takes both). */
+function cron(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const fields = raw.trim().split(/\s+/);
+  if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\d*/,-]+$/.test(f))) {
+    fail(name, 'a cron expression of 5 fields (or 6 with seconds), digits and * / , - only', raw);
+  }
+  return fields.join(' ');
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+  } catch {
+    fail(name, 'an IANA time zone such as Asia/Shanghai', raw);
+  }
+  return raw;
+}
+
 function redact(raw: string): string {
   return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
@@ -153,8 +205,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationWindowSeconds: int(env, 'RATE_LIMIT_REGISTRATION_WINDOW_SECONDS', 3600, 1, 86_400),
     },
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
+    jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
     cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     cjkFontFamily: env.CJK_FONT_FAMILY ?? 'NotoSansCJKsc-Regular',
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 100, 600_000),
+    metricsToken: metricsToken(env),
+    workerMetricsPort: optionalPort(env, 'WORKER_METRICS_PORT'),
+    schedules: {
+      pruneRateLimitsEveryMs: int(env, 'RATE_LIMIT_PRUNE_EVERY_MS', 3_600_000, 1000, 86_400_000),
+      recomputeIndicatorsCron: cron(env, 'INDICATORS_RECOMPUTE_CRON', '30 2 * * *'),
+      timeZone: timeZone(env, 'SCHEDULE_TIME_ZONE', 'Asia/Shanghai'),
+    },
   };
 }
 

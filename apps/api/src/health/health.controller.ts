@@ -1,6 +1,9 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiOkResponse,
+  ApiUnauthorizedResponse,
   ApiOperation,
   ApiProperty,
   ApiServiceUnavailableResponse,
@@ -9,7 +12,10 @@ import {
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { QueueService } from '../jobs/queue.service.js';
+import { refuseMetrics } from './metrics-access.js';
 import { MetricsService } from './metrics.service.js';
 
 class ComponentHealth {
@@ -35,6 +41,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** 200 while the database answers (Redis down only delays jobs: "degraded"); 503 when the database is down. */
@@ -61,11 +68,23 @@ export class HealthController {
     return { status, database, redis, queue: pending === null ? null : { outboxPending: pending } };
   }
 
+  /** Public to the role guard: Prometheus has no user account; it sends METRICS_TOKEN instead (see refuseMetrics). */
   @Public()
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
-  async prometheus(@Res() res: Response): Promise<void> {
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Prometheus metrics (text exposition format); bearer METRICS_TOKEN when set, refused in production without one',
+  })
+  @ApiUnauthorizedResponse({ description: 'Missing or wrong metrics token' })
+  @ApiForbiddenResponse({ description: 'Production without METRICS_TOKEN' })
+  async prometheus(
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const refusal = refuseMetrics(this.config, authorization);
+    if (refusal) throw new DomainException(refusal.code, refusal.message);
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -21,6 +21,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Observed by the process that runs the job (the worker, or the API with WORKER_IN_PROCESS). */
+  readonly jobDuration = new Histogram({
+    name: 'job_duration_seconds',
+    help: 'Time a job handler ran, by queue, job name and outcome (done or failed)',
+    labelNames: ['queue', 'job', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  readonly jobFailures = new Counter({
+    name: 'job_failures_total',
+    help: 'Job attempts that failed (each retry counts), by queue and job name',
+    labelNames: ['queue', 'job'] as const,
+    registers: [this.registry],
+  });
+
   constructor(dataSource: DataSource, queues: QueueService) {
     collectDefaultMetrics({ register: this.registry, prefix: 'cll_' });
     new Gauge({
@@ -36,11 +51,13 @@ export class MetricsService {
     });
     new Gauge({
       name: 'job_queue_jobs',
-      help: 'Jobs in Bull by queue and state',
+      help: 'Jobs in Bull by queue and state (waiting, active, delayed, failed, completed, paused), read from Redis at scrape time',
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
       async collect() {
-        if (!queues.isConnected()) return;
+        // Waits up to a second for a connection (the first scrape opens the API's queue connections); with Redis
+        // down the series are absent, and /health reports the outage.
+        if (!(await queues.ping(1000))) return;
         for (const queue of queues.all()) {
           const counts = await queue.getJobCounts().catch(() => null);
           if (!counts) continue;

@@ -1,3 +1,5 @@
+import type { AppConfig } from '../config/config.js';
+
 /** Every queue and job name, in one place. Each job name has exactly one handler (checked at worker start). */
 export enum QueueName {
   Notifications = 'notifications',
@@ -47,12 +49,19 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: false,
 } as const;
 
+export type Repeat = { every: number } | { cron: string; tz: string };
+
 /**
- * Scheduled jobs, as Bull repeatable jobs: Redis holds one schedule per job id, so however many workers start,
- * each run happens once.
+ * Scheduled jobs, as Bull repeatable jobs: Redis holds one schedule per job name and repeat rule, and each run is a
+ * job whose id is made from the schedule and the run's time, so however many workers start, each run happens once.
  */
-export const SCHEDULES: Array<{ name: JobName; repeat: { every: number } | { cron: string; tz: string } }> = [
-  { name: JobName.PruneRateLimits, repeat: { every: 3_600_000 } },
-  // Provisional indicators (and restatements of closed years) every night at 02:30 county time.
-  { name: JobName.RecomputeIndicators, repeat: { cron: '30 2 * * *', tz: 'Asia/Shanghai' } },
-];
+export function schedules(config: AppConfig['schedules']): Array<{ name: JobName; repeat: Repeat }> {
+  return [
+    { name: JobName.PruneRateLimits, repeat: { every: config.pruneRateLimitsEveryMs } },
+    // Provisional indicators (and restatements of closed years) every night, by default at 02:30 county time.
+    {
+      name: JobName.RecomputeIndicators,
+      repeat: { cron: config.recomputeIndicatorsCron, tz: config.timeZone },
+    },
+  ];
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
+import { HealthModule } from '../health/health.module.js';
 import { EnrolmentModule } from '../enrolment/enrolment.module.js';
 import { BaselinesService } from '../indicators/baselines.service.js';
 import { IndicatorsModule } from '../indicators/indicators.module.js';
@@ -15,7 +16,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
 
 /** The consumer side: job handlers and the outbox relay. Loaded by the worker entry point, or in-process. */
 @Module({
-  imports: [NotificationsModule, CredentialsModule, EnrolmentModule, IndicatorsModule],
+  imports: [NotificationsModule, CredentialsModule, EnrolmentModule, IndicatorsModule, HealthModule],
   providers: [
     WorkerService,
     OutboxRelayService,
