@@ -15,7 +15,11 @@ export class QueueService implements OnApplicationShutdown {
   get(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Bull(name, this.config.redisUrl, { prefix: this.config.queuePrefix });
+      const lock = this.config.jobLockMs;
+      queue = new Bull(name, this.config.redisUrl, {
+        prefix: this.config.queuePrefix,
+        settings: { lockDuration: lock, lockRenewTime: lock / 2, stalledInterval: lock },
+      });
       queue.on('error', (error) => this.logThrottled(name, error));
       this.queues.set(name, queue);
     }
