@@ -8,9 +8,7 @@ import { type Metric, writeResults } from './report.js';
 import { snapshotBuild } from './snapshot.js';
 import { benchBundles } from './suites/bundles.js';
 import { benchCatalogue } from './suites/catalogue.js';
-import { benchCertificates } from './suites/certificates.js';
 import { benchEnrolment } from './suites/enrolment.js';
-import { benchExport } from './suites/export.js';
 import { benchIndicators } from './suites/indicators.js';
 import { benchProgress } from './suites/progress.js';
 import { benchStatements } from './suites/statements.js';
@@ -29,8 +27,6 @@ const SUITES: Array<[string, (ctx: BenchContext) => Promise<Metric[]>]> = [
   ['indicators', benchIndicators],
   ['progress', benchProgress],
   ['enrolment', benchEnrolment],
-  ['export', benchExport],
-  ['certificates', benchCertificates],
 ];
 
 let stack: Stack;

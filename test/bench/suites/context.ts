@@ -112,6 +112,11 @@ export interface LoadOptions {
   duration?: number;
   /** Fixed total rate (req/s) for latency runs; closed loop when absent. */
   rate?: number;
+  /**
+   * Hand out `requests` round-robin across all connections (autocannon otherwise walks the list from the start on
+   * every connection, so 50 connections would write the same learner's row at the same moment).
+   */
+  roundRobin?: boolean;
 }
 
 /** One autocannon run; any error or non-2xx answer fails the benchmark (a fast error page is no result). */
@@ -123,11 +128,15 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     body: first.body,
   });
   if (!probe.ok) throw new Error(`${options.url}${first.path}: ${probe.status} ${await probe.text()}`);
+  let next = 0;
+  const count = options.requests.length;
   const result = await autocannon({
     url: options.url,
     connections: options.connections ?? 50,
     duration: options.duration ?? DURATION,
-    requests: options.requests,
+    requests: options.roundRobin
+      ? [{ setupRequest: (r) => ({ ...r, ...options.requests[next++ % count] }) }]
+      : options.requests,
     overallRate: options.rate,
   });
   if (result.errors || result.non2xx) {

@@ -1,7 +1,0 @@
-import type { Metric } from '../report.js';
-import type { BenchContext } from './context.js';
-
-export function benchCertificates(ctx: BenchContext): Promise<Metric[]> {
-  void ctx;
-  return Promise.resolve([]);
-}
