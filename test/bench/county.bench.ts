@@ -35,7 +35,9 @@ let county: GeneratedCounty;
 const metrics: Metric[] = [];
 
 function pgVersion(): Promise<string> {
-  return client.query<{ v: string }>('SHOW server_version').then((r) => r.rows[0].v);
+  return client
+    .query<{ v: string }>("SELECT current_setting('server_version') AS v")
+    .then((r) => r.rows[0].v);
 }
 
 beforeAll(async () => {
