@@ -29,6 +29,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.code === ErrorCode.RateLimited && typeof body.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
+    if (body.code === ErrorCode.ServiceUnavailable) res.setHeader('Retry-After', '5');
     if (!res.headersSent) res.status(status).json(body);
   }
 
@@ -77,6 +78,13 @@ export class ErrorFilter implements ExceptionFilter {
       if (status === 429) return this.simple(ErrorCode.RateLimited, 'Too many requests.', requestId);
       if (status < 500) return this.simple(ErrorCode.ValidationFailed, exception.message, requestId);
     }
+    if (isDatabaseUnavailable(exception)) {
+      return this.simple(
+        ErrorCode.ServiceUnavailable,
+        'The service is briefly unavailable. Please try again in a few seconds.',
+        requestId,
+      );
+    }
     return this.simple(
       ErrorCode.Internal,
       'Something went wrong on our side. Quote the request id if you contact us.',
@@ -91,4 +99,28 @@ export class ErrorFilter implements ExceptionFilter {
 
 function describe(exception: unknown): string {
   return exception instanceof Error ? `${exception.name}: ${exception.message}` : 'non-error thrown';
+}
+
+/** SQLSTATE classes and socket errors meaning PostgreSQL is restarting or unreachable (the request's transaction
+ * was rolled back or never began), as opposed to a fault in the request or in our code. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  for (let e: unknown = exception, depth = 0; e instanceof Error && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_SOCKET.has(code)))
+      return true;
+    if (UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    // TypeORM releases a query runner whose connection failed, and the next query on it (or the commit) throws.
+    if (RELEASED_RUNNER.has(e.name)) return true;
+    e = (e as { driverError?: unknown }).driverError ?? e.cause;
+  }
+  return false;
 }
