@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { makeRoleActors, MATRIX, PATH_PARAMS, ROLES, type Who } from '../testing/route-matrix.js';
+import { reportReliability } from '../testing/reliability-report.js';
 
 const fill = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMS[name] ?? randomUUID());
@@ -57,9 +58,11 @@ describe('the authorization matrix', () => {
         checked += 1;
       }
     }
-    console.log(
-      `authorization matrix: ${routes.length} routes × ${ROLES.length + 1} roles = ${checked} cells checked`,
-    );
+    reportReliability({
+      suite: 'authorization-matrix',
+      cells: checked,
+      notes: `${routes.length} routes × ${ROLES.length + 1} roles (with anonymous); ${wrong.length} cells wrong`,
+    });
     expect(wrong).toEqual([]);
     // Nothing personal reached the logs on the way: no mobile number or name of the accounts used.
     const logs = t.logs.join('\n');

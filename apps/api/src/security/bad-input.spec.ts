@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../testing/offer-builders.js';
 import { callerFor, makeRoleActors, MATRIX, PATH_PARAMS } from '../testing/route-matrix.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { reportReliability } from '../testing/reliability-report.js';
 
 /**
  * Thousands of invalid and boundary inputs, generated per route from its OpenAPI description: wrong types, missing
@@ -183,7 +184,11 @@ describe('bad input', () => {
           problems.push(`${op.route}: refused input changed data`);
       }
     }
-    console.log(`bad input: ${tried} inputs tried on ${fuzzed.length} routes`);
+    reportReliability({
+      suite: 'bad-input',
+      inputs: tried,
+      notes: `${fuzzed.length} routes with a body or query; ${problems.length} answers outside a documented 4xx`,
+    });
     const byRoute = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':'))))];
     const firstPerRoute = byRoute.map((r) => problems.find((p) => p.startsWith(`${r}:`)));
     expect(firstPerRoute).toEqual([]);
