@@ -77,6 +77,7 @@ export class HealthController {
     summary:
       'Prometheus metrics (text exposition format); bearer METRICS_TOKEN when set, refused in production without one',
   })
+  @ApiOkResponse({ description: 'Prometheus text exposition format' })
   @ApiUnauthorizedResponse({ description: 'Missing or wrong metrics token' })
   @ApiForbiddenResponse({ description: 'Production without METRICS_TOKEN' })
   async prometheus(

@@ -24,6 +24,8 @@ export const load: LayoutServerLoad = async (event) => {
       ? {
           name: user.name,
           canSeeAudit: roles.includes(AUDIT_ROLE),
+          // The platform's administrators also watch the job queues (the API refuses anyone else).
+          canSeeQueues: roles.includes(Role.BureauAdmin),
           canSeeProvider: roles.some((role) => PROVIDER_ROLES.includes(role)),
           canSeeBureau: roles.some((role) => BUREAU_ROLES.includes(role)),
           canSeeMentor: roles.some((role) => MENTOR_ROLES.includes(role)),

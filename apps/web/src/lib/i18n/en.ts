@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'role.bureau_analyst': 'Education bureau analyst',
   'role.bureau_admin': 'Education bureau administrator',
   'nav.audit': 'Audit trail',
+  'nav.queues': 'Job queues',
   'audit.title': 'Audit trail',
   'audit.summary': '{total} events. Page {page} of {pages}.',
   'audit.empty': 'No events yet.',

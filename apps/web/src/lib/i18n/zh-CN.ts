@@ -210,6 +210,7 @@ export const zhCN = {
   'role.bureau_analyst': '教育局数据分析员',
   'role.bureau_admin': '教育局管理员',
   'nav.audit': '审计日志',
+  'nav.queues': '任务队列',
   'audit.title': '审计日志',
   'audit.summary': '共 {total} 条记录，第 {page} / {pages} 页。',
   'audit.empty': '暂无记录。',
