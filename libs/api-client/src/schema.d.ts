@@ -216,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text exposition format) */
+        /** Prometheus metrics (text exposition format); bearer METRICS_TOKEN when set, refused in production without one */
         get: operations["Health_prometheus"];
         put?: never;
         post?: never;
@@ -1569,6 +1569,23 @@ export interface paths {
         };
         /** Verify a certificate by its code (public; the holder’s name is masked) */
         get: operations["Credentials_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{providerId}/records.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completions of my school’s courses as CSV (UTF-8 with BOM, learner names masked, streamed); the download is audited */
+        get: operations["RecordsExport_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3637,7 +3654,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Prometheus text exposition format */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong metrics token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Production without METRICS_TOKEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7779,6 +7811,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecordsExport_csv: {
+        parameters: {
+            query?: {
+                /** @description Completed on or after */
+                from?: string;
+                /** @description Completed on or before */
+                to?: string;
+                /** @description Only this course (one of the school’s own) */
+                courseId?: string;
+            };
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider or its course */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -19,6 +19,7 @@ import { User } from '../people/people.entities.js';
  */
 @Entity('learning_records')
 @Check('chk_learning_records_source', `num_nonnulls(enrolment_id, agreement_id) = 1`)
+@Index('idx_learning_records_provider_completed', ['providerId', 'completedOn', 'id'])
 export class LearningRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -53,6 +53,7 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/providers/{providerId}/programmes': STAFF,
   'PATCH /api/programmes/{id}': STAFF,
   'GET /api/providers/{providerId}/courses': STAFF,
+  'GET /api/providers/{providerId}/records.csv': STAFF,
   'POST /api/courses': STAFF,
   'GET /api/courses/{id}': STAFF,
   'PATCH /api/courses/{id}': STAFF,

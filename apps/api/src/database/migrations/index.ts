@@ -10,6 +10,7 @@ import { SessionCancellation1795919836969 } from './1795919836969-SessionCancell
 import { DisplayMode1795921928443 } from './1795921928443-DisplayMode.js';
 import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
+import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DisplayMode1795921928443,
   Apprenticeship1795924394579,
   Indicators1795925487850,
+  RecordsByProvider1795926000000,
 ];
