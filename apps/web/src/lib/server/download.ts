@@ -28,5 +28,6 @@ export function downloadFailed(result: ApiResult, event: RequestEvent, page: str
   if (code === ErrorCode.AuthRequired || code === ErrorCode.AuthTokenInvalid) {
     redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
   }
-  redirect(303, `${page}?problem=${encodeURIComponent(code ?? ErrorCode.Internal)}${hash}`);
+  const join = page.includes('?') ? '&' : '?';
+  redirect(303, `${page}${join}problem=${encodeURIComponent(code ?? ErrorCode.Internal)}${hash}`);
 }

@@ -193,4 +193,12 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'sessionCancel.done': 'This class was cancelled. Reason: {reason}',
   'done.sessionCancelled': 'The class was cancelled and its learners told.',
   'sessionCancel.tag': 'Cancelled',
+  'provider.records.heading': 'Download learning records',
+  'provider.records.intro':
+    'Completions of your courses as CSV (opens in Excel): date, course, learner’s name (masked), township, hours, credits, certificate number. Every download is recorded in the audit trail.',
+  'provider.records.from': 'Completed from',
+  'provider.records.to': 'Completed until',
+  'provider.records.course': 'Course',
+  'provider.records.allCourses': 'All courses',
+  'provider.records.download': 'Download CSV',
 };

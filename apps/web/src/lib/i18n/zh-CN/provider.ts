@@ -187,4 +187,12 @@ export const providerZhCN = {
   'sessionCancel.done': '这个班已取消。原因：{reason}',
   'done.sessionCancelled': '这个班已取消，学员已收到通知。',
   'sessionCancel.tag': '已取消',
+  'provider.records.heading': '下载学习记录',
+  'provider.records.intro':
+    '本机构课程的结业记录（CSV，可用 Excel 打开）：结业日期、课程、学员姓名（已脱敏）、乡镇、学时、学分、证书编号。每次下载都会记入操作日志。',
+  'provider.records.from': '结业日期从',
+  'provider.records.to': '结业日期到',
+  'provider.records.course': '课程',
+  'provider.records.allCourses': '全部课程',
+  'provider.records.download': '下载 CSV',
 } satisfies Record<string, string>;
