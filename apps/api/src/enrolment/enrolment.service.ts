@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { KeyedLine } from '../common/keyed-line.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OfferAccess } from '../catalogue/offer-access.service.js';
 import { PeopleService } from '../people/people.service.js';
@@ -43,6 +44,9 @@ const ACTIVE: EnrolmentStatus[] = [
  */
 @Injectable()
 export class EnrolmentService {
+  /** Requests for the same session wait here in turn rather than each holding a connection on its row lock. */
+  private readonly line = new KeyedLine();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -52,8 +56,10 @@ export class EnrolmentService {
   ) {}
 
   async enrolSelf(user: AuthUser, sessionId: string): Promise<EnrolmentResponse> {
-    const id = await this.dataSource.transaction((m) =>
-      this.enrol(m, user.id, sessionId, { source: EnrolmentSource.Self, actorUserId: user.id }),
+    const id = await this.line.run(sessionId, () =>
+      this.dataSource.transaction((m) =>
+        this.enrol(m, user.id, sessionId, { source: EnrolmentSource.Self, actorUserId: user.id }),
+      ),
     );
     return this.one(id);
   }
@@ -150,17 +156,19 @@ export class EnrolmentService {
 
   /** Provider staff enrol a registered learner by mobile number into one of their sessions. */
   async enrolByStaff(user: AuthUser, sessionId: string, mobile: string): Promise<EnrolmentResponse> {
-    const id = await this.dataSource.transaction(async (m) => {
-      await this.access.session(m, user, sessionId);
-      const learner = await this.learnerByMobile(m, mobile);
-      if (!learner)
-        throw DomainException.field(
-          ErrorCode.LearnerNotFound,
-          'mobile',
-          'No learner is registered with this mobile number.',
-        );
-      return this.enrol(m, learner, sessionId, { source: EnrolmentSource.Staff, actorUserId: user.id });
-    });
+    const id = await this.line.run(sessionId, () =>
+      this.dataSource.transaction(async (m) => {
+        await this.access.session(m, user, sessionId);
+        const learner = await this.learnerByMobile(m, mobile);
+        if (!learner)
+          throw DomainException.field(
+            ErrorCode.LearnerNotFound,
+            'mobile',
+            'No learner is registered with this mobile number.',
+          );
+        return this.enrol(m, learner, sessionId, { source: EnrolmentSource.Staff, actorUserId: user.id });
+      }),
+    );
     return this.one(id);
   }
 
@@ -171,28 +179,30 @@ export class EnrolmentService {
   async enrolByProxy(user: AuthUser, dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
     if (!dto.consent)
       throw new DomainException(ErrorCode.ConsentRequired, 'The learner’s consent is required.');
-    const id = await this.dataSource.transaction(async (m) => {
-      let learner = await this.learnerByMobile(m, dto.learnerMobile);
-      if (!learner) {
-        if (!dto.newLearner) {
-          throw DomainException.field(
-            ErrorCode.LearnerNotFound,
-            'learnerMobile',
-            'No learner has this mobile number; register them first.',
+    const id = await this.line.run(dto.sessionId, () =>
+      this.dataSource.transaction(async (m) => {
+        let learner = await this.learnerByMobile(m, dto.learnerMobile);
+        if (!learner) {
+          if (!dto.newLearner) {
+            throw DomainException.field(
+              ErrorCode.LearnerNotFound,
+              'learnerMobile',
+              'No learner has this mobile number; register them first.',
+            );
+          }
+          learner = await this.people.registerByProxy(
+            m,
+            { ...dto.newLearner, mobile: dto.learnerMobile },
+            user.id,
           );
         }
-        learner = await this.people.registerByProxy(
-          m,
-          { ...dto.newLearner, mobile: dto.learnerMobile },
-          user.id,
-        );
-      }
-      return this.enrol(m, learner, dto.sessionId, {
-        source: EnrolmentSource.Proxy,
-        actorUserId: user.id,
-        proxyRelationship: dto.relationship,
-      });
-    });
+        return this.enrol(m, learner, dto.sessionId, {
+          source: EnrolmentSource.Proxy,
+          actorUserId: user.id,
+          proxyRelationship: dto.relationship,
+        });
+      }),
+    );
     return this.one(id);
   }
 

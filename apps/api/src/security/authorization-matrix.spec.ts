@@ -68,5 +68,5 @@ describe('the authorization matrix', () => {
     const logs = t.logs.join('\n');
     for (const actor of actors.values()) expect(logs).not.toContain(actor.mobile);
     expect(logs).not.toContain('王秀兰');
-  });
+  }, 180_000);
 });
