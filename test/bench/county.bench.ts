@@ -9,6 +9,7 @@ import { snapshotBuild } from './snapshot.js';
 import { benchBundles } from './suites/bundles.js';
 import { benchCatalogue } from './suites/catalogue.js';
 import { benchEnrolment } from './suites/enrolment.js';
+import { benchExport } from './suites/export.js';
 import { benchIndicators } from './suites/indicators.js';
 import { benchProgress } from './suites/progress.js';
 import { benchStatements } from './suites/statements.js';
@@ -27,6 +28,7 @@ const SUITES: Array<[string, (ctx: BenchContext) => Promise<Metric[]>]> = [
   ['indicators', benchIndicators],
   ['progress', benchProgress],
   ['enrolment', benchEnrolment],
+  ['export', benchExport],
 ];
 
 let stack: Stack;
