@@ -9,11 +9,19 @@ import { STATES_ON } from '../apprenticeship/replay.service.js';
 export type Dimension = 'township' | 'age_band' | 'sex' | 'category';
 
 /** Band label of an age: the baseline's bands when there is one, else five-year bands up to 100+. */
-const BAND_OF_AGE = `
+const bandOf = (age: string) => `
   COALESCE(
     (SELECT b.age_from || COALESCE('-' || b.age_to, '+') FROM population_bands b
-      WHERE x.age >= b.age_from AND (b.age_to IS NULL OR x.age <= b.age_to) LIMIT 1),
-    CASE WHEN x.age >= 100 THEN '100+' ELSE (x.age / 5 * 5) || '-' || (x.age / 5 * 5 + 4) END)`;
+      WHERE ${age} >= b.age_from AND (b.age_to IS NULL OR ${age} <= b.age_to) LIMIT 1),
+    CASE WHEN ${age} >= 100 THEN '100+' ELSE (${age} / 5 * 5) || '-' || (${age} / 5 * 5 + 4) END)`;
+
+/**
+ * The band of every age from 0 to 150, worked out once per statement: looking the band up for each fact row was
+ * most of the time of a figure (a subquery per row over hundreds of thousands of rows). An age outside the table
+ * falls back to the per-row lookup, so every label stays the same.
+ */
+const AGE_BANDS_CTE = `age_bands AS MATERIALIZED (
+  SELECT a AS age, ${bandOf('a')} AS band FROM generate_series(0, 150) a)`;
 
 const BANDS_CTE = `population_bands AS MATERIALIZED (
   SELECT DISTINCT age_from, age_to FROM population_cells WHERE baseline_id = $3)`;
@@ -36,8 +44,9 @@ function groupColumns(dimensions: Dimension[]): string[] {
 export function groupedFacts(facts: string, dimensions: Dimension[], ageFilter = 'true'): string {
   const sets = ['()', ...dimensions.map((d) => `(${GROUPS[d]})`)].join(', ');
   return `
-    WITH ${BANDS_CTE},
-    facts AS (SELECT x.*, ${BAND_OF_AGE} AS band FROM (${facts}) x WHERE ${ageFilter})
+    WITH ${BANDS_CTE}, ${AGE_BANDS_CTE},
+    facts AS (SELECT x.*, COALESCE(ab.band, ${bandOf('x.age')}) AS band
+                FROM (${facts}) x LEFT JOIN age_bands ab ON ab.age = x.age WHERE ${ageFilter})
     SELECT ${[...groupColumns(dimensions), 'count(DISTINCT uid)::int AS persons', 'count(*)::int AS times'].join(', ')}
       FROM facts GROUP BY GROUPING SETS (${sets})`;
 }
