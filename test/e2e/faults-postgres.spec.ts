@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportReliability } from '../../apps/api/src/testing/reliability-report.js';
 import {
-  type Answer,
-  call,
   completeLesson,
   enrol,
   type Learner,
   onlineCourse,
   type OnlineCourse,
   registerLearner,
-  until,
 } from '../support/county.js';
+import { type JsonResponse, call, until } from '../support/http.js';
 import { PrivatePostgres } from '../support/services.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -40,7 +38,7 @@ afterAll(async () => {
 interface Outcome {
   learner: Learner;
   kind: 'enrol' | 'complete';
-  answer: Answer;
+  answer: JsonResponse;
 }
 
 describe('PostgreSQL restarted under load', () => {
@@ -92,7 +90,11 @@ describe('PostgreSQL restarted under load', () => {
       },
       10_000,
     );
-    await until('every learner to be through', () => Promise.resolve(next >= learners.length), 60_000);
+    await until(
+      'every learner to be through',
+      () => Promise.resolve(next >= learners.length || undefined),
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     stop = true;
     await load;

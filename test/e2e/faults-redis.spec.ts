@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportReliability } from '../../apps/api/src/testing/reliability-report.js';
 import {
-  call,
   completeLesson,
   enrol,
   type Learner,
   onlineCourse,
   type OnlineCourse,
   registerLearner,
-  until,
 } from '../support/county.js';
+import { call, until } from '../support/http.js';
 import { PrivateRedis } from '../support/services.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -57,8 +56,10 @@ describe('Redis stopped for 10 seconds', () => {
         expect(done.body.courseCompleted).toBe(true);
       }
       answers.push((await call(stack.apiUrl, 'GET', `/api/catalogue/courses/${course.courseId}`)).status);
-      answers.push((await call(stack.apiUrl, 'GET', '/api/me/record', learners[0].token)).status);
-      answers.push((await call(stack.apiUrl, 'GET', '/api/me/certificates', learners[0].token)).status);
+      answers.push((await call(stack.apiUrl, 'GET', '/api/me/record', { token: learners[0].token })).status);
+      answers.push(
+        (await call(stack.apiUrl, 'GET', '/api/me/certificates', { token: learners[0].token })).status,
+      );
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(during).toEqual([]);

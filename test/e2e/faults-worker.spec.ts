@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportReliability } from '../../apps/api/src/testing/reliability-report.js';
 import {
-  call,
   completeLesson,
   enrol,
   type Learner,
   onlineCourse,
   type OnlineCourse,
   registerLearner,
-  until,
 } from '../support/county.js';
+import { call, until } from '../support/http.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
@@ -66,8 +65,7 @@ describe('a worker killed in the middle of a batch', () => {
         stack.apiUrl,
         'POST',
         `/api/sessions/${importCourse.sessionId}/roster-imports`,
-        importCourse.staffToken,
-        { csv: ['mobile,name', ...rows].join('\n') },
+        { token: importCourse.staffToken, body: { csv: ['mobile,name', ...rows].join('\n') } },
       );
       expect(started.status).toBe(202);
       imports.push(started.body.id as string);

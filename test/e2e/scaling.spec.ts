@@ -2,6 +2,7 @@ import Bull from 'bull';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO_LOGIN, login, until } from '../support/http.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { reportReliability } from '../../apps/api/src/testing/reliability-report.js';
 
 /**
  * Two API processes and two workers against one PostgreSQL and one Redis: the enrolment and learning concurrency
@@ -320,9 +321,13 @@ describe('two API processes and two workers on one PostgreSQL and one Redis', ()
       [acknowledged],
     );
     expect(rows).toHaveLength(acknowledged.length);
-    console.log(
-      `kill during load: ${acknowledged.length} acknowledged writes, all present; ${failed} refused`,
-    );
+    reportReliability({
+      suite: 'fault-api-killed',
+      faults: 1,
+      records: acknowledged.length,
+      recordsLost: acknowledged.length - rows.length,
+      notes: `one of two APIs killed (SIGKILL) under 8 writers; ${failed} requests to it failed unacknowledged`,
+    });
     await stack.spawn('api2');
     expect((await call(api2, 'GET', '/api/me', { token: staff.token })).status).toBe(200);
   }, 60_000);

@@ -1,3 +1,4 @@
+import { call, DEMO_LOGIN, type JsonResponse, login } from './http.js';
 import type { Stack } from './stack.js';
 
 /**
@@ -5,47 +6,8 @@ import type { Stack } from './stack.js';
  * its one lesson, learners registered and enrolled, completions. Only public routes, as the web app uses them.
  */
 
-export interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-  body: any;
-}
-
-export const DEMO_PASSWORD = 'Demo2026!';
 const TOWNSHIP = '339901103000';
 const VILLAGE = '339901103202';
-
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<Answer> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON (a PDF or CSV)
-  }
-  return { status: res.status, body: parsed };
-}
-
-export async function signIn(stack: Stack, login: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await call(stack.apiUrl, 'POST', '/api/auth/login', undefined, { login, password });
-  if (res.status !== 200) throw new Error(`sign-in of ${login} failed: ${JSON.stringify(res.body)}`);
-  return res.body.accessToken as string;
-}
 
 function at(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -62,13 +24,13 @@ export interface OnlineCourse {
 
 /** A published online course of the demo school with one required text lesson and an open online session. */
 export async function onlineCourse(stack: Stack, title: string, capacity = 500): Promise<OnlineCourse> {
-  const staffToken = await signIn(stack, '13800000003');
-  const must = (res: Answer, what: string) => {
+  const { token: staffToken } = await login(stack.apiUrl, DEMO_LOGIN.providerAdmin);
+  const must = (res: JsonResponse, what: string) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const api = (method: string, path: string, body?: unknown) =>
-    call(stack.apiUrl, method, path, staffToken, body);
+    call(stack.apiUrl, method, path, { token: staffToken, body });
   const [provider] = must(await api('GET', '/api/me/providers'), 'my providers') as Array<{ id: string }>;
   const programme = must(
     await api('POST', `/api/providers/${provider.id}/programmes`, {
@@ -131,40 +93,35 @@ let mobiles = 0;
 /** A newly registered learner of the demo county (mobile numbers 1396xxxxxxx, unique in the run). */
 export async function registerLearner(stack: Stack, name = '测试学员'): Promise<Learner> {
   const mobile = `1396${String(process.pid % 1000).padStart(3, '0')}${String(++mobiles).padStart(4, '0')}`;
-  const res = await call(stack.apiUrl, 'POST', '/api/auth/register', undefined, {
-    name,
-    mobile,
-    password: 'Learn2026ok',
-    birthDate: '1962-04-01',
-    sex: 'female',
-    townshipCode: TOWNSHIP,
-    villageCode: VILLAGE,
-    attainment: 'junior_secondary',
-    employmentStatus: 'retired',
+  const res = await call(stack.apiUrl, 'POST', '/api/auth/register', {
+    body: {
+      name,
+      mobile,
+      password: 'Learn2026ok',
+      birthDate: '1962-04-01',
+      sex: 'female',
+      townshipCode: TOWNSHIP,
+      villageCode: VILLAGE,
+      attainment: 'junior_secondary',
+      employmentStatus: 'retired',
+    },
   });
   if (res.status !== 201) throw new Error(`registration failed: ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, token: res.body.accessToken, mobile };
 }
 
-export async function enrol(baseUrl: string, learner: Learner, sessionId: string): Promise<Answer> {
-  return call(baseUrl, 'POST', '/api/enrolments', learner.token, { sessionId });
+export async function enrol(baseUrl: string, learner: Learner, sessionId: string): Promise<JsonResponse> {
+  return call(baseUrl, 'POST', '/api/enrolments', { token: learner.token, body: { sessionId } });
 }
 
 /** Finishing the only lesson completes the course: record entry, certificate, and its PDF job through the outbox. */
-export async function completeLesson(baseUrl: string, learner: Learner, lessonId: string): Promise<Answer> {
-  return call(baseUrl, 'PUT', `/api/me/lessons/${lessonId}/progress`, learner.token, { completed: true });
-}
-
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export async function completeLesson(
+  baseUrl: string,
+  learner: Learner,
+  lessonId: string,
+): Promise<JsonResponse> {
+  return call(baseUrl, 'PUT', `/api/me/lessons/${lessonId}/progress`, {
+    token: learner.token,
+    body: { completed: true },
+  });
 }

@@ -21,6 +21,8 @@ export async function call(
       ...options.headers,
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    // A test never hangs on a server that stopped answering (the fault tests stop servers on purpose).
+    signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
   let body: unknown = text;
@@ -53,15 +55,16 @@ export async function login(
   return { token: res.body.accessToken, refresh: res.body.refreshToken, id: res.body.user.id };
 }
 
+/** Polls `probe` every 100 ms until it gives a value other than undefined or false. */
 export async function until<T>(
   what: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => Promise<T | undefined | false>,
   timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
-    if (value !== undefined) return value;
+    if (value !== undefined && value !== false) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
