@@ -11,6 +11,7 @@ import { benchCatalogue } from './suites/catalogue.js';
 import { benchEnrolment } from './suites/enrolment.js';
 import { benchExport } from './suites/export.js';
 import { benchIndicators } from './suites/indicators.js';
+import { benchPdfs } from './suites/pdfs.js';
 import { benchProgress } from './suites/progress.js';
 import { benchStatements } from './suites/statements.js';
 import type { BenchContext } from './suites/context.js';
@@ -29,6 +30,7 @@ const SUITES: Array<[string, (ctx: BenchContext) => Promise<Metric[]>]> = [
   ['progress', benchProgress],
   ['enrolment', benchEnrolment],
   ['export', benchExport],
+  ['pdfs', benchPdfs],
 ];
 
 let stack: Stack;
