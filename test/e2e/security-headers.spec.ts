@@ -28,6 +28,36 @@ describe('security headers and cross-site form posts, on the built processes', (
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    // Public answers may be cached; a signed-in caller's are not kept anywhere.
+    expect(res.headers.get('cache-control')).toBeNull();
+    const login = await fetch(`${stack.apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: '13800000001', password: 'Demo2026!' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = await fetch(`${stack.apiUrl}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(me.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('keeps a signed-in user’s pages out of caches, and lets public pages be cached', async () => {
+    const form = new URLSearchParams({ login: '13800000001', password: 'Demo2026!' });
+    const signIn = await fetch(`${stack.webUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.webUrl },
+      body: form,
+      redirect: 'manual',
+    });
+    const cookies = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    expect(cookies).toContain('=');
+    const page = await fetch(`${stack.webUrl}/learn`, { headers: { cookie: cookies }, redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const publicPage = await fetch(`${stack.webUrl}/courses`);
+    expect(publicPage.headers.get('cache-control')).toBeNull();
   });
 
   it('refuses a form post from another site (CSRF) and takes the same post from its own pages', async () => {

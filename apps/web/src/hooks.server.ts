@@ -34,6 +34,9 @@ export const handle: Handle = async ({ event, resolve }) => {
       html.replace('%lang%', event.locals.locale).replace('%mode%', event.locals.displayMode),
   });
   response.headers.set('x-request-id', requestId);
+  // Pages for a signed-in user hold their data: not kept by the browser's cache or a shared proxy.
+  if (event.locals.user && !response.headers.has('cache-control'))
+    response.headers.set('cache-control', 'private, no-store');
   return response;
 };
 

@@ -18,6 +18,8 @@ function requestMiddleware(logger: JsonLogger, metrics: MetricsService) {
   return (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
+    // Answers to a signed-in caller may hold personal data: no browser or proxy keeps them (a route may override).
+    if (req.headers.authorization) res.setHeader('Cache-Control', 'private, no-store');
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
