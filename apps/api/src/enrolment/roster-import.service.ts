@@ -10,6 +10,7 @@ import { OutboxService } from '../jobs/outbox.service.js';
 import { RosterImport } from '../learning/learning.entities.js';
 import type { RosterImportResponse } from './dto/enrolment-others.dto.js';
 import { EnrolmentService } from './enrolment.service.js';
+import { csvLine } from '../common/csv.js';
 
 const MAX_ROWS = 2000;
 
@@ -171,12 +172,8 @@ export class RosterImportService {
 export type RosterResponseWithCsv = RosterImportResponse & { rejectedCsv: string };
 
 function toCsv(rows: RosterImportResponse['rejectedRows']): string {
-  const escape = (v: string | number) =>
-    /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-  return (
-    [
-      'line,mobile,code,message',
-      ...rows.map((r) => [r.line, r.mobile, r.code, r.message].map(escape).join(',')),
-    ].join('\n') + '\n'
-  );
+  return [
+    'line,mobile,code,message\r\n',
+    ...rows.map((r) => csvLine([r.line, r.mobile, r.code, r.message])),
+  ].join('');
 }

@@ -15,6 +15,7 @@ import { JobName } from '../jobs/job.constants.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import type { BaselineDto, BaselineResponse } from './dto/baseline.dto.js';
 import { PopulationBaseline, type BaselineRowError } from './indicators.entities.js';
+import { csvLine } from '../common/csv.js';
 
 export const BASELINE_HEADER = 'township_code,age_band,sex,attainment,count';
 // About 40 bytes a row: 20,000 rows fit the API's 1 MB body limit (a county of 30 townships in 5-year bands needs
@@ -127,11 +128,10 @@ export class BaselinesService {
   async errorsCsv(id: string): Promise<string> {
     const row = await this.dataSource.getRepository(PopulationBaseline).findOneBy({ id });
     if (!row) throw new DomainException(ErrorCode.NotFound, 'No such population baseline.');
-    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
     return [
-      'line,field,code,message',
-      ...row.errors.map((e) => [e.line, quote(e.field), e.code, quote(e.message)].join(',')),
-    ].join('\r\n');
+      'line,field,code,message\r\n',
+      ...row.errors.map((e) => csvLine([e.line, e.field, e.code, e.message])),
+    ].join('');
   }
 
   /** The import job. A rerun (after a crash) starts again from the file: nothing was imported before it ended. */

@@ -9,6 +9,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { inBureauScope } from '../organisations/provider-access.js';
 import type { DrillRow, IndicatorDashboard, PublishedCell } from './dto/indicator.dto.js';
 import { DEFAULT_AGE_BAND, IndicatorsService } from './indicators.service.js';
+import { csvLine } from '../common/csv.js';
 
 /** Record-based drill-downs: which completions count, as SQL over learning_records r, profiles p, programmes pg. */
 const RECORD_FILTERS: Partial<Record<IndicatorCode, { since: string; where: string }>> = {
@@ -152,16 +153,8 @@ export class IndicatorReportsService {
   /** The CSV lines (UTF-8, with a BOM first so spreadsheet programs read the Chinese), for streaming. */
   async *csv(user: AuthUser, year: number): AsyncGenerator<string> {
     const rows = this.rows(await this.indicators.dashboard(user, year));
-    const cell = (v: string | number | null) =>
-      v === null
-        ? ''
-        : typeof v === 'number'
-          ? String(v)
-          : /[",\n]/.test(v)
-            ? `"${v.replaceAll('"', '""')}"`
-            : v;
     yield '\uFEFF';
-    for (const row of rows) yield `${row.map(cell).join(',')}\r\n`;
+    for (const row of rows) yield csvLine(row);
   }
 
   async xlsx(user: AuthUser, year: number): Promise<Buffer> {
