@@ -8,7 +8,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { assertProviderMember } from '../organisations/provider-access.js';
 import type { RecordsExportQuery } from './dto/records-export.dto.js';
 
-/** Rows per round trip: small enough that memory stays flat, large enough that round trips do not dominate. */
+/** Rows per FETCH: small enough that memory stays flat, large enough that round trips do not dominate. */
 export const EXPORT_BATCH = 1_000;
 
 export const EXPORT_HEADER = [
@@ -34,8 +34,8 @@ export const EXPORT_FROM = `learning_records r
     LEFT JOIN townships t ON t.code = p.township_code
     LEFT JOIN certificates k ON k.enrolment_id = r.enrolment_id`;
 
-/** The export's columns, then the record id (the keyset's tie-breaker). */
-type Row = [string, string, string, string | null, string, string, string | null, string];
+/** The export's columns, in order. */
+type Row = [string, string, string, string | null, string, string, string | null];
 
 /** A spreadsheet cell: quoted when it holds a separator, and never read as a formula (=, +, -, @ first). */
 export function csvCell(value: string | null): string {
@@ -139,7 +139,12 @@ export class RecordsExportService {
     return rows;
   }
 
-  /** Keyset pages in (completed_on, id) order over the (provider_id, completed_on, id) index: no OFFSET, no scan. */
+  /**
+   * One statement through a server-side cursor, fetched EXPORT_BATCH rows at a time: PostgreSQL plans it once, as it
+   * would for COPY (cursor_tuple_fraction 1: the whole result is wanted), and only one batch is held here. Keyset pages
+   * were 10× slower at 180,000 rows (each page joined users and profiles again). The connection stays taken, in a
+   * read-only transaction, while the file downloads; a cancelled download ends it (the generator's finally).
+   */
   private async *batches(providerId: string, query: RecordsExportQuery): AsyncGenerator<Row[]> {
     const params: unknown[] = [providerId];
     const where = ['r.provider_id = $1', 'r.course_id IS NOT NULL'];
@@ -147,30 +152,30 @@ export class RecordsExportService {
     if (query.from) add('r.completed_on >= ?::date', query.from);
     if (query.to) add('r.completed_on <= ?::date', query.to);
     if (query.courseId) add('r.course_id = ?::uuid', query.courseId);
-    const first = `SELECT ${EXPORT_COLUMNS}, r.id
-      FROM ${EXPORT_FROM} WHERE ${where.join(' AND ')} ORDER BY r.completed_on, r.id LIMIT ${EXPORT_BATCH}`;
-    const after = first.replace(
-      'ORDER BY',
-      `AND (r.completed_on, r.id) > ($${params.length + 1}::date, $${params.length + 2}::uuid) ORDER BY`,
-    );
-    let last: Row | undefined;
-    for (;;) {
-      const batch = await this.arrays(last ? after : first, last ? [...params, last[0], last[7]] : params);
-      if (batch.length) yield batch;
-      if (batch.length < EXPORT_BATCH) return;
-      last = batch[batch.length - 1];
-    }
-  }
-
-  /** Rows as arrays (no object per row, no column-name lookups): the export is the one place where that counts. */
-  private async arrays(sql: string, params: unknown[]): Promise<Row[]> {
+    const sql = `SELECT ${EXPORT_COLUMNS} FROM ${EXPORT_FROM} WHERE ${where.join(' AND ')} ORDER BY r.completed_on, r.id`;
     const runner = this.dataSource.createQueryRunner();
+    // Rows as arrays (no object per row, no column-name lookups): the export is the one place where that counts.
+    const client = (await runner.connect()) as {
+      query(q: { text: string; values?: unknown[]; rowMode?: 'array' }): Promise<{ rows: Row[] }>;
+    };
+    let open = false;
     try {
-      const client = (await runner.connect()) as {
-        query(q: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: Row[] }>;
-      };
-      return (await client.query({ text: sql, values: params, rowMode: 'array' })).rows;
+      await client.query({ text: 'BEGIN READ ONLY' });
+      open = true;
+      await client.query({ text: 'SET LOCAL cursor_tuple_fraction = 1' });
+      await client.query({ text: `DECLARE records_export NO SCROLL CURSOR FOR ${sql}`, values: params });
+      for (;;) {
+        const { rows } = await client.query({
+          text: `FETCH ${EXPORT_BATCH} FROM records_export`,
+          rowMode: 'array',
+        });
+        if (rows.length) yield rows;
+        if (rows.length < EXPORT_BATCH) break;
+      }
+      await client.query({ text: 'COMMIT' });
+      open = false;
     } finally {
+      if (open) await client.query({ text: 'ROLLBACK' }).catch(() => undefined);
       await runner.release();
     }
   }

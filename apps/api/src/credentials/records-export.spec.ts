@@ -76,7 +76,9 @@ describe('records export', () => {
   it('streams my school’s completions as CSV with a BOM, masked names and no ID number or mobile', async () => {
     const res = await download(staff).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?learning-records-all\.csv"?$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="?learning-records-all\.csv"?$/,
+    );
     expect(res.text.startsWith('\uFEFF')).toBe(true);
     expect(lines(res.text)).toEqual([
       EXPORT_HEADER.join(','),
@@ -130,7 +132,7 @@ describe('records export', () => {
     });
   });
 
-  it(`pages through ${BULK} rows in completion order without losing or repeating one`, async () => {
+  it(`streams ${BULK} rows in completion order, batch after batch, without losing or repeating one`, async () => {
     const bulk = await makeProvider(t, 'approved', '大学校');
     const bulkStaff = await makeActor(t, Role.ProviderAdmin, bulk);
     const c = await buildCourse(t, bulkStaff, bulk, { title: '大课' });

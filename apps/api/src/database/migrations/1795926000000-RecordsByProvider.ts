@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A school's records in completion order, for its CSV export (keyset pages) without scanning every school's rows. */
+/** A school’s records in completion order, for its CSV export, without scanning every school’s rows. */
 export class RecordsByProvider1795926000000 implements MigrationInterface {
   name = 'RecordsByProvider1795926000000';
 
