@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { assertProviderMember } from '../organisations/provider-access.js';
 import type { RecordsExportQuery } from './dto/records-export.dto.js';
+import { csvCell } from '../common/csv.js';
 
 /** Rows per FETCH: small enough that memory stays flat, large enough that round trips do not dominate. */
 export const EXPORT_BATCH = 1_000;
@@ -36,13 +37,6 @@ export const EXPORT_FROM = `learning_records r
 
 /** The export's columns, in order. */
 type Row = [string, string, string, string | null, string, string, string | null];
-
-/** A spreadsheet cell: quoted when it holds a separator, and never read as a formula (=, +, -, @ first). */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 export interface RecordsExport {
   fileName: string;
