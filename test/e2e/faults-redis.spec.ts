@@ -9,7 +9,7 @@ import {
   registerLearner,
 } from '../support/county.js';
 import { call, until } from '../support/http.js';
-import { PrivateRedis } from '../support/services.js';
+import { RedisProcess } from '../../apps/api/src/testing/redis-process.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /**
@@ -18,13 +18,13 @@ import { startStack, type Stack } from '../support/stack.js';
  * worker without restarting anything: every completion gets its certificate PDF and its messages, exactly once.
  */
 const LEARNERS = 30;
-let redis: PrivateRedis;
+let redis: RedisProcess;
 let stack: Stack;
 let course: OnlineCourse;
 const learners: Learner[] = [];
 
 beforeAll(async () => {
-  redis = await PrivateRedis.start();
+  redis = await RedisProcess.start({ durable: true });
   stack = await startStack({ workers: 1, env: { REDIS_URL: redis.url } });
   course = await onlineCourse(stack, 'Redis 故障演练课');
   for (let i = 0; i < LEARNERS; i++) {
@@ -44,7 +44,7 @@ describe('Redis stopped for 10 seconds', () => {
     for (const learner of learners.slice(0, LEARNERS / 2)) {
       expect((await completeLesson(stack.apiUrl, learner, course.lessonId)).body.courseCompleted).toBe(true);
     }
-    await redis.kill();
+    await redis.stop();
     const outageStarted = Date.now();
     const answers: number[] = [];
     const during = learners.slice(LEARNERS / 2);
@@ -72,7 +72,7 @@ describe('Redis stopped for 10 seconds', () => {
       `SELECT count(*)::int AS n FROM job_outbox WHERE sent_at IS NULL`,
     );
     expect(pending.n).toBeGreaterThanOrEqual(LEARNERS / 2); // the outage's jobs waited in PostgreSQL
-    await redis.start();
+    await redis.restart();
     const drainStarted = Date.now();
 
     const learnerIds = learners.map((l) => l.id);

@@ -1,14 +1,13 @@
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './stack.js';
+import { freePort } from '../../apps/api/src/testing/redis-process.js';
 
 /**
- * Private PostgreSQL and Redis servers for fault tests: on free ports and in throw-away directories, so a test can
- * stop, kill and restart them without touching the machine's shared services.
+ * A private PostgreSQL server for fault tests, on a free port and in a throw-away directory, so a test can restart
+ * it without touching the machine's shared one (a private Redis is `RedisProcess` in apps/api/src/testing).
  */
 
 const PG_BIN = process.env.PG_BIN ?? findPgBin();
@@ -37,23 +36,6 @@ function pgCommand(tool: string, args: string[]): [string, string[]] {
 function pgTool(tool: string, args: string[]): string {
   const [cmd, argv] = pgCommand(tool, args);
   return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-export async function waitForPort(port: number, open: boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const isOpen = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (isOpen === open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`port ${port} did not ${open ? 'open' : 'close'} within ${timeoutMs} ms`);
 }
 
 export class PrivatePostgres {
@@ -112,49 +94,5 @@ export class PrivatePostgres {
   private ctlArgs(action: 'start' | 'stop' | 'restart'): string[] {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
     return ['-D', this.dataDir, '-w', '-m', 'fast', '-o', options, '-l', join(this.dir, 'log'), action];
-  }
-}
-
-/**
- * A Redis that writes every command to its append-only file before answering (`appendfsync always`), as a
- * production Redis holding jobs should; `kill()` is SIGKILL, the harshest stop, and `start()` brings the data back.
- */
-export class PrivateRedis {
-  private child: ChildProcess | undefined;
-
-  private constructor(
-    readonly port: number,
-    private readonly dir: string,
-  ) {}
-
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort(), mkdtempSync(join(tmpdir(), 'cll-redis-')));
-    await redis.start();
-    return redis;
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', ''];
-    args.push('--appendonly', 'yes', '--appendfsync', 'always');
-    this.child = spawn(process.env.REDIS_SERVER_BIN ?? 'redis-server', args, { stdio: 'ignore' });
-    await waitForPort(this.port, true);
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    await waitForPort(this.port, false);
-  }
-
-  async destroy(): Promise<void> {
-    await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

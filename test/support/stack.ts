@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../../apps/api/src/testing/redis-process.js';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -40,16 +40,7 @@ export interface StackOptions {
   root?: string;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 async function admin(sql: string, server = SERVER): Promise<void> {
   const client = new pg.Client({ connectionString: server });

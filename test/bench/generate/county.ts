@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type pg from 'pg';
 import { type CountySizes, prng } from './sizes.js';
+import { PREFIXES, SUBJECTS } from '../../../apps/api/src/testing/catalogue-generator.js';
 
 /**
  * Loads a whole county into a database already migrated (and seeded with the demo county, whose townships, villages
@@ -64,31 +65,6 @@ const GIVEN = [
   '杰',
   '娟',
   '涛',
-];
-const PREFIXES = ['初级', '中级', '高级', '实用', '趣味', '零基础'];
-const SUBJECTS = [
-  '电工',
-  '养老护理',
-  '电子商务',
-  '书法',
-  '太极拳',
-  '智能手机',
-  '茶艺',
-  '摄影',
-  '中式烹调',
-  '育婴',
-];
-const SUBJECTS2 = [
-  '焊接',
-  '农业机械',
-  '果树栽培',
-  '家庭教育',
-  '急救',
-  '中医养生',
-  '合唱',
-  '国画',
-  '家庭理财',
-  '防范诈骗',
 ];
 const CATEGORIES = [
   'vocational_skills',
@@ -197,7 +173,7 @@ export async function generateCounty(
     `INSERT INTO courses (id, provider_id, programme_id, title, title_en, category, mode, study_hours, credits, description,
                           cover_text, status, published_at)
      SELECT bench_uid('c' || i), bench_uid('p' || (${providerOf('i')})), bench_uid('g' || (${providerOf('i')})),
-            ${pick(PREFIXES, 'i')} || ${pick([...SUBJECTS, ...SUBJECTS2], 'i / 6')} || '（第' || (i % 97 + 1) || '期）',
+            ${pick(PREFIXES, 'i')} || ${pick(SUBJECTS, 'i / 6')} || '（第' || (i % 97 + 1) || '期）',
             'course ' || i, ${pick(CATEGORIES, 'i')}, (ARRAY['online','offline','blended'])[1 + i % 3],
             8 + i % 40, 1 + i % 3, '面向全县居民开放的课程，第 ' || i || ' 号。', '县域终身学习', 'published', now()
        FROM generate_series(1, ${C}) i`,

@@ -1,7 +1,8 @@
 import { TOWNSHIP_A, TOWNSHIP_B } from './builders.js';
 
-const PREFIXES = ['初级', '中级', '高级', '实用', '趣味', '零基础'];
-const SUBJECTS = [
+/** Course title parts, shared with the county benchmark's generator. */
+export const PREFIXES = ['初级', '中级', '高级', '实用', '趣味', '零基础'];
+export const SUBJECTS = [
   '电工',
   '养老护理',
   '电子商务',
