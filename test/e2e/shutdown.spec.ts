@@ -112,11 +112,14 @@ describe('metrics behind METRICS_TOKEN, from the API and from the worker', () =>
     for (const state of ['waiting', 'active', 'delayed', 'failed']) {
       expect(api.body).toMatch(new RegExp(`job_queue_jobs\\{queue="notifications",state="${state}"\\} \\d+`));
     }
-    // The job's log lines in the worker carry the id of the request that caused it.
-    const done = stack.output.find(
-      (l) => l.startsWith('[worker]') && l.includes('"job":"welcome-notification"'),
+    // The job's log lines in the worker carry the id of the request that caused it (logs are written in batches,
+    // up to 50 ms after the metric moved).
+    const done = await until('the job’s log line', () =>
+      Promise.resolve(
+        stack.output.find((l) => l.startsWith('[worker]') && l.includes('"job":"welcome-notification"')),
+      ),
     );
-    expect(JSON.parse((done as string).slice('[worker] '.length))).toMatchObject({
+    expect(JSON.parse(done.slice('[worker] '.length))).toMatchObject({
       msg: 'job done',
       requestId: 'metrics-req-0001',
     });

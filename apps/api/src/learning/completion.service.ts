@@ -34,6 +34,12 @@ export class CompletionService {
 
   /** Re-checks the rule for an enrolment; returns true when this call completed it. */
   async evaluate(m: EntityManager, enrolmentId: string): Promise<boolean> {
+    // Lock first, count after: in READ COMMITTED a statement that waited for the lock still counts from the snapshot
+    // taken before it waited, and would miss the lesson a concurrent save just committed.
+    const locked: unknown[] = await m.query(`SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [
+      enrolmentId,
+    ]);
+    if (!locked.length) return false;
     const [f]: Facts[] = await m.query(
       `SELECT e.id, e.status, e.learner_user_id, c.completion_rule, c.attendance_share, s.class_count,
               (SELECT count(*) FROM lessons l WHERE l.course_id = c.id AND l.required)::int AS required_lessons,
@@ -42,8 +48,7 @@ export class CompletionService {
                 WHERE l.course_id = c.id AND l.required)::int AS required_done,
               (SELECT count(*) FROM attendance a WHERE a.enrolment_id = e.id)::int AS attended
          FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN course_sessions s ON s.id = e.session_id
-        WHERE e.id = $1
-          FOR UPDATE OF e`,
+        WHERE e.id = $1`,
       [enrolmentId],
     );
     if (!f || f.status !== EnrolmentStatus.Enrolled) return false;

@@ -182,7 +182,11 @@ export class LearningService {
         'A quiz is completed by passing it (quiz-attempts).',
       );
     }
-    const due = row.facts.filter((f) => isCompleted({ ...f, attendanceShare: Number(f.attendanceShare) }));
+    // A save that completes a lesson is always evaluated under the lock: its facts come from a snapshot that cannot
+    // see a lesson completed at the same moment in another request (two lessons finished at once, on two APIs).
+    const due = dto.completed
+      ? row.facts
+      : row.facts.filter((f) => isCompleted({ ...f, attendanceShare: Number(f.attendanceShare) }));
     let courseCompleted = false;
     if (due.length) {
       const evaluate = async (tx: EntityManager) => {

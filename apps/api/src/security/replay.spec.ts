@@ -139,6 +139,32 @@ describe('replayed requests', () => {
     ).toBe(1);
   });
 
+  it('completes the course once when its last two lessons are finished at the same moment', async () => {
+    const [text, quiz] = course.lessonIds;
+    const learners = await Promise.all(
+      Array.from({ length: 6 }, () => makeActor(t, undefined, undefined, { birthDate: '1985-06-01' })),
+    );
+    for (const learner of learners) {
+      await t.http.post('/api/enrolments').auth(learner.token, bearer).send({ sessionId: course.sessionId });
+    }
+    await Promise.all(
+      learners.flatMap((learner) => [
+        t.http.put(`/api/me/lessons/${text}/progress`).auth(learner.token, bearer).send({ completed: true }),
+        t.http
+          .post(`/api/me/lessons/${quiz}/quiz-attempts`)
+          .auth(learner.token, bearer)
+          .send({ answers: [[0], [2, 0]] }),
+      ]),
+    );
+    replayed += learners.length * 2;
+    const records: Array<{ learner_user_id: string; n: number }> = await t.db.query(
+      `SELECT learner_user_id, count(*)::int AS n FROM learning_records WHERE learner_user_id = ANY($1)
+        GROUP BY learner_user_id`,
+      [learners.map((l) => l.id)],
+    );
+    expect(records.map((r) => r.n)).toEqual(learners.map(() => 1));
+  });
+
   it('records attendance once for the same roster sent again, and a roster uploaded twice enrols each learner once', async () => {
     await t.db.query(`UPDATE course_sessions SET starts_at = now() - interval '2 days' WHERE id = $1`, [
       course.sessionId,
