@@ -7,7 +7,7 @@ import { createHttpApp } from '../app.factory.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { seedDemoData } from '../seed/demo-seed.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { ensureLocalRedis, RedisUnavailableError } from './local-redis.js';
 import { ensureLocalSecrets } from './local-secrets.js';
 
@@ -40,10 +40,18 @@ try {
   ensureLocalSecrets(dataDir, env);
   let embedded: EmbeddedPostgres | undefined;
   if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(`${dataDir}/pglite`, Number(env.EMBEDDED_PG_PORT ?? 54329), 10);
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_PG_DIR ?? `${dataDir}/postgres`,
+      port: env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined,
+      log,
+    });
     stops.push(() => embedded?.stop());
     env.DATABASE_URL = embedded.url;
-    log('embedded PostgreSQL started', { dataDir: `${dataDir}/pglite` });
+    log(embedded.created ? 'embedded PostgreSQL created and started' : 'embedded PostgreSQL started', {
+      dataDir: embedded.dataDir,
+      port: embedded.port,
+      seconds: (Date.now() - startedAt) / 1000,
+    });
   }
   if (!env.REDIS_URL) {
     const redis = await ensureLocalRedis();
@@ -91,7 +99,11 @@ try {
   });
   console.log(`\n  Open ${origin} in a browser (demo accounts: see README.md).\n`);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof RedisUnavailableError ||
+    error instanceof EmbeddedPostgresError
+  ) {
     console.error(error.message);
     await shutdown(78);
   }
