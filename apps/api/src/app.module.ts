@@ -20,6 +20,7 @@ import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { useCountyTimeZone } from './common/date-only.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -30,11 +31,14 @@ export interface AppModuleOptions {
 export class AppModule {
   static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
     if (!config.databaseUrl) throw new Error('DATABASE_URL is not set');
+    useCountyTimeZone(config.countyTimeZone);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.countyTimeZone),
+        ),
         AuditModule,
         JobsModule,
         GeoModule,

@@ -1824,12 +1824,20 @@ export interface components {
             /** @description Jobs waiting in the outbox for Redis */
             outboxPending: number;
         };
+        FontHealth: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description What is missing and how to fix it */
+            reason?: string;
+        };
         HealthResponse: {
             /** @enum {string} */
             status: "ok" | "degraded" | "down";
             database: components["schemas"]["ComponentHealth"];
             redis: components["schemas"]["ComponentHealth"];
             queue: components["schemas"]["QueueHealth"] | null;
+            /** @description The font certificate and record PDFs are made with */
+            pdfFont: components["schemas"]["FontHealth"];
         };
         /** @enum {string} */
         ProviderKind: "vocational_school" | "community_college" | "elderly_university" | "training_centre" | "open_university";
@@ -3235,6 +3243,11 @@ export interface components {
             verificationCode: string;
             /** @description The PDF has been made and can be downloaded */
             pdfReady: boolean;
+            /**
+             * @description Why the PDF could not be made yet; it is made automatically once the problem is fixed
+             * @enum {string|null}
+             */
+            pdfProblem: "font_missing" | null;
         };
         VerificationResponse: {
             number: string;

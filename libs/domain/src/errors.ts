@@ -50,6 +50,7 @@ export enum ErrorCode {
   AttendanceDateInvalid = 'ATTENDANCE_DATE_INVALID',
   NotInSession = 'NOT_IN_SESSION',
   CertificateNotReady = 'CERTIFICATE_NOT_READY',
+  PdfFontMissing = 'PDF_FONT_MISSING',
   ImportCsvInvalid = 'IMPORT_CSV_INVALID',
   ApprenticeTooYoung = 'APPRENTICE_TOO_YOUNG',
   GuardianRequired = 'GUARDIAN_REQUIRED',

@@ -8,3 +8,4 @@ export * from './catalogue.js';
 export * from './apprenticeship.js';
 export * from './indicators.js';
 export * from './passwords.js';
+export * from './county-time.js';

@@ -100,6 +100,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RateLimited:
       return 429;
     case ErrorCode.ServiceUnavailable:
+    case ErrorCode.PdfFontMissing:
       return 503;
     case ErrorCode.Internal:
       return 500;

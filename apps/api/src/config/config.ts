@@ -1,3 +1,4 @@
+import { DEFAULT_COUNTY_TIME_ZONE } from '@cll/domain';
 /**
  * Configuration, read once from the environment and validated at start. A bad value stops the process
  * with a message naming the variable. Every setting has a safe local default, except secrets in production.
@@ -41,6 +42,8 @@ export interface AppConfig {
    */
   jobLockMs: number;
   /** A font with Chinese glyphs for certificate PDFs (Debian: fonts-noto-cjk). */
+  /** The county's time zone: dates people see, "today", and the database session's zone (COUNTY_TIME_ZONE). */
+  countyTimeZone: string;
   cjkFontPath: string;
   /** The face inside a font collection (.ttc); empty for a single-font file. */
   cjkFontFamily: string;
@@ -55,6 +58,8 @@ export interface AppConfig {
     pruneRateLimitsEveryMs: number;
     recomputeIndicatorsCron: string;
     timeZone: string;
+    /** How often certificates whose PDF failed (a missing font) are tried again. */
+    retryPdfsEveryMs: number;
   };
 }
 
@@ -180,6 +185,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     fail('JWT_SECRET', 'at least 32 characters', `${jwtSecret.length} characters`);
   }
+  const countyTimeZone = timeZone(env, 'COUNTY_TIME_ZONE', DEFAULT_COUNTY_TIME_ZONE);
   return {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -206,6 +212,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
+    countyTimeZone,
     cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     cjkFontFamily: env.CJK_FONT_FAMILY ?? 'NotoSansCJKsc-Regular',
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 100, 600_000),
@@ -214,7 +221,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     schedules: {
       pruneRateLimitsEveryMs: int(env, 'RATE_LIMIT_PRUNE_EVERY_MS', 3_600_000, 1000, 86_400_000),
       recomputeIndicatorsCron: cron(env, 'INDICATORS_RECOMPUTE_CRON', '30 2 * * *'),
-      timeZone: timeZone(env, 'SCHEDULE_TIME_ZONE', 'Asia/Shanghai'),
+      timeZone: timeZone(env, 'SCHEDULE_TIME_ZONE', countyTimeZone),
+      retryPdfsEveryMs: int(env, 'PDF_RETRY_EVERY_MS', 300_000, 1000, 86_400_000),
     },
   };
 }

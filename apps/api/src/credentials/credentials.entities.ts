@@ -125,6 +125,13 @@ export class Certificate {
   @Column({ type: 'timestamptz', nullable: true })
   pdfGeneratedAt: Date | null;
 
+  /** Why the PDF could not be made yet (for example `font_missing`); cleared when it is made. */
+  @Column({ type: 'text', nullable: true })
+  pdfProblem: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pdfProblemAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

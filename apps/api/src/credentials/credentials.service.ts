@@ -6,7 +6,9 @@ import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CertificateResponse, RecordResponse, VerificationResponse } from './dto/credentials.dto.js';
+import { todayInCounty } from '../common/date-only.js';
 import { drawCertificate, drawRecord, renderPdf } from './pdf.js';
+import { pdfFontStatus } from './pdf-font.js';
 
 interface CertificateRow {
   id: string;
@@ -16,6 +18,7 @@ interface CertificateRow {
   learner_user_id: string;
   revoked_at: Date | null;
   pdf_ready: boolean;
+  pdf_problem: string | null;
   course_title: string;
   provider_name: string;
   hours: string;
@@ -25,7 +28,7 @@ interface CertificateRow {
 
 const CERTIFICATE_SQL = `
   SELECT k.id, k.number, k.verification_code, k.holder_name, k.learner_user_id, k.revoked_at,
-         k.pdf_generated_at IS NOT NULL AS pdf_ready,
+         k.pdf_generated_at IS NOT NULL AS pdf_ready, k.pdf_problem,
          r.course_title, r.provider_name, r.hours, r.credits, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on
     FROM certificates k JOIN learning_records r ON r.id = k.record_id`;
 
@@ -54,6 +57,7 @@ export class CredentialsService {
   }
 
   async recordPdf(user: AuthUser): Promise<Buffer> {
+    await this.assertFont();
     const [record, [holder]] = await Promise.all([
       this.record(user),
       this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM users WHERE id = $1`, [user.id]),
@@ -61,7 +65,7 @@ export class CredentialsService {
     return renderPdf(this.font(), (doc) =>
       drawRecord(doc, {
         holderName: holder.name,
-        exportedOn: new Date().toISOString().slice(0, 10),
+        exportedOn: todayInCounty(),
         totals: record.totals,
         entries: record.entries,
       }),
@@ -82,15 +86,17 @@ export class CredentialsService {
       issuedOn: c.completed_on,
       verificationCode: c.verification_code,
       pdfReady: c.pdf_ready,
+      pdfProblem: c.pdf_ready ? null : (c.pdf_problem as CertificateResponse['pdfProblem']),
     }));
   }
 
   async certificatePdf(user: AuthUser, id: string): Promise<Buffer> {
-    const [row]: Array<{ pdf: Buffer | null }> = await this.dataSource.query(
-      `SELECT pdf FROM certificates WHERE id = $1 AND learner_user_id = $2`,
+    const [row]: Array<{ pdf: Buffer | null; pdf_problem: string | null }> = await this.dataSource.query(
+      `SELECT pdf, pdf_problem FROM certificates WHERE id = $1 AND learner_user_id = $2`,
       [id, user.id],
     );
     if (!row) throw new DomainException(ErrorCode.NotFound, 'No such certificate.');
+    if (!row.pdf && row.pdf_problem) await this.assertFont();
     if (!row.pdf)
       throw new DomainException(
         ErrorCode.CertificateNotReady,
@@ -127,6 +133,16 @@ export class CredentialsService {
       [certificateId],
     );
     if (!c) return;
+    const font = await pdfFontStatus(this.font());
+    if (!font.ok) {
+      // Shown to the learner; the job is retried with backoff, and again by the PDF retry schedule once the font is
+      // there (PdfRetryService).
+      await this.dataSource.query(
+        `UPDATE certificates SET pdf_problem = 'font_missing', pdf_problem_at = now() WHERE id = $1 AND pdf IS NULL`,
+        [certificateId],
+      );
+      throw new DomainException(ErrorCode.PdfFontMissing, font.reason);
+    }
     const pdf = await renderPdf(this.font(), (doc) =>
       drawCertificate(doc, {
         number: c.number,
@@ -147,10 +163,11 @@ export class CredentialsService {
         [certificateId],
       );
       if (!pending.length) return;
-      await m.query(`UPDATE certificates SET pdf = $2, pdf_generated_at = now() WHERE id = $1`, [
-        certificateId,
-        pdf,
-      ]);
+      await m.query(
+        `UPDATE certificates SET pdf = $2, pdf_generated_at = now(), pdf_problem = NULL, pdf_problem_at = NULL
+          WHERE id = $1`,
+        [certificateId, pdf],
+      );
       await this.notifications.notify(
         m,
         [c.learner_user_id],
@@ -160,6 +177,18 @@ export class CredentialsService {
       );
     });
     this.logger.log({ msg: 'certificate pdf made', certificateId, bytes: pdf.length });
+  }
+
+  /** The PDF font at start: a missing one is said once, loudly, with what to install (and /health says degraded). */
+  async onApplicationBootstrap(): Promise<void> {
+    const font = await pdfFontStatus(this.font());
+    if (!font.ok)
+      this.logger.warn({ msg: 'certificate and record PDFs cannot be made', reason: font.reason });
+  }
+
+  private async assertFont(): Promise<void> {
+    const font = await pdfFontStatus(this.font());
+    if (!font.ok) throw new DomainException(ErrorCode.PdfFontMissing, font.reason);
   }
 
   private font() {

@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { DEFAULT_COUNTY_TIME_ZONE } from '@cll/domain';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  timeZone = DEFAULT_COUNTY_TIME_ZONE,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +20,13 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'cll-api' },
+    // Each session in the county's zone: now()::date and to_char of an instant give the county's calendar.
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: 'cll-api',
+      options: `-c TimeZone=${timeZone}`,
+    },
   };
 }
 

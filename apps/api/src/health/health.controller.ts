@@ -15,12 +15,18 @@ import { Public } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { QueueService } from '../jobs/queue.service.js';
+import { pdfFontStatus } from '../credentials/pdf-font.js';
 import { refuseMetrics } from './metrics-access.js';
 import { MetricsService } from './metrics.service.js';
 
 class ComponentHealth {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
   @ApiProperty({ required: false }) latencyMs?: number;
+}
+
+class FontHealth {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiProperty({ required: false, description: 'What is missing and how to fix it' }) reason?: string;
 }
 
 class QueueHealth {
@@ -32,6 +38,8 @@ export class HealthResponse {
   @ApiProperty({ type: ComponentHealth }) database: ComponentHealth;
   @ApiProperty({ type: ComponentHealth }) redis: ComponentHealth;
   @ApiProperty({ type: QueueHealth, nullable: true }) queue: QueueHealth | null;
+  @ApiProperty({ type: FontHealth, description: 'The font certificate and record PDFs are made with' })
+  pdfFont: FontHealth;
 }
 
 @ApiTags('operations')
@@ -44,7 +52,10 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** 200 while the database answers (Redis down only delays jobs: "degraded"); 503 when the database is down. */
+  /**
+   * 200 while the database answers (Redis down only delays jobs, a missing PDF font only delays PDFs: "degraded");
+   * 503 when the database is down.
+   */
   @Public()
   @Get('health')
   @ApiOperation({ summary: 'Database and Redis status, and the job backlog' })
@@ -63,9 +74,11 @@ export class HealthController {
     const redis: ComponentHealth = redisUp
       ? { status: 'up', latencyMs: Date.now() - redisStarted }
       : { status: 'down' };
-    const status = database.status === 'down' ? 'down' : redisUp ? 'ok' : 'degraded';
+    const font = await pdfFontStatus({ path: this.config.cjkFontPath, family: this.config.cjkFontFamily });
+    const pdfFont: FontHealth = font.ok ? { status: 'up' } : { status: 'down', reason: font.reason };
+    const status = database.status === 'down' ? 'down' : redisUp && font.ok ? 'ok' : 'degraded';
     if (status === 'down') res.status(503);
-    return { status, database, redis, queue: pending === null ? null : { outboxPending: pending } };
+    return { status, database, redis, queue: pending === null ? null : { outboxPending: pending }, pdfFont };
   }
 
   /** Public to the role guard: Prometheus has no user account; it sends METRICS_TOKEN instead (see refuseMetrics). */

@@ -15,6 +15,7 @@ export enum JobName {
   PruneRateLimits = 'prune-rate-limits',
   BaselineImport = 'baseline-import',
   RecomputeIndicators = 'recompute-indicators',
+  RetryCertificatePdfs = 'retry-certificate-pdfs',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -24,6 +25,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PruneRateLimits]: QueueName.Maintenance,
   [JobName.BaselineImport]: QueueName.Imports,
   [JobName.RecomputeIndicators]: QueueName.Maintenance,
+  [JobName.RetryCertificatePdfs]: QueueName.Certificates,
 };
 
 export interface JobPayloads {
@@ -33,6 +35,7 @@ export interface JobPayloads {
   [JobName.PruneRateLimits]: Record<string, never>;
   [JobName.BaselineImport]: { baselineId: string };
   [JobName.RecomputeIndicators]: Record<string, never>;
+  [JobName.RetryCertificatePdfs]: Record<string, never>;
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */
@@ -63,5 +66,7 @@ export function schedules(config: AppConfig['schedules']): Array<{ name: JobName
       name: JobName.RecomputeIndicators,
       repeat: { cron: config.recomputeIndicatorsCron, tz: config.timeZone },
     },
+    // Certificates whose PDF waited for a missing font, every 5 minutes by default.
+    { name: JobName.RetryCertificatePdfs, repeat: { every: config.retryPdfsEveryMs } },
   ];
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
+import { PdfRetryService } from '../credentials/pdf-retry.service.js';
 import { HealthModule } from '../health/health.module.js';
 import { EnrolmentModule } from '../enrolment/enrolment.module.js';
 import { BaselinesService } from '../indicators/baselines.service.js';
@@ -30,6 +31,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         MaintenanceService,
         BaselinesService,
         IndicatorsService,
+        PdfRetryService,
       ],
       useFactory: (
         notifications: NotificationsService,
@@ -38,6 +40,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         maintenance: MaintenanceService,
         baselines: BaselinesService,
         indicators: IndicatorsService,
+        pdfRetry: PdfRetryService,
       ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
         [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
@@ -48,6 +51,9 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         [JobName.BaselineImport]: ({ baselineId }) => baselines.run(baselineId),
         [JobName.RecomputeIndicators]: async () => {
           await indicators.recomputeAll();
+        },
+        [JobName.RetryCertificatePdfs]: async () => {
+          await pdfRetry.retryStalled();
         },
       }),
     },

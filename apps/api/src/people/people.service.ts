@@ -11,6 +11,7 @@ import type { RegisterDto } from './dto/register.dto.js';
 import type { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { LearnerProfile, RoleAssignment, User } from './people.entities.js';
 import { PiiService } from './pii.service.js';
+import { todayInCounty } from '../common/date-only.js';
 import { MeQuery, type MeRow } from './me.query.js';
 
 const MIN_AGE = 16;
@@ -213,7 +214,7 @@ export class PeopleService {
 }
 
 function assertBirthDate(birthDate: string): void {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInCounty();
   const age = ageOn(birthDate, today);
   if (birthDate > today || age < MIN_AGE || age > MAX_AGE) {
     throw DomainException.field(

@@ -31,6 +31,13 @@ export class CertificateResponse {
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() verificationCode: string;
   @ApiProperty({ description: 'The PDF has been made and can be downloaded' }) pdfReady: boolean;
+  @ApiProperty({
+    type: String,
+    enum: ['font_missing'],
+    nullable: true,
+    description: 'Why the PDF could not be made yet; it is made automatically once the problem is fixed',
+  })
+  pdfProblem: 'font_missing' | null;
 }
 
 export class VerificationResponse {

@@ -51,6 +51,7 @@ export const load: PageServerLoad = async (event) => {
       issuedOn: c.issuedOn,
       verificationCode: c.verificationCode,
       pdfReady: c.pdfReady,
+      pdfProblem: c.pdfProblem,
     })),
     problem: problem !== 'error.' && hasMessage(problem) ? problem : null,
     // The link to the apprenticeship page shows for apprentices only (staff also see their school's agreements).

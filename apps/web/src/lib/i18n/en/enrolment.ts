@@ -25,6 +25,8 @@ export const enrolmentEn: Record<keyof typeof enrolmentZhCN, string> = {
   'error.ATTENDANCE_DATE_INVALID': 'This day is outside the class dates, or has not come yet.',
   'error.NOT_IN_SESSION': 'Someone on the list is not in this class. Please reload the page and try again.',
   'error.CERTIFICATE_NOT_READY': 'The certificate is still being made. Please download it in a few minutes.',
+  'error.PDF_FONT_MISSING':
+    'The PDF cannot be made yet: the server is missing a font with Chinese characters. Once an administrator installs it you can download it; you need not do anything.',
   'error.IMPORT_CSV_INVALID':
     'The CSV is not right: the first line must be mobile,name, and at most 2,000 rows.',
 

@@ -44,6 +44,8 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'certificates.download': 'Download the certificate (PDF)',
   'certificates.downloadNamed': 'Download the certificate (PDF): {course}',
   'certificates.pending': 'The certificate is being made. Please reload this page in a few minutes.',
+  'certificates.fontMissing':
+    'The certificate PDF cannot be made yet: the server is missing a font with Chinese characters. It will be made automatically once an administrator installs it; you need not study again or do anything.',
   'certificates.verify': 'Verification page',
   'certificates.verifyNamed': 'Verification page: {course}',
 

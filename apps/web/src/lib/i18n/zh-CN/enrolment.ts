@@ -23,6 +23,8 @@ export const enrolmentZhCN = {
   'error.ATTENDANCE_DATE_INVALID': '这一天不在开班时间内，或者还没有到。',
   'error.NOT_IN_SESSION': '名单里有学员不在这个班上，请刷新页面后再试。',
   'error.CERTIFICATE_NOT_READY': '证书正在生成，请过几分钟再下载。',
+  'error.PDF_FONT_MISSING':
+    'PDF 暂时无法生成：服务器缺少中文字体。管理员装好字体后即可下载，您无需任何操作。',
   'error.IMPORT_CSV_INVALID': 'CSV 内容不正确：第一行必须是 mobile,name，最多 2000 行。',
 
   'enrol.button': '报名',

@@ -42,6 +42,8 @@ export const learningZhCN = {
   'certificates.download': '下载证书（PDF）',
   'certificates.downloadNamed': '下载证书（PDF）：{course}',
   'certificates.pending': '证书正在生成，请过几分钟刷新本页。',
+  'certificates.fontMissing':
+    '证书 PDF 暂时无法生成：服务器缺少中文字体。管理员装好字体后会自动生成，您无需重新学习或任何操作。',
   'certificates.verify': '证书验证页',
   'certificates.verifyNamed': '证书验证页：{course}',
 
