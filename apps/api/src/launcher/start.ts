@@ -1,31 +1,22 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../app.factory.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { seedDemoData } from '../seed/demo-seed.js';
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
-import { ensureLocalRedis, RedisUnavailableError } from './local-redis.js';
-import { ensureLocalSecrets } from './local-secrets.js';
+import { EmbeddedPostgresError } from './embedded-postgres.js';
+import { RedisUnavailableError } from './local-redis.js';
+import { launcherLog as log, ROOT as root, startLocalServices } from './local-services.js';
 
 /**
  * `npm start`: the whole product on one machine — API with the worker in-process, the web app, demo data —
  * with an embedded PostgreSQL when DATABASE_URL is unset and a local Redis when REDIS_URL is unset.
  */
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const env = process.env;
-const dataDir = env.DATA_DIR ?? `${root}.data`;
 const startedAt = Date.now();
 const stops: Array<() => Promise<void> | void> = [];
-
-function log(msg: string, fields: Record<string, unknown> = {}): void {
-  console.log(
-    JSON.stringify({ time: new Date().toISOString(), level: 'info', context: 'launcher', msg, ...fields }),
-  );
-}
 
 let stopping = false;
 
@@ -37,27 +28,7 @@ async function shutdown(code: number): Promise<void> {
 }
 
 try {
-  ensureLocalSecrets(dataDir, env);
-  let embedded: EmbeddedPostgres | undefined;
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: env.EMBEDDED_PG_DIR ?? `${dataDir}/postgres`,
-      port: env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined,
-      log,
-    });
-    stops.push(() => embedded?.stop());
-    env.DATABASE_URL = embedded.url;
-    log(embedded.created ? 'embedded PostgreSQL created and started' : 'embedded PostgreSQL started', {
-      dataDir: embedded.dataDir,
-      port: embedded.port,
-      seconds: (Date.now() - startedAt) / 1000,
-    });
-  }
-  if (!env.REDIS_URL) {
-    const redis = await ensureLocalRedis();
-    if (redis.child) stops.push(() => void redis.child?.kill());
-    env.REDIS_URL = redis.url;
-  }
+  await startLocalServices(env, log, startedAt, stops);
   env.DEMO_DATA ??= 'true';
   const config = loadConfig({ ...env, WORKER_IN_PROCESS: 'true' });
   const app = await createHttpApp(config, { worker: true });
