@@ -6,6 +6,6 @@ import type { RequestHandler } from './$types.js';
 export const GET: RequestHandler = async (event) => {
   requireUser(event);
   const result = await api(event).GET('/api/me/record/export.json', { parseAs: 'stream' });
-  if (!result.response.ok) downloadFailed(result, event, '/learn', '#record-heading');
+  if (!result.response.ok) downloadFailed(result, event, '/learn', '#problem');
   return passDownload(result, 'learning-record.json', 'application/json');
 };

@@ -13,6 +13,6 @@ export const GET: RequestHandler = async (event) => {
     params: { path: { id } },
     parseAs: 'stream',
   });
-  if (!result.response.ok) downloadFailed(result, event, '/learn', '#certificates');
+  if (!result.response.ok) downloadFailed(result, event, '/learn', '#problem');
   return passDownload(result, `certificate-${id}.pdf`, 'application/pdf');
 };
