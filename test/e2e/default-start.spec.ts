@@ -283,6 +283,28 @@ describe('npm start on a fresh data folder, loaded at once', () => {
     }
   }, 180_000);
 
+  it('refuses a second start on the same data folder and leaves the first one serving', async () => {
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      WEB_PORT: String(await freePort()),
+    };
+    delete env.DATABASE_URL;
+    const second = spawn(process.execPath, ['apps/api/dist/launcher/start.js'], {
+      cwd: ROOT,
+      env,
+      stdio: 'pipe',
+    });
+    let said = '';
+    second.stderr?.on('data', (c: Buffer) => (said += c.toString()));
+    second.stdout?.on('data', (c: Buffer) => (said += c.toString()));
+    expect(await exitOf(second)).toBe(78);
+    expect(said).toContain('is in use by another start');
+    expect((await api('/health')).body.database.status).toBe('up');
+    expect((await api('/api/me', { token: tokens[0].token })).body.id).toBe(tokens[0].id);
+  }, 60_000);
+
   it('keeps its data and starts again on the same folder', async () => {
     const firstUser = tokens[0];
     expect(await stopLauncher(launcher)).toBe(0);

@@ -51,6 +51,7 @@ export enum ErrorCode {
   NotInSession = 'NOT_IN_SESSION',
   CertificateNotReady = 'CERTIFICATE_NOT_READY',
   PdfFontMissing = 'PDF_FONT_MISSING',
+  BodyTooComplex = 'BODY_TOO_COMPLEX',
   ImportCsvInvalid = 'IMPORT_CSV_INVALID',
   ApprenticeTooYoung = 'APPRENTICE_TOO_YOUNG',
   GuardianRequired = 'GUARDIAN_REQUIRED',

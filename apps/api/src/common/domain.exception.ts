@@ -27,6 +27,7 @@ export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
     case ErrorCode.MalformedJson:
+    case ErrorCode.BodyTooComplex:
     case ErrorCode.IdNumberMismatch:
     case ErrorCode.TownshipUnknown:
     case ErrorCode.VillageUnknown:

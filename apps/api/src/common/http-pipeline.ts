@@ -11,6 +11,8 @@ import { ErrorFilter } from './error.filter.js';
 import type { JsonLogger } from './json-logger.js';
 import { requestIdFrom, runWithRequestId } from './request-context.js';
 import { RejectNulPipe } from './reject-nul.pipe.js';
+import { requestPolicy } from './request-policy.js';
+import { QUEUE_DASHBOARD_API_PATH } from './paths.js';
 import { createValidationPipe } from './validation.js';
 
 /** Request id, access log and latency metric for every request. Logs the route pattern, never the query or body. */
@@ -50,8 +52,9 @@ export function configureHttp(
   express.disable('x-powered-by');
   app.use(requestMiddleware(logger, metrics));
   app.use(helmet());
-  express.useBodyParser('json', { limit: '1mb' });
-  express.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // JSON only: a form post or text/plain body is refused with 415 by the request policy, never read as empty.
+  express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.use(requestPolicy((path) => path.startsWith(QUEUE_DASHBOARD_API_PATH)));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -1,13 +1,14 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { ErrorCode } from '@cll/domain';
 import { DomainException } from './domain.exception.js';
+import { unstorableText } from './text-policy.js';
 
-/** The first place (a dotted path) in a request value holding a NUL character, or null. */
+/** The first place (a dotted path) in a request value holding a NUL or an unpaired surrogate, or null. */
 export function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  if (typeof value === 'string') return unstorableText(value) ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+    if (unstorableText(key)) return path ? `${path}.${key}` : key;
     const found = findNul(inner, path ? `${path}.${key}` : key, depth + 1);
     if (found) return found;
   }
@@ -29,7 +30,7 @@ export class RejectNulPipe implements PipeTransform {
       throw DomainException.field(
         ErrorCode.ValidationFailed,
         field || metadata.type,
-        'Text must not contain NUL.',
+        'Text must not contain NUL or broken (unpaired surrogate) characters.',
       );
     }
     return value;

@@ -45,7 +45,7 @@ const HOSTILE_KEYS = new Set(['toString', 'valueOf', 'toJSON', 'constructor', '_
 
 /** The first key anywhere in a request value that names an object built-in, as a dotted path; or null. */
 function hostileKey(value: unknown, path: string, depth = 0): string | null {
-  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
     const here = path ? `${path}.${key}` : key;
     if (HOSTILE_KEYS.has(key)) return here;

@@ -7,11 +7,12 @@ import { ErrorCode, Role } from '@cll/domain';
 import type { NextFunction, Request, Response } from 'express';
 import { Roles } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { QUEUE_DASHBOARD_API_PATH } from '../common/paths.js';
 import { QueueService } from './queue.service.js';
 
 /** Where the browser sees the dashboard: the web app's proxy route, which adds the signed-in admin's token. */
 export const QUEUE_DASHBOARD_BASE_PATH = '/admin/queues';
-const API_PATH = '/api/admin/queues';
+const API_PATH = QUEUE_DASHBOARD_API_PATH;
 
 /**
  * The Bull queues for the platform's administrators (@bull-board): counts, failed jobs with their errors, retry.

@@ -152,6 +152,22 @@ function running(pid: number): boolean {
   }
 }
 
+/** The parent process id (Linux), or undefined where /proc is not there to tell. */
+function parentOf(pid: number): number | undefined {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  // "pid (comm) state ppid …": the command name may hold spaces, so read after its closing parenthesis.
+  const text = readFileSync(stat, 'utf8');
+  return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** Whether a process is one of our launchers (npm start or npm run dev), which keeps its server while it runs. */
+function isLauncher(pid: number): boolean {
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return false;
+  return /launcher[/\\](start|dev)\.js/.test(readFileSync(cmdline, 'utf8'));
+}
+
 /**
  * A server left running by a launcher that was killed (SIGKILL leaves its child behind) holds the data folder: stop it
  * (SIGINT is PostgreSQL's fast shutdown) before starting ours. A stale lock file of a dead server PostgreSQL removes
@@ -165,6 +181,14 @@ async function stopLeftoverServer(dataDir: string, log: EmbeddedPostgresOptions[
   // A recycled process id may belong to something else now: on Linux, check it is a postgres server.
   const cmdline = `/proc/${pid}/cmdline`;
   if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes('postgres')) return;
+  // A server whose launcher still runs belongs to another start on the same folder: never take it from under it.
+  const parent = parentOf(pid);
+  if (parent !== undefined && isLauncher(parent)) {
+    throw new EmbeddedPostgresError(
+      `The data folder ${dataDir} is in use by another start (process ${parent}). ` +
+        'Stop that one first (Ctrl-C in its terminal), or set DATA_DIR to another folder.',
+    );
+  }
   log?.('stopping a PostgreSQL server left running on this data folder', { pid });
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && running(pid); i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,17 +1,20 @@
-import type { Role } from '@cll/domain';
+import { Role } from '@cll/domain';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../testing/offer-builders.js';
+import { buildCourse, type Actor } from '../testing/offer-builders.js';
 import { callerFor, makeRoleActors, MATRIX, PATH_PARAMS } from '../testing/route-matrix.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { reportReliability } from '../testing/reliability-report.js';
 
 /**
  * Thousands of invalid and boundary inputs, generated per route from its OpenAPI description: wrong types, missing
- * and extra fields, huge strings, control characters, bad dates, negative and enormous numbers, malformed JSON and
- * wrong content types. Every answer must be a 4xx with the error shape, never a 5xx, and a route that refused
- * everything must have left the database as it was.
+ * and extra fields, huge strings, control characters, invisible and text-direction characters, unpaired surrogates,
+ * bad dates, negative and enormous numbers, deep nesting, huge arrays, malformed JSON and wrong content types, sent
+ * to real objects (a course, session, lesson, programme, enrolment and provider of the callers' own) so that hostile
+ * bodies reach the code that runs for them. Every answer must be a 4xx with the error shape, never a 5xx; a route
+ * that refused everything must have left the database as it was; and whatever was accepted and stored must follow
+ * the text policy (no text-direction controls, nothing stored that is only invisible characters).
  */
 const RUNS = 200;
 
@@ -29,6 +32,16 @@ const weird = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 3_000, maxLength: 12_000 }),
   fc.constantFrom('', ' ', '\u0000', '\u0007\u001b[2J', '\u202e', 'null', '<script>alert(1)</script>'),
+  fc.constantFrom(
+    '\u200b\u200b',
+    '王\u202e兰',
+    '\u2066x\u2069',
+    '\ud800',
+    '\udc00a',
+    'e\u0301',
+    '\ufeff',
+    '\u00ad\u2060',
+  ),
   fc.constantFrom("' OR 1=1 --", '2026-02-30', '9999-99-99', '1958-03-21T25:61', '-1', '1e309', 'NaN', '{}'),
   fc.integer(),
   fc.constantFrom(-1, 0, 2 ** 31, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, 0.1),
@@ -37,6 +50,8 @@ const weird = fc.oneof(
   fc.constant(null),
   fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), { maxLength: 5 }),
   fc.object({ maxDepth: 2, maxKeys: 3 }),
+  fc.constant(JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`) as unknown),
+  fc.constant(Array.from({ length: 6_000 }, (_, i) => i)),
 );
 
 function bodyArbitrary(fields: string[]) {
@@ -75,11 +90,43 @@ const RAW: Array<{ type: string; body: string }> = [
   { type: 'text/plain', body: 'hello' },
   { type: 'application/xml', body: '<a/>' },
   { type: 'application/json', body: `{"x":"${'a'.repeat(1_100_000)}"}` },
+  { type: 'application/json', body: `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}` },
+  { type: 'application/json', body: '{"reason":"\\ud800","name":"\\u0000"}' },
+  { type: 'application/json', body: '{"a":1,"a":{"b":2}}' },
 ];
 
 let t: TestApp;
 let actors: Map<Role, Actor>;
 let operations: Operation[];
+let realIds: Record<string, string>;
+let policyCheckSql: string;
+
+/** The id a path parameter takes: the callers' own object of the kind the path names, else PATH_PARAMS or random. */
+function realId(path: string, name: string): string {
+  const kind = name === 'id' ? (/\/api\/([a-z-]+)\/\{id\}/.exec(path)?.[1] ?? '') : name;
+  return realIds[kind] ?? PATH_PARAMS[name] ?? randomUUID();
+}
+
+/** One statement counting stored text that breaks the policy, over every text column of every table. */
+async function buildPolicyCheck(): Promise<string> {
+  const columns: Array<{ table_name: string; column_name: string }> = await t.db.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying') AND table_name <> 'migrations'`,
+  );
+  const bad = (c: string) =>
+    `(${c} ~ '[\u202A-\u202E\u2066-\u2069]' OR (${c} <> '' AND regexp_replace(${c}, '[[:space:]\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]', '', 'g') = ''))`;
+  return columns
+    .map(
+      ({ table_name, column_name }) =>
+        `SELECT '${table_name}.${column_name}' AS place, count(*)::int AS n FROM "${table_name}" WHERE ${bad(`"${column_name}"`)}`,
+    )
+    .join(' UNION ALL ');
+}
+
+async function storedPolicyViolations(): Promise<string[]> {
+  const rows: Array<{ place: string; n: number }> = await t.db.query(policyCheckSql);
+  return rows.filter((r) => r.n > 0).map((r) => `${r.place} (${r.n})`);
+}
 
 beforeAll(async () => {
   t = await startTestApp({
@@ -88,6 +135,29 @@ beforeAll(async () => {
     RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '10000',
   });
   actors = await makeRoleActors(t);
+  const staff = actors.get(Role.ProviderAdmin) as Actor;
+  const [{ provider_id: providerId }] = await t.db.query(
+    `SELECT provider_id FROM role_assignments WHERE user_id = $1 AND provider_id IS NOT NULL`,
+    [staff.id],
+  );
+  const course = await buildCourse(t, staff, providerId as string);
+  const enrolment = await t.http
+    .post('/api/enrolments')
+    .auth((actors.get(Role.Learner) as Actor).token, { type: 'bearer' })
+    .send({ sessionId: course.sessionId });
+  realIds = {
+    courses: course.courseId,
+    sessions: course.sessionId,
+    sessionId: course.sessionId,
+    courseId: course.courseId,
+    lessons: course.lessonIds[0],
+    lessonId: course.lessonIds[0],
+    programmes: course.programmeId,
+    providers: providerId as string,
+    providerId: providerId as string,
+    enrolments: (enrolment.body as { id?: string }).id ?? randomUUID(),
+  };
+  policyCheckSql = await buildPolicyCheck();
   const doc = (await t.http.get('/api/openapi.json').expect(200)).body as {
     paths: Record<
       string,
@@ -136,10 +206,12 @@ describe('bad input', () => {
     const fuzzed = operations.filter((o) => o.body !== null || o.query.length > 0);
     const problems: string[] = [];
     let tried = 0;
+    let acceptedInputs = 0;
+    let storedViolations = 0;
     for (const [index, op] of fuzzed.entries()) {
       const role = callerFor(MATRIX[op.route]);
       const token = role ? (actors.get(role) as Actor).token : null;
-      const url = () => op.path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMS[name] ?? randomUUID());
+      const url = () => op.path.replace(/\{(\w+)\}/g, (_, name: string) => realId(op.path, name));
       const before = await rowCounts();
       const cases: Array<{
         query: Record<string, string | undefined>;
@@ -183,11 +255,20 @@ describe('bad input', () => {
         if (JSON.stringify(after) !== JSON.stringify(before))
           problems.push(`${op.route}: refused input changed data`);
       }
+      acceptedInputs += accepted;
+      if (accepted > 0 && op.method !== 'get') {
+        const stored = await storedPolicyViolations();
+        if (stored.length)
+          problems.push(`${op.route}: stored text breaking the policy in ${stored.join(', ')}`);
+        storedViolations += stored.length;
+      }
     }
     reportReliability({
       suite: 'bad-input',
       inputs: tried,
-      notes: `${fuzzed.length} routes with a body or query; ${problems.length} answers outside a documented 4xx`,
+      notes:
+        `${fuzzed.length} routes with a body or query, sent to real objects; ${problems.length} answers outside ` +
+        `a documented 4xx; ${acceptedInputs} inputs accepted, stored values breaking the text policy: ${storedViolations}`,
     });
     const byRoute = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':'))))];
     const firstPerRoute = byRoute.map((r) => problems.find((p) => p.startsWith(`${r}:`)));

@@ -1,18 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EnrolmentStatus } from '@cll/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsDateOnly } from '../../common/date-only.js';
 
 export class RosterQuery {
   @ApiProperty({ example: '2026-12-01', description: 'Class date (Beijing time)' })
-  @Matches(DATE, { message: '$property must be a date like 2026-12-01' })
+  @IsDateOnly()
   date: string;
 }
 
 export class AttendanceDto {
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(DATE, { message: '$property must be a date like 2026-12-01' })
+  @IsDateOnly()
   date: string;
 
   @ApiProperty({

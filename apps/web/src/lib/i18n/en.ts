@@ -138,6 +138,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.VALIDATION_FAILED': 'Some details are not right. Please check them and try again.',
   'error.MALFORMED_JSON': 'The data sent was not in the right format.',
+  'error.BODY_TOO_COMPLEX': 'The data sent was too deeply nested or too long to be read.',
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This kind of content is not supported.',
   'error.NOT_FOUND': 'We could not find that page.',

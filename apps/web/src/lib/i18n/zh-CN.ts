@@ -137,6 +137,7 @@ export const zhCN = {
 
   'error.VALIDATION_FAILED': '填写的信息有误，请检查后重新提交。',
   'error.MALFORMED_JSON': '提交的数据格式不正确。',
+  'error.BODY_TOO_COMPLEX': '提交的数据层级过深或条目过多，无法处理。',
   'error.PAYLOAD_TOO_LARGE': '提交的内容太大。',
   'error.UNSUPPORTED_MEDIA_TYPE': '不支持提交的内容类型。',
   'error.NOT_FOUND': '没有找到您要访问的页面。',
