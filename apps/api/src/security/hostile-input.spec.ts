@@ -2,7 +2,13 @@ import { Role } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DEPTH } from '../common/request-policy.js';
 import { registerBody } from '../testing/builders.js';
-import { buildCourse, makeActor, makeProvider, type Actor, type BuiltCourse } from '../testing/offer-builders.js';
+import {
+  buildCourse,
+  makeActor,
+  makeProvider,
+  type Actor,
+  type BuiltCourse,
+} from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -37,8 +43,7 @@ async function routesWithBody(): Promise<Array<{ method: string; path: string }>
   const routes: Array<{ method: string; path: string }> = [];
   for (const [path, operations] of Object.entries(doc.paths))
     for (const [method, operation] of Object.entries(operations))
-      if (operation.requestBody)
-        routes.push({ method, path: path.replace(/\{[^}]+\}/g, course.courseId) });
+      if (operation.requestBody) routes.push({ method, path: path.replace(/\{[^}]+\}/g, course.courseId) });
   return routes;
 }
 
@@ -111,19 +116,16 @@ describe('characters that cannot be stored or that disguise text', () => {
       const res = await t.http.post('/api/auth/register').send(registerBody(override));
       expect([what, res.status, res.body.code]).toEqual([what, 400, 'VALIDATION_FAILED']);
     }
-    const title = await t.http
-      .post('/api/courses')
-      .auth(staff.token, bearer)
-      .send({
-        programmeId: course.programmeId,
-        title: '\u200b\u2060',
-        category: 'vocational_skills',
-        mode: 'online',
-        studyHours: 4,
-        credits: 1,
-        description: '说明',
-        coverText: '简介',
-      });
+    const title = await t.http.post('/api/courses').auth(staff.token, bearer).send({
+      programmeId: course.programmeId,
+      title: '\u200b\u2060',
+      category: 'vocational_skills',
+      mode: 'online',
+      studyHours: 4,
+      credits: 1,
+      description: '说明',
+      coverText: '简介',
+    });
     expect([title.status, title.body.fields?.[0]]).toEqual([
       400,
       expect.objectContaining({ field: 'title', code: 'invisibleOnly' }),
