@@ -121,7 +121,17 @@ export class SessionsService {
   async cancel(user: AuthUser, id: string, reason: string): Promise<SessionResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { session, course } = await this.access.session(manager, user, id, true);
-      if (session.cancelledAt) return this.one(manager, session.courseId, id);
+      if (session.cancelledAt) {
+        // A repeated cancellation changes nothing, and is on record as such (found by the bad-input suite).
+        await this.audit.record(manager, {
+          action: 'session.cancel_repeated',
+          entityType: 'session',
+          entityId: id,
+          actorUserId: user.id,
+          details: { unchanged: true },
+        });
+        return this.one(manager, session.courseId, id);
+      }
       const learners: Array<{ learner_user_id: string }> = await manager.query(
         `SELECT learner_user_id FROM enrolments WHERE session_id = $1 AND status IN ('enrolled', 'waitlisted') FOR UPDATE`,
         [id],
