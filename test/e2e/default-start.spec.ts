@@ -284,7 +284,7 @@ describe('npm start on a fresh data folder, loaded at once', () => {
   }, 180_000);
 
   it('refuses a second start on the same data folder and leaves the first one serving', async () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
