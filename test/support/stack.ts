@@ -116,6 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PII_HASH_KEY: randomBytes(32).toString('base64'),
+    CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
     OUTBOX_POLL_MS: '200',
     WORKER_IN_PROCESS: workers > 0 ? 'false' : 'true',
     RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',

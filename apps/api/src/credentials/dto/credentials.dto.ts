@@ -10,6 +10,13 @@ export class RecordEntry {
   @ApiProperty({ format: 'date' }) completedOn: string;
   @ApiProperty({ type: String, nullable: true }) certificateId: string | null;
   @ApiProperty({ type: String, nullable: true }) certificateNumber: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the certificate was revoked',
+  })
+  certificateRevokedOn: string | null;
 }
 
 export class RecordTotals {
@@ -31,6 +38,13 @@ export class CertificateResponse {
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() verificationCode: string;
   @ApiProperty({ description: 'The PDF has been made and can be downloaded' }) pdfReady: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the certificate was revoked',
+  })
+  revokedOn: string | null;
 }
 
 export class VerificationResponse {
@@ -42,4 +56,5 @@ export class VerificationResponse {
   @ApiProperty() providerName: string;
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() hours: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) revokedOn: string | null;
 }
