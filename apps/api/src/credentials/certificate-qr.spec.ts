@@ -3,13 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@cll/domain';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completedLearner } from '../testing/credential-helpers.js';
 import { buildCourse, makeActor, makeProvider } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
+
+// jsqr is CommonJS with a `default` export: typed as the module object under NodeNext, unwrapped by vitest.
+type Decode = typeof jsqr.default;
+const jsQR: Decode = (jsqr as unknown as { default?: Decode }).default ?? (jsqr as unknown as Decode);
 
 const ORIGIN = 'https://learn.county.example';
 const bearer = { type: 'bearer' } as const;
