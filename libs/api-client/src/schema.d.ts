@@ -1601,7 +1601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The issuer’s public keys (JWKS, Ed25519): every key that ever signed a credential, so old ones still verify. Also served by the web app at /.well-known/jwks.json */
+        /** The issuer’s public keys (JWKS, Ed25519): every key that ever signed a credential, so old ones still verify. Also served under the public origin at /credentials/jwks.json */
         get: operations["OpenBadges_jwks"];
         put?: never;
         post?: never;

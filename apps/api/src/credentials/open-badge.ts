@@ -15,7 +15,7 @@ export const VP_JWT_HEADER = { typ: 'vp+jwt', cty: 'vp' };
 export function issuerUrls(origin: string) {
   return {
     issuer: `${origin}/credentials/issuer`,
-    jwks: `${origin}/.well-known/jwks.json`,
+    jwks: `${origin}/credentials/jwks.json`,
     statusList: (list: number) => `${origin}/credentials/status/${list}`,
     verify: (code: string) => `${origin}/verify/${code}`,
   };

@@ -45,7 +45,7 @@ export class OpenBadgesController {
   @ApiOperation({
     summary:
       'The issuer’s public keys (JWKS, Ed25519): every key that ever signed a credential, so old ones still verify. ' +
-      'Also served by the web app at /.well-known/jwks.json',
+      'Also served under the public origin at /credentials/jwks.json',
   })
   @ApiOkResponse({ type: JwksResponse })
   jwks(): Promise<JwksResponse> {

@@ -41,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
         hours: r.hours,
         credits: r.credits,
         completedOn: r.completedOn,
+        certificateRevokedOn: r.certificateRevokedOn,
       })),
     },
     certificates: certificates.data.map((c) => ({
@@ -51,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
       issuedOn: c.issuedOn,
       verificationCode: c.verificationCode,
       pdfReady: c.pdfReady,
+      revokedOn: c.revokedOn,
     })),
     problem: problem !== 'error.' && hasMessage(problem) ? problem : null,
     // The link to the apprenticeship page shows for apprentices only (staff also see their school's agreements).
