@@ -249,7 +249,15 @@ describe('signed Open Badges credentials', () => {
       .auth(staff.token, bearer)
       .send({ outcome: 'completed', reason: '合格' })
       .expect(204);
+    // A certificate from before signing existed (no stored credential) is signed when first asked for.
+    await t.db.query(`UPDATE certificates SET credential_jws = NULL, signing_key_id = NULL WHERE id = $1`, [
+      learner.certificateId,
+    ]);
     const res = await t.http.get('/api/me/record/presentation.json').auth(learner.token, bearer).expect(200);
+    const [signedNow] = await t.db.query(`SELECT signing_key_id FROM certificates WHERE id = $1`, [
+      learner.certificateId,
+    ]);
+    expect(signedNow.signing_key_id).toEqual(expect.any(String));
     const keys = await jwks();
     const { payload, protectedHeader } = await verifyWithJose(
       unenvelope(JSON.parse(res.text)),
@@ -328,6 +336,20 @@ describe('who may revoke', () => {
     expect((await send(providerAdmin, { number: learner.number, reason }).expect(409)).body.code).toBe(
       'CERTIFICATE_ALREADY_REVOKED',
     );
+    // Two administrators at the same moment: one revocation, one 409, one audit event, one notification.
+    const raced = await complete('钱芳');
+    const both = await Promise.all([
+      send(providerAdmin, { number: raced.number, reason: '重复发证' }),
+      send(bureauAdmin, { number: raced.number, reason: '重复发证' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [counts] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM audit_events WHERE action = 'certificate.revoked' AND entity_id = $1) AS audits,
+              (SELECT count(*)::int FROM notifications WHERE kind = 'certificate_revoked' AND user_id = $2) AS notices`,
+      [raced.certificateId, raced.id],
+    );
+    expect(counts).toEqual({ audits: 1, notices: 1 });
+
     const other = await complete('郑强');
     const stranger = await makeActor(t);
     await t.http
