@@ -332,6 +332,15 @@ describe('who may revoke', () => {
     ]) {
       expect((await send(bureauAdmin, body).expect(400)).body.code).toBe('VALIDATION_FAILED');
     }
+    // A bureau administrator limited to another township cannot reach this school's certificates.
+    const elsewhere = await makeActor(t, Role.BureauAdmin);
+    await t.db.query(
+      `UPDATE role_assignments SET township_prefix = '330799102' WHERE user_id = $1 AND role = 'bureau_admin'`,
+      [elsewhere.id],
+    );
+    expect((await send(elsewhere, { number: learner.number, reason }).expect(404)).body.code).toBe(
+      'NOT_FOUND',
+    );
     await send(bureauAdmin, { number: learner.number, reason }).expect(201);
     expect((await send(providerAdmin, { number: learner.number, reason }).expect(409)).body.code).toBe(
       'CERTIFICATE_ALREADY_REVOKED',
