@@ -20,6 +20,34 @@ export async function verifyWithJose(jws: string, jwks: JSONWebKeySet, typ: 'vc+
   return jwtVerify<Record<string, unknown>>(jws, createLocalJWKSet(jwks), { typ, algorithms: ['EdDSA'] });
 }
 
+export async function publishedKeys(http: Http): Promise<JSONWebKeySet> {
+  return (await http.get('/api/credentials/jwks.json').expect(200)).body as JSONWebKeySet;
+}
+
+/** The learner's own credential, downloaded as a wallet file and unwrapped. */
+export async function downloadCredential(
+  http: Http,
+  who: Actor & { certificateId: string },
+): Promise<string> {
+  const res = await http
+    .get(`/api/me/certificates/${who.certificateId}/credential.json`)
+    .auth(who.token, bearer);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-disposition']).toMatch(/attachment/);
+  return unenvelope(JSON.parse(res.text) as { id: string });
+}
+
+/** Replaces the payload of a compact JWS and keeps the old signature. */
+export function tamper(jws: string, change: (payload: Record<string, unknown>) => void): string {
+  const [header, payload, signature] = jws.split('.');
+  const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  change(parsed);
+  return `${header}.${Buffer.from(JSON.stringify(parsed)).toString('base64url')}.${signature}`;
+}
+
+export const payloadOf = (jws: string) =>
+  JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8')) as Record<string, never>;
+
 /** The JWS inside a downloaded wallet file (an EnvelopedVerifiableCredential/-Presentation). */
 export function unenvelope(file: { id: string }): string {
   const match = /^data:application\/v[cp]\+jwt,(.+)$/.exec(file.id);
