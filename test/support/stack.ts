@@ -107,6 +107,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = url.toString();
   const output: string[] = [];
   const workers = options.workers ?? (options.separateWorker ? 1 : 0);
+  // The web app's address is printed on certificates (PUBLIC_ORIGIN), so it is chosen before the API starts.
+  const webPort = options.web ? await freePort() : 0;
+  const webUrl = options.web ? `http://127.0.0.1:${webPort}` : '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -116,9 +119,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PII_HASH_KEY: randomBytes(32).toString('base64'),
+    CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
     OUTBOX_POLL_MS: '200',
     WORKER_IN_PROCESS: workers > 0 ? 'false' : 'true',
     RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
+    ...(options.web ? { PUBLIC_ORIGIN: webUrl } : {}),
     ...options.env,
   };
   const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed', options.root);
@@ -153,10 +158,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   for (let i = 1; i <= workers; i++) await spawnProcess(i === 1 ? 'worker' : `worker${i}`);
 
-  let webUrl = '';
   if (options.web) {
-    const webPort = await freePort();
-    webUrl = `http://127.0.0.1:${webPort}`;
     const web = run(
       ['apps/web/build/index.js'],
       { ...env, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl, API_URL: apiUrls[0] },

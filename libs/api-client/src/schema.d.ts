@@ -1594,6 +1594,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credentials/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer’s public keys (JWKS, Ed25519): every key that ever signed a credential, so old ones still verify. Also served under the public origin at /credentials/jwks.json */
+        get: operations["OpenBadges_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer’s Open Badges Profile (its id is the issuer of every credential) */
+        get: operations["OpenBadges_issuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credentials/status/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed Bitstring Status List credential (revocation): one bit per certificate, set when it is revoked */
+        get: operations["OpenBadges_statusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify an uploaded credential or record (public): issuer, key, signature, expiry and revocation status; the holder’s name is masked */
+        post: operations["OpenBadges_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates/{id}/credential.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my certificates as a signed Open Badges credential (for a wallet) */
+        get: operations["OpenBadges_credential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/record/presentation.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My whole record as one signed presentation of all my credentials (for a wallet) */
+        get: operations["OpenBadges_presentation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate with a reason (provider administrator: own certificates; bureau administrator: any in their area); audited, the holder is notified */
+        post: operations["OpenBadges_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3222,6 +3341,11 @@ export interface components {
             completedOn: string;
             certificateId: string | null;
             certificateNumber: string | null;
+            /**
+             * Format: date
+             * @description Set when the certificate was revoked
+             */
+            certificateRevokedOn: string | null;
         };
         RecordTotals: {
             hours: number;
@@ -3248,6 +3372,11 @@ export interface components {
              * @enum {string|null}
              */
             pdfProblem: "font_missing" | null;
+            /**
+             * Format: date
+             * @description Set when the certificate was revoked
+             */
+            revokedOn: string | null;
         };
         VerificationResponse: {
             number: string;
@@ -3263,6 +3392,87 @@ export interface components {
             /** Format: date */
             issuedOn: string;
             hours: number;
+            /** Format: date */
+            revokedOn: string | null;
+        };
+        JwkResponse: {
+            /** @example OKP */
+            kty: string;
+            /** @example Ed25519 */
+            crv: string;
+            x: string;
+            kid: string;
+            /** @example EdDSA */
+            alg: string;
+            /** @example sig */
+            use: string;
+        };
+        JwksResponse: {
+            keys: components["schemas"]["JwkResponse"][];
+        };
+        IssuerProfileResponse: {
+            id: string;
+            type: string[];
+            name: string;
+            url: string;
+        };
+        VerifyCredentialRequest: {
+            /** @description A signed credential: the compact JWS (application/vc+jwt), or the JSON file downloaded from the platform (an EnvelopedVerifiableCredential or EnvelopedVerifiablePresentation) */
+            credential: string;
+        };
+        /** @enum {string} */
+        CredentialUploadKind: "credential" | "presentation";
+        /** @enum {string} */
+        CredentialStatus: "valid" | "revoked" | "expired";
+        CredentialCheck: {
+            status: components["schemas"]["CredentialStatus"];
+            /** @description urn:uuid of the credential */
+            credentialId: string;
+            number: string;
+            /** @description The short code of the certificate’s verification page */
+            verificationCode: string;
+            courseTitle: string;
+            providerName: string;
+            /** Format: date */
+            issuedOn: string;
+            hours: number;
+            credits: number;
+            /** @example 王*兰 */
+            holderMasked: string;
+            /** Format: date */
+            revokedOn: string | null;
+            /** Format: date-time */
+            validUntil: string | null;
+            /** @description The signing key’s id (JWK thumbprint), published in the JWKS */
+            keyId: string;
+        };
+        VerifyCredentialResponse: {
+            kind: components["schemas"]["CredentialUploadKind"];
+            credentials: components["schemas"]["CredentialCheck"][];
+        };
+        EnvelopedCredentialResponse: {
+            "@context": string[];
+            /** @description data:application/vc+jwt,<compact JWS> (or vp+jwt for a presentation) */
+            id: string;
+            /** @enum {string} */
+            type: "EnvelopedVerifiableCredential" | "EnvelopedVerifiablePresentation";
+        };
+        RevokeCertificateRequest: {
+            /**
+             * @description The certificate number printed on it
+             * @example QX2026-000001
+             */
+            number: string;
+            /** @description Why: kept with the certificate and told to the holder */
+            reason: string;
+        };
+        RevocationResponse: {
+            /** Format: uuid */
+            certificateId: string;
+            number: string;
+            /** Format: date-time */
+            revokedAt: string;
+            reason: string;
         };
     };
     responses: never;
@@ -7889,6 +8099,214 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwksResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_issuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerProfileResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_statusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which list (1-based); each holds 131,072 certificates */
+                list: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compact JWS (application/vc+jwt) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCredentialRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyCredentialResponse"];
+                };
+            };
+            /** @description CREDENTIAL_MALFORMED or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CREDENTIAL_FOREIGN_ISSUER, CREDENTIAL_UNKNOWN_KEY or CREDENTIAL_BAD_SIGNATURE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_credential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopedCredentialResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_presentation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopedCredentialResponse"];
+                };
+            };
+        };
+    };
+    OpenBadges_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s certificate */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CERTIFICATE_ALREADY_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

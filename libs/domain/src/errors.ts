@@ -52,6 +52,15 @@ export enum ErrorCode {
   CertificateNotReady = 'CERTIFICATE_NOT_READY',
   PdfFontMissing = 'PDF_FONT_MISSING',
   BodyTooComplex = 'BODY_TOO_COMPLEX',
+  CertificateAlreadyRevoked = 'CERTIFICATE_ALREADY_REVOKED',
+  /** Not a credential at all: not a compact JWS, not JSON holding one, or not an OpenBadgeCredential. */
+  CredentialMalformed = 'CREDENTIAL_MALFORMED',
+  /** Signed by someone other than this platform: we cannot vouch for it. */
+  CredentialForeignIssuer = 'CREDENTIAL_FOREIGN_ISSUER',
+  /** Claims our issuer but names a key we never published. */
+  CredentialUnknownKey = 'CREDENTIAL_UNKNOWN_KEY',
+  /** The signature does not match the content: altered after signing, or forged. */
+  CredentialBadSignature = 'CREDENTIAL_BAD_SIGNATURE',
   ImportCsvInvalid = 'IMPORT_CSV_INVALID',
   ApprenticeTooYoung = 'APPRENTICE_TOO_YOUNG',
   GuardianRequired = 'GUARDIAN_REQUIRED',

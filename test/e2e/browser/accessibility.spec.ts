@@ -63,6 +63,7 @@ const ROUTES: Route[] = [
   { name: 'provider-programmes', visitor: 'provider', path: () => '/provider/programmes' },
   { name: 'provider-course', visitor: 'provider', path: () => `/provider/courses/${providerCourseId}` },
   { name: 'verify-unknown', visitor: 'public', path: () => '/verify/NOSUCHCODE' },
+  { name: 'certificates-revoke', visitor: 'provider', path: () => '/certificates/revoke' },
   { name: 'proxy', visitor: 'learner', path: () => '/proxy' },
   { name: 'invitation', visitor: 'learner', path: () => `/invitations/${invitationCode}` },
   { name: 'learn-course', visitor: 'learner', path: () => `/learn/courses/${learnCourseId}` },

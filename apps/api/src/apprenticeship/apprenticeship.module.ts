@@ -1,3 +1,4 @@
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AgreementsReadService } from './agreements-read.service.js';
@@ -10,7 +11,7 @@ import { TrainingLogController } from './training-log.controller.js';
 import { TrainingLogService } from './training-log.service.js';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [CredentialsModule, NotificationsModule],
   controllers: [TrainingLogController, ApprenticeshipController],
   providers: [
     AgreementsService,

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { issueCertificate } from '../credentials/issue-certificate.js';
+import { OpenBadgesService } from '../credentials/open-badges.service.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { appendEvent, assertEffectiveDate, assertState, stateOn } from './agreement-events.js';
@@ -31,6 +32,7 @@ export class AssessmentsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
+    private readonly badges: OpenBadgesService,
   ) {}
 
   async record(user: AuthUser, agreementId: string, dto: AssessmentDto): Promise<string> {
@@ -105,7 +107,7 @@ export class AssessmentsService {
        RETURNING id, (SELECT name FROM users WHERE id = learner_user_id) AS name`,
       [agreement.id, assessment.assessedOn, assessment.id],
     );
-    const certificateId = await issueCertificate(m, this.outbox, {
+    const certificateId = await issueCertificate(m, this.outbox, this.badges, {
       agreementId: agreement.id,
       recordId: record.id,
       learnerUserId: agreement.apprenticeUserId,

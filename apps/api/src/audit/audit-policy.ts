@@ -11,6 +11,8 @@ export const UNAUDITED_WRITES: Record<string, string> = {
   'POST /api/me/lessons/:lessonId/quiz-attempts':
     'The learner’s own quiz answers; the best score and the number of attempts are kept in lesson_progress, and ' +
     'the completion they lead to is audited (enrolment.completed).',
+  'POST /api/verify/credential':
+    'Reads only: anyone may check an uploaded credential; nothing is stored (a POST because the file is the body).',
   'POST /api/me/notifications/:id/read':
     'Marks one of the user’s own messages read; the message keeps read_at.',
 };

@@ -52,6 +52,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogDayLimit:
     case ErrorCode.LogWeekLimit:
     case ErrorCode.LogWeekOutOfRange:
+    case ErrorCode.CredentialMalformed:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -86,6 +87,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogStateInvalid:
     case ErrorCode.PeriodClosed:
     case ErrorCode.BaselineNotReady:
+    case ErrorCode.CertificateAlreadyRevoked:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -95,6 +97,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LearnerProfileRequired:
     case ErrorCode.ApprenticeTooYoung:
     case ErrorCode.GuardianRequired:
+    case ErrorCode.CredentialForeignIssuer:
+    case ErrorCode.CredentialUnknownKey:
+    case ErrorCode.CredentialBadSignature:
       return 422;
     case ErrorCode.UnsupportedMediaType:
       return 415;

@@ -7,6 +7,7 @@ const base = () => ({
   JWT_SECRET: randomBytes(32).toString('hex'),
   PII_ENCRYPTION_KEY: key(),
   PII_HASH_KEY: key(),
+  CREDENTIAL_SIGNING_KEY: key(),
 });
 
 describe('loadConfig', () => {
@@ -62,7 +63,35 @@ describe('loadConfig', () => {
   });
 
   it('runs the worker in a separate process by default in production', () => {
-    expect(loadConfig({ ...base(), NODE_ENV: 'production' }).workerInProcess).toBe(false);
+    expect(
+      loadConfig({ ...base(), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://learn.example.gov.cn' })
+        .workerInProcess,
+    ).toBe(false);
+  });
+
+  it('needs the credential signing key everywhere and the public origin in production', () => {
+    expect(() => loadConfig({ ...base(), CREDENTIAL_SIGNING_KEY: undefined })).toThrow(
+      /Missing configuration: CREDENTIAL_SIGNING_KEY/,
+    );
+    expect(() => loadConfig({ ...base(), CREDENTIAL_SIGNING_KEY: key().slice(0, 20) })).toThrow(
+      /CREDENTIAL_SIGNING_KEY must be base64 of exactly 32 bytes/,
+    );
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(
+      /Missing configuration: PUBLIC_ORIGIN/,
+    );
+    expect(() =>
+      loadConfig({ ...base(), NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://learn.example.gov.cn' }),
+    ).toThrow(/https origin in production/);
+    expect(() => loadConfig({ ...base(), PUBLIC_ORIGIN: 'https://learn.example.gov.cn/verify' })).toThrow(
+      /PUBLIC_ORIGIN must be an origin/,
+    );
+    expect(() => loadConfig({ ...base(), PUBLIC_ORIGIN: '学习平台' })).toThrow(
+      /PUBLIC_ORIGIN must be an origin/,
+    );
+    expect(loadConfig({ ...base(), PUBLIC_ORIGIN: 'https://learn.example.gov.cn/' }).publicOrigin).toBe(
+      'https://learn.example.gov.cn',
+    );
+    expect(loadConfig(base()).publicOrigin).toBe('http://127.0.0.1:5173');
   });
 
   it('stops in 25 s and runs the nightly schedules at county night by default, all overridable', () => {

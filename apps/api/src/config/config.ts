@@ -22,6 +22,15 @@ export interface AppConfig {
   piiEncryptionKey: Buffer;
   /** HMAC key for the matching hash of personal identifiers. */
   piiHashKey: Buffer;
+  /**
+   * Ed25519 private key (32-byte seed) that signs Open Badges credentials and the revocation status list. Its public
+   * key is kept in the database the first time it signs, so credentials signed before a rotation still verify.
+   */
+  credentialSigningKey: Buffer;
+  /** Where the public reaches the web app: the verification address printed on certificates and the issuer's id. */
+  publicOrigin: string;
+  /** The issuer's name inside every credential (the county platform). */
+  credentialIssuerName: string;
   /** Run the Bull worker (job handlers and outbox relay) inside the HTTP process. */
   workerInProcess: boolean;
   migrateOnStart: boolean;
@@ -158,6 +167,33 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/** An origin only (scheme, host, port): printed on paper, so it must not change with a path or a trailing slash. */
+function publicOrigin(env: Env, nodeEnv: AppConfig['nodeEnv']): string {
+  const raw = env.PUBLIC_ORIGIN;
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError(
+        'Missing configuration: PUBLIC_ORIGIN (for example https://learn.example.gov.cn): it is printed on ' +
+          'certificates and names the issuer of signed credentials.',
+      );
+    }
+    return 'http://127.0.0.1:5173';
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return fail('PUBLIC_ORIGIN', 'an origin such as https://learn.example.gov.cn', raw);
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== raw.replace(/\/$/, '')) {
+    fail('PUBLIC_ORIGIN', 'an origin such as https://learn.example.gov.cn (no path)', raw);
+  }
+  if (nodeEnv === 'production' && parsed.protocol !== 'https:') {
+    fail('PUBLIC_ORIGIN', 'an https origin in production', raw);
+  }
+  return parsed.origin;
+}
+
 function redact(raw: string): string {
   return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
@@ -199,6 +235,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     piiEncryptionKey: secretKey(env, 'PII_ENCRYPTION_KEY', 32),
     piiHashKey: secretKey(env, 'PII_HASH_KEY', 32),
+    credentialSigningKey: secretKey(env, 'CREDENTIAL_SIGNING_KEY', 32),
+    publicOrigin: publicOrigin(env, nodeEnv),
+    credentialIssuerName:
+      env.CREDENTIAL_ISSUER_NAME?.trim() || '县终身学习与职业培训平台 County Lifelong Learning Platform',
     workerInProcess: bool(env, 'WORKER_IN_PROCESS', nodeEnv !== 'production'),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),

@@ -7,6 +7,7 @@ import {
   JoinColumn,
   ManyToOne,
   OneToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { ApprenticeshipAgreement } from '../apprenticeship/apprenticeship.entities.js';
@@ -83,6 +84,7 @@ export class LearningRecord {
 
 @Entity('certificates')
 @Check('chk_certificates_source', `num_nonnulls(enrolment_id, agreement_id) = 1`)
+@Check('chk_certificates_revocation', `(revoked_at IS NULL) = (revocation_reason IS NULL)`)
 export class Certificate {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -119,6 +121,29 @@ export class Certificate {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  @Column({ type: 'text', nullable: true })
+  revocationReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revokedByUserId: string | null;
+
+  /** This certificate's bit in the Bitstring Status List (revocation), from credential_status_index_seq. */
+  @Index({ unique: true })
+  @Column({ type: 'integer', default: () => `nextval('credential_status_index_seq')` })
+  statusIndex: number;
+
+  /** Salt of the holder's hashed account id inside the credential (public, as Open Badges requires). */
+  @Column({ type: 'text', default: () => `replace((gen_random_uuid()), '-', '')` })
+  holderSalt: string;
+
+  /** The signed OpenBadgeCredential (compact JWS, VC-JOSE-COSE); null only for certificates issued before signing. */
+  @Column({ type: 'text', nullable: true, select: false })
+  credentialJws: string | null;
+
+  /** Id (RFC 7638 thumbprint) of the key that signed credentialJws. */
+  @Column({ type: 'text', nullable: true })
+  signingKeyId: string | null;
+
   @Column({ type: 'bytea', nullable: true, select: false })
   pdf: Buffer | null;
 
@@ -134,4 +159,23 @@ export class Certificate {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * Every public key the platform has signed credentials with. The private key lives only in configuration; its public
+ * half is added here the first time it signs, so after a rotation the old key stays published and old credentials
+ * still verify.
+ */
+@Entity('credential_signing_keys')
+export class CredentialSigningKey {
+  /** RFC 7638 JWK thumbprint of the public key. */
+  @PrimaryColumn({ type: 'text' })
+  kid: string;
+
+  /** The public JWK (kty OKP, crv Ed25519, x). */
+  @Column({ type: 'jsonb' })
+  publicJwk: Record<string, string>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  firstUsedAt: Date;
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CertificateResponse, RecordResponse, VerificationResponse } from './dto/credentials.dto.js';
 import { todayInCounty } from '../common/date-only.js';
+import { issuerUrls } from './open-badge.js';
 import { drawCertificate, drawRecord, renderPdf } from './pdf.js';
 import { pdfFontStatus } from './pdf-font.js';
 
@@ -17,6 +18,7 @@ interface CertificateRow {
   holder_name: string;
   learner_user_id: string;
   revoked_at: Date | null;
+  revoked_on: string | null;
   pdf_ready: boolean;
   pdf_problem: string | null;
   course_title: string;
@@ -28,6 +30,7 @@ interface CertificateRow {
 
 const CERTIFICATE_SQL = `
   SELECT k.id, k.number, k.verification_code, k.holder_name, k.learner_user_id, k.revoked_at,
+         to_char(k.revoked_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS revoked_on,
          k.pdf_generated_at IS NOT NULL AS pdf_ready, k.pdf_problem,
          r.course_title, r.provider_name, r.hours, r.credits, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on
     FROM certificates k JOIN learning_records r ON r.id = k.record_id`;
@@ -46,7 +49,8 @@ export class CredentialsService {
     const entries: Array<RecordResponse['entries'][number] & { hours: string; credits: string }> =
       await this.dataSource.query(
         `SELECT r.id, r.course_title AS "courseTitle", r.provider_name AS "providerName", r.category, r.hours, r.credits,
-              to_char(r.completed_on, 'YYYY-MM-DD') AS "completedOn", k.id AS "certificateId", k.number AS "certificateNumber"
+              to_char(r.completed_on, 'YYYY-MM-DD') AS "completedOn", k.id AS "certificateId", k.number AS "certificateNumber",
+              to_char(k.revoked_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "certificateRevokedOn"
          FROM learning_records r LEFT JOIN certificates k ON k.record_id = r.id
         WHERE r.learner_user_id = $1 ORDER BY r.completed_on DESC, r.created_at DESC`,
         [user.id],
@@ -87,6 +91,7 @@ export class CredentialsService {
       verificationCode: c.verification_code,
       pdfReady: c.pdf_ready,
       pdfProblem: c.pdf_ready ? null : (c.pdf_problem as CertificateResponse['pdfProblem']),
+      revokedOn: c.revoked_on,
     }));
   }
 
@@ -120,6 +125,7 @@ export class CredentialsService {
       providerName: c.provider_name,
       issuedOn: c.completed_on,
       hours: Number(c.hours),
+      revokedOn: c.revoked_on,
     };
   }
 
@@ -153,7 +159,7 @@ export class CredentialsService {
         hours: Number(c.hours),
         credits: Number(c.credits),
         issuedOn: c.completed_on,
-        verifyUrl: `/verify/${c.verification_code}`,
+        verifyUrl: issuerUrls(this.config.publicOrigin).verify(c.verification_code),
       }),
     );
     await this.dataSource.transaction(async (m) => {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { JobName } from '../jobs/job.constants.js';
 import type { OutboxService } from '../jobs/outbox.service.js';
+import type { OpenBadgesService } from './open-badges.service.js';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -15,12 +16,14 @@ export interface IssuedFrom {
 }
 
 /**
- * Issues the certificate for a learning-record entry in the caller's transaction and queues its PDF through the
- * outbox. Unique keys on the enrolment and the agreement make a second certificate for the same source impossible.
+ * Issues the certificate for a learning-record entry in the caller's transaction: signs its Open Badges credential
+ * and queues its PDF through the outbox. Unique keys on the enrolment and the agreement make a second certificate
+ * for the same source impossible.
  */
 export async function issueCertificate(
   m: EntityManager,
   outbox: OutboxService,
+  badges: OpenBadgesService,
   from: IssuedFrom,
 ): Promise<string> {
   const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -40,6 +43,7 @@ export async function issueCertificate(
       from.recordId,
     ],
   );
+  await badges.sign(m, certificate.id);
   await outbox.enqueue(m, JobName.CertificatePdf, `certificate-pdf:${certificate.id}`, {
     certificateId: certificate.id,
   });

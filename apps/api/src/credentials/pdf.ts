@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 
 export interface PdfFont {
   path: string;
@@ -61,10 +62,41 @@ export function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateFacts): v
     );
   doc.moveDown(3).fontSize(16).text(c.providerName, { align: 'right', width });
   doc.text(c.issuedOn, { align: 'right', width });
-  doc.moveDown(4).fontSize(11).fillColor('#454545');
-  doc.text(`证书编号 No.：${c.number}`, { width });
-  doc.text(`验证码 Verification code：${c.verificationCode}`, { width });
-  doc.text(`查验 Verify：${c.verifyUrl}`, { width });
+  // The QR code and the address under it sit in the bottom right corner, pure black on white so a black-and-white
+  // copy still scans; the lines on the left say the same in words.
+  const qrSize = 132;
+  const qrX = doc.page.width - 56 - qrSize;
+  const qrY = doc.page.height - 72 - qrSize - 34;
+  drawQrCode(doc, c.verifyUrl, qrX, qrY, qrSize);
+  doc.fontSize(8).fillColor('#000000');
+  doc.text('扫码查验 Scan to verify', qrX, qrY + qrSize + 2, { width: qrSize, align: 'center' });
+  const textWidth = qrX - 56 - 16;
+  doc.fontSize(11).fillColor('#1b1b1b');
+  doc.text(`证书编号 No.：${c.number}`, 56, qrY + 16, { width: textWidth });
+  doc.text(`验证码 Verification code：${c.verificationCode}`, { width: textWidth });
+  doc.moveDown(0.5).text('查验 Verify at:', { width: textWidth });
+  doc.text(c.verifyUrl, { width: textWidth });
+}
+
+/** A QR code as filled squares (vector: sharp at any print size), with error correction M and a 4-module margin. */
+export function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const modules = qr.modules.size;
+  const cell = size / (modules + 8);
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < modules; row++) {
+    // One rectangle per run of dark modules in a row: no hairline seams between neighbours when rasterised.
+    for (let col = 0; col < modules; col++) {
+      if (!qr.modules.get(row, col)) continue;
+      let end = col;
+      while (end + 1 < modules && qr.modules.get(row, end + 1)) end++;
+      doc.rect(x + (col + 4) * cell, y + (row + 4) * cell, (end - col + 1) * cell, cell);
+      col = end;
+    }
+  }
+  doc.fill('#000000');
+  doc.restore();
 }
 
 export interface RecordFacts {
@@ -78,6 +110,7 @@ export interface RecordFacts {
     credits: number;
     completedOn: string;
     certificateNumber: string | null;
+    certificateRevokedOn?: string | null;
   }>;
 }
 
@@ -93,7 +126,8 @@ export function drawRecord(doc: PDFKit.PDFDocument, r: RecordFacts): void {
       .fontSize(11)
       .fillColor('#454545')
       .text(
-        `${e.providerName} · ${e.hours} 学时 · ${e.credits} 学分${e.certificateNumber ? ` · 证书 ${e.certificateNumber}` : ''}`,
+        `${e.providerName} · ${e.hours} 学时 · ${e.credits} 学分${e.certificateNumber ? ` · 证书 ${e.certificateNumber}` : ''}` +
+          (e.certificateRevokedOn ? ` · 已撤销 Revoked ${e.certificateRevokedOn}` : ''),
       );
     doc.fillColor('#1b1b1b').moveDown(0.5);
   }

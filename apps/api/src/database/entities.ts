@@ -10,7 +10,7 @@ import {
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
-import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
+import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
   IndicatorPeriod,
@@ -52,6 +52,7 @@ export const ENTITIES = [
   RosterImport,
   LearningRecord,
   Certificate,
+  CredentialSigningKey,
   ApprenticeshipAgreement,
   AgreementVersion,
   AgreementConfirmation,

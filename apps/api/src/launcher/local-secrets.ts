@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const NAMES = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
+const NAMES = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY', 'CREDENTIAL_SIGNING_KEY'] as const;
 
 /**
  * For a local start only: keys made once on this machine and kept in DATA_DIR/local-secrets.json (mode 0600),
- * so encrypted data stays readable across restarts. Values already in the environment win.
+ * so encrypted data stays readable across restarts. Values already in the environment win. CREDENTIAL_SIGNING_KEY is
+ * an Ed25519 seed: any 32 random bytes are a valid private key.
  */
 export function ensureLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv): void {
   if (NAMES.every((n) => env[n])) return;

@@ -30,6 +30,10 @@ async function shutdown(code: number): Promise<void> {
 try {
   await startLocalServices(env, log, startedAt, stops);
   env.DEMO_DATA ??= 'true';
+  const webPort = Number(env.WEB_PORT ?? 5173);
+  // The verification address printed on certificates and the issuer of signed credentials: the web app's origin.
+  env.PUBLIC_ORIGIN ??= `http://127.0.0.1:${webPort}`;
+  const origin = env.PUBLIC_ORIGIN;
   const config = loadConfig({ ...env, WORKER_IN_PROCESS: 'true' });
   const app = await createHttpApp(config, { worker: true });
   stops.push(() => app.close());
@@ -39,11 +43,9 @@ try {
   await app.listen(config.port, config.host);
   const apiUrl = `http://127.0.0.1:${config.port}`;
 
-  const webPort = Number(env.WEB_PORT ?? 5173);
   const webEntry = `${root}apps/web/build/index.js`;
   if (!existsSync(webEntry))
     throw new Error(`The web app is not built (${webEntry}); run: npx nx run web:build`);
-  const origin = env.PUBLIC_ORIGIN ?? `http://127.0.0.1:${webPort}`;
   const web: ChildProcess = spawn(process.execPath, [webEntry], {
     env: {
       ...env,

@@ -3,6 +3,7 @@ import { type CompletionRule, EnrolmentStatus } from '@cll/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { issueCertificate } from '../credentials/issue-certificate.js';
+import { OpenBadgesService } from '../credentials/open-badges.service.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isCompleted } from './completion-rule.js';
@@ -30,6 +31,7 @@ export class CompletionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
+    private readonly badges: OpenBadgesService,
   ) {}
 
   /** Re-checks the rule for an enrolment; returns true when this call completed it. */
@@ -87,7 +89,7 @@ export class CompletionService {
        RETURNING id, learner_user_id, course_title, (SELECT name FROM users WHERE id = learner_user_id) AS name`,
         [enrolmentId, JSON.stringify(evidence)],
       );
-    const certificateId = await issueCertificate(m, this.outbox, {
+    const certificateId = await issueCertificate(m, this.outbox, this.badges, {
       enrolmentId,
       recordId: record.id,
       learnerUserId: record.learner_user_id,

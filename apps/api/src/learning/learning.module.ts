@@ -1,3 +1,4 @@
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -8,7 +9,7 @@ import { LearningController } from './learning.controller.js';
 import { LearningService } from './learning.service.js';
 
 @Module({
-  imports: [NotificationsModule, CatalogueModule],
+  imports: [CredentialsModule, NotificationsModule, CatalogueModule],
   controllers: [LearningController, AttendanceController],
   providers: [LearningService, AttendanceService, CompletionService],
   exports: [CompletionService],

@@ -243,6 +243,7 @@ describe('learning online to a certificate', () => {
       providerName: '测试职业学校',
       issuedOn: record.body.entries[0].completedOn,
       hours: 48,
+      revokedOn: null,
     });
     expect(JSON.stringify(verified.body)).not.toContain(learner.mobile);
     expect((await t.http.get('/api/verify/NOSUCHCODE')).status).toBe(404);

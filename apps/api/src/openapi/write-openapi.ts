@@ -14,6 +14,7 @@ const config = loadConfig({
   JWT_SECRET: 'openapi-generation-only-'.padEnd(32, '-'),
   PII_ENCRYPTION_KEY: placeholderKey,
   PII_HASH_KEY: placeholderKey,
+  CREDENTIAL_SIGNING_KEY: placeholderKey,
   DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
   LOG_LEVEL: 'error',
 });

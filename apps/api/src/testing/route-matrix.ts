@@ -89,6 +89,13 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/me/certificates': 'signed-in',
   'GET /api/me/certificates/{id}/pdf': 'signed-in',
   'GET /api/verify/{code}': 'anyone',
+  'POST /api/verify/credential': 'anyone',
+  'GET /api/credentials/jwks.json': 'anyone',
+  'GET /api/credentials/issuer': 'anyone',
+  'GET /api/credentials/status/{list}': 'anyone',
+  'GET /api/me/certificates/{id}/credential.json': 'signed-in',
+  'GET /api/me/record/presentation.json': 'signed-in',
+  'POST /api/certificates/revocations': [Role.ProviderAdmin, Role.BureauAdmin],
   // Apprenticeships: parties are checked per agreement (404 for others); these need a role at the gate.
   'GET /api/apprenticeships': 'signed-in',
   'POST /api/apprenticeships': STAFF,
@@ -142,7 +149,12 @@ export function callerFor(who: Who): Role | null {
 }
 
 /** Concrete values for path parameters: unknown ids, so owned objects answer 404 after validation. */
-export const PATH_PARAMS: Record<string, string> = { code: 'NOSUCHCODE1', year: '2024', isoWeek: '2025-W10' };
+export const PATH_PARAMS: Record<string, string> = {
+  code: 'NOSUCHCODE1',
+  year: '2024',
+  isoWeek: '2025-W10',
+  list: '99',
+};
 
 /** One account per role: provider roles at one provider, enterprise roles at one enterprise. */
 export async function makeRoleActors(t: TestApp): Promise<Map<Role, Actor>> {

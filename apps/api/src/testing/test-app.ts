@@ -28,6 +28,7 @@ export function testSecrets(): Record<string, string> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PII_HASH_KEY: randomBytes(32).toString('base64'),
+    CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
   };
 }
 

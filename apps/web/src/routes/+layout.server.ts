@@ -29,6 +29,8 @@ export const load: LayoutServerLoad = async (event) => {
           canSeeProvider: roles.some((role) => PROVIDER_ROLES.includes(role)),
           canSeeBureau: roles.some((role) => BUREAU_ROLES.includes(role)),
           canSeeMentor: roles.some((role) => MENTOR_ROLES.includes(role)),
+          // Provider administrators revoke their own provider's certificates, bureau administrators any.
+          canRevoke: roles.includes(Role.ProviderAdmin) || roles.includes(Role.BureauAdmin),
         }
       : null,
     unread,

@@ -10,6 +10,13 @@ export class RecordEntry {
   @ApiProperty({ format: 'date' }) completedOn: string;
   @ApiProperty({ type: String, nullable: true }) certificateId: string | null;
   @ApiProperty({ type: String, nullable: true }) certificateNumber: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the certificate was revoked',
+  })
+  certificateRevokedOn: string | null;
 }
 
 export class RecordTotals {
@@ -38,6 +45,13 @@ export class CertificateResponse {
     description: 'Why the PDF could not be made yet; it is made automatically once the problem is fixed',
   })
   pdfProblem: 'font_missing' | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the certificate was revoked',
+  })
+  revokedOn: string | null;
 }
 
 export class VerificationResponse {
@@ -49,4 +63,5 @@ export class VerificationResponse {
   @ApiProperty() providerName: string;
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() hours: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) revokedOn: string | null;
 }

@@ -12,6 +12,7 @@ import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
+import { Credentials1796410224643 } from './1796410224643-Credentials.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Indicators1795925487850,
   RecordsByProvider1795926000000,
   PdfProblems1796000000000,
+  Credentials1796410224643,
 ];

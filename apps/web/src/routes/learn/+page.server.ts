@@ -41,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
         hours: r.hours,
         credits: r.credits,
         completedOn: r.completedOn,
+        certificateRevokedOn: r.certificateRevokedOn,
       })),
     },
     certificates: certificates.data.map((c) => ({
@@ -52,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
       verificationCode: c.verificationCode,
       pdfReady: c.pdfReady,
       pdfProblem: c.pdfProblem,
+      revokedOn: c.revokedOn,
     })),
     problem: problem !== 'error.' && hasMessage(problem) ? problem : null,
     // The link to the apprenticeship page shows for apprentices only (staff also see their school's agreements).

@@ -95,9 +95,9 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
 
   'verify.title': 'Check a certificate',
   'verify.intro':
-    'Type the code printed on a certificate to see whether it is genuine and valid. No account needed.',
-  'verify.code': 'Verification code',
-  'verify.code.hint': 'The code is printed on the certificate.',
+    'Type the code printed on a certificate, or paste the address its QR code gives, to see whether it is genuine and valid. No account needed.',
+  'verify.code': 'Verification code or address',
+  'verify.code.hint': 'Both are printed on the certificate; its QR code holds the address.',
   'verify.submit': 'Check',
   'verify.valid': 'Valid certificate',
   'verify.revoked': 'Certificate revoked',

@@ -90,9 +90,9 @@ export const learningZhCN = {
   'quiz.attempts': '已作答 {attempts} 次',
 
   'verify.title': '证书验证',
-  'verify.intro': '输入证书上的验证码，可以查看证书是否真实、有效。不需要登录。',
-  'verify.code': '验证码',
-  'verify.code.hint': '验证码印在证书上。',
+  'verify.intro': '输入证书上的验证码，或粘贴扫描二维码得到的网址，可以查看证书是否真实、有效。不需要登录。',
+  'verify.code': '验证码或查验网址',
+  'verify.code.hint': '验证码和查验网址都印在证书上，二维码里就是这个网址。',
   'verify.submit': '查验',
   'verify.valid': '有效证书',
   'verify.revoked': '证书已撤销',

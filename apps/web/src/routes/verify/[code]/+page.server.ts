@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
         providerName: c.providerName,
         issuedOn: c.issuedOn,
         hours: c.hours,
+        revokedOn: c.revokedOn,
       },
     };
   }
