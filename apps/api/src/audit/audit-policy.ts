@@ -32,4 +32,5 @@ export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audit
   'GET /api/population-baselines': 'aggregate',
   'GET /api/population-baselines/{id}': 'aggregate',
   'GET /api/population-baselines/{id}/errors.csv': 'aggregate',
+  'GET /api/search-synonyms': 'organisations',
 };

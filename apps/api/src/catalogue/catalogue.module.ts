@@ -10,10 +10,12 @@ import { OfferAccess } from './offer-access.service.js';
 import { OfferController } from './offer.controller.js';
 import { ProgrammesService } from './programmes.service.js';
 import { SessionsService } from './sessions.service.js';
+import { SynonymsController } from './search/synonyms.controller.js';
+import { SynonymsService } from './search/synonyms.service.js';
 
 @Module({
   imports: [GeoModule, NotificationsModule],
-  controllers: [CatalogueController, OfferController, LessonsSessionsController],
+  controllers: [CatalogueController, OfferController, LessonsSessionsController, SynonymsController],
   providers: [
     OfferAccess,
     ProgrammesService,
@@ -21,6 +23,7 @@ import { SessionsService } from './sessions.service.js';
     LessonsService,
     SessionsService,
     CatalogueService,
+    SynonymsService,
   ],
   exports: [OfferAccess],
 })

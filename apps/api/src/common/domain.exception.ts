@@ -85,6 +85,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogStateInvalid:
     case ErrorCode.PeriodClosed:
     case ErrorCode.BaselineNotReady:
+    case ErrorCode.SynonymExists:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
