@@ -114,15 +114,6 @@ export class SynonymsService {
 
   private async writeOnce(user: AuthUser, id: string | null, dto: SynonymDto): Promise<SynonymResponse> {
     const saved = await this.dataSource.transaction(async (m: EntityManager) => {
-      const clash = await m
-        .getRepository(SearchSynonym)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.term = :term', { term: dto.term })
-        .getOne();
-      if (clash && clash.id !== id) {
-        throw new DomainException(ErrorCode.SynonymExists, `“${dto.term}” already has a row; edit that one.`);
-      }
       const fields = {
         term: dto.term,
         synonyms: dto.synonyms.filter((s) => s !== dto.term),
@@ -132,6 +123,15 @@ export class SynonymsService {
       };
       if (!fields.synonyms.length) {
         throw new DomainException(ErrorCode.ValidationFailed, 'Give at least one word other than the term.');
+      }
+      const clash = await m
+        .getRepository(SearchSynonym)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.term = :term', { term: dto.term })
+        .getOne();
+      if (clash && clash.id !== id) {
+        throw new DomainException(ErrorCode.SynonymExists, `“${dto.term}” already has a row; edit that one.`);
       }
       let row: SearchSynonym;
       if (id) {
