@@ -10,6 +10,7 @@ import {
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { SearchSynonym } from '../catalogue/search/search.entities.js';
+import { CourseRequest } from '../catalogue/demand/demand.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   Lesson,
   CourseSession,
   SearchSynonym,
+  CourseRequest,
   Enrolment,
   LessonProgress,
   Attendance,

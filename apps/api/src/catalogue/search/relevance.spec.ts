@@ -15,7 +15,8 @@ beforeAll(async () => {
     const res = await t.http.get('/api/catalogue/courses').query({ q, pageSize: 3 });
     expect(res.status).toBe(200);
     const first: string | null = res.body.items[0]?.title ?? null;
-    const ok = relevant === null ? res.body.total === 0 : first !== null && relevant.some((r) => first.includes(r));
+    const ok =
+      relevant === null ? res.body.total === 0 : first !== null && relevant.some((r) => first.includes(r));
     outcomes.push({ q, kind, ok, first, total: res.body.total });
   }
 }, 120_000);
@@ -55,7 +56,9 @@ describe(`search relevance over ${RELEVANCE_SET.length} everyday queries`, () =>
     ]) {
       const a = await t.http.get('/api/catalogue/courses').query({ q: dirty, pageSize: 20 });
       const b = await t.http.get('/api/catalogue/courses').query({ q: clean, pageSize: 20 });
-      expect(a.body.items.map((i: { id: string }) => i.id)).toEqual(b.body.items.map((i: { id: string }) => i.id));
+      expect(a.body.items.map((i: { id: string }) => i.id)).toEqual(
+        b.body.items.map((i: { id: string }) => i.id),
+      );
       expect(a.body.total).toBe(b.body.total);
     }
   });

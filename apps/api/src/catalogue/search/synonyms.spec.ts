@@ -106,7 +106,11 @@ describe('the bureau’s synonym table', () => {
       { term: '电脑', synonyms: ['计算机'] },
     ]) {
       const res = await t.http.post('/api/search-synonyms').auth(admin.token, { type: 'bearer' }).send(bad);
-      expect([JSON.stringify(bad), res.status, res.body.code]).toEqual([JSON.stringify(bad), 400, 'VALIDATION_FAILED']);
+      expect([JSON.stringify(bad), res.status, res.body.code]).toEqual([
+        JSON.stringify(bad),
+        400,
+        'VALIDATION_FAILED',
+      ]);
     }
     const missing = await t.http
       .put('/api/search-synonyms/00000000-0000-4000-8000-000000000000')

@@ -12,6 +12,7 @@ import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
+import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Indicators1795925487850,
   RecordsByProvider1795926000000,
   SearchWords1796100000000,
+  CourseRequests1796100000001,
 ];
