@@ -60,6 +60,7 @@ describe('planSearch', () => {
     expect(plan.groups.map((g) => [g.word, g.required])).toEqual([['茶艺', true]]);
     expect(plan.match).toBe("'茶艺'");
     const two = planSearch('电工 焊工', none.lookup, none.keys);
+    expect(two.all).toBe("'电工' & '焊工'");
     expect(two.match).toBe("('电工':A | '焊工':A) | ('电工' & '焊工')");
   });
 

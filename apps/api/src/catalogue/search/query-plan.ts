@@ -35,7 +35,9 @@ export interface WordGroup {
 
 export interface SearchPlan {
   groups: WordGroup[];
-  /** The condition a course must meet (null when the query has no words left). */
+  /** Every word somewhere in the course: tried first (null when the query has no words left). */
+  all: string | null;
+  /** Every word anywhere, or some word in the title: when no course has them all (null as above). */
   match: string | null;
   /** The query in normal form without spaces, for the whole-phrase-in-title bonus. */
   phrase: string;
@@ -164,6 +166,7 @@ export function planSearch(q: string, synonyms: SynonymLookup, synonymKeys: read
   for (const g of deciding) g.required = true;
   return {
     groups,
+    all: deciding.length ? deciding.map((g) => g.any).join(' & ') : null,
     // Every word anywhere, or some word in the title: a word that only one description mentions does not make a
     // course a match for a phrase whose other words it lacks.
     match: deciding.length
