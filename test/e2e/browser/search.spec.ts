@@ -31,7 +31,8 @@ afterAll(async () => {
 });
 
 async function elderPhone(): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+  // bypassCSP: axe is injected as an inline script, as in the accessibility suite.
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
   contexts.push(context);
   await setDisplayMode(context, stack.webUrl, 'elder');
   return context.newPage();
