@@ -8,6 +8,7 @@ import { normaliseText } from '../search/normalise.js';
 import { planSearch } from '../search/query-plan.js';
 import { SynonymsService } from '../search/synonyms.service.js';
 import type {
+  CategoryCount,
   CourseRequestDto,
   CourseRequestResponse,
   DemandSummary,
@@ -24,9 +25,10 @@ const NEXT = (township: string) => `LEFT JOIN LATERAL (
      ORDER BY s.starts_at, s.id LIMIT 1) ns ON true
   LEFT JOIN townships t ON t.code = ns.township_code`;
 
-const iso = (
-  rows: Array<Omit<SuggestedCourse, 'nextStartsAt'> & { nextStartsAt: Date | null }>,
-): SuggestedCourse[] =>
+type SuggestedRow = Omit<SuggestedCourse, 'nextStartsAt'> & { nextStartsAt: Date | null };
+type RequestRow = Omit<CourseRequestResponse, 'createdAt'> & { createdAt: Date };
+
+const iso = (rows: SuggestedRow[]): SuggestedCourse[] =>
   rows.map((r) => ({ ...r, nextStartsAt: r.nextStartsAt ? r.nextStartsAt.toISOString() : null }));
 
 /** No dead ends: what to offer when a search finds nothing, and the wishes residents leave there. */
@@ -40,20 +42,20 @@ export class DemandService {
 
   async suggestions(townshipCode?: string): Promise<Suggestions> {
     const [categories, nearby, popular] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<CategoryCount[]>(
         `SELECT c.category, count(*)::int AS courses FROM courses c
            JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
           WHERE c.status = 'published' GROUP BY c.category ORDER BY courses DESC, c.category`,
       ),
       townshipCode
-        ? this.dataSource.query(
+        ? this.dataSource.query<SuggestedRow[]>(
             `${SUGGESTED} ${NEXT('AND s.township_code = $1')}
               WHERE c.status = 'published' AND ns.starts_at IS NOT NULL
               ORDER BY ns.starts_at, c.id LIMIT 5`,
             [townshipCode],
           )
         : Promise.resolve([]),
-      this.dataSource.query(
+      this.dataSource.query<SuggestedRow[]>(
         `${SUGGESTED} ${NEXT('')}
           JOIN LATERAL (SELECT count(*) AS n FROM enrolments e JOIN course_sessions s ON s.id = e.session_id
                          WHERE s.course_id = c.id AND e.status IN ('enrolled','completed','waitlisted')) pop ON true
@@ -76,10 +78,11 @@ export class DemandService {
       ),
     ];
     return this.dataSource.transaction(async (m) => {
-      const [township] = await m.query(`SELECT 1 FROM townships WHERE code = $1`, [dto.townshipCode]);
-      if (!township) throw new DomainException(ErrorCode.TownshipUnknown, 'No such township in the county.');
+      const found = await m.query<unknown[]>(`SELECT 1 FROM townships WHERE code = $1`, [dto.townshipCode]);
+      if (!found.length)
+        throw new DomainException(ErrorCode.TownshipUnknown, 'No such township in the county.');
       // The same wish twice is one wish: the second only moves it to the township given now.
-      const [row] = await m.query(
+      const [row] = await m.query<RequestRow[]>(
         `INSERT INTO course_requests (user_id, township_code, text, words) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT uq_course_requests_user_text
            DO UPDATE SET township_code = EXCLUDED.township_code, words = EXCLUDED.words
@@ -93,7 +96,7 @@ export class DemandService {
         actorUserId: user.id,
         details: { townshipCode: dto.townshipCode },
       });
-      return { ...row, createdAt: (row.createdAt as Date).toISOString() };
+      return { ...row, createdAt: row.createdAt.toISOString() };
     });
   }
 
