@@ -2,7 +2,7 @@ import { Role } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCatalogue } from '../../testing/catalogue-generator.js';
 import { generateRelevanceCatalogue } from '../../testing/relevance-catalogue.js';
-import { type Actor, makeActor } from '../../testing/offer-builders.js';
+import { type Actor, buildCourse, makeActor, makeProvider } from '../../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -140,5 +140,36 @@ describe('partial matches', () => {
     // 驾驶 is in the forklift course's cover text, 潜水艇 nowhere.
     expect((await search('驾驶')).body.total).toBeGreaterThan(0);
     expect((await search('潜水艇驾驶')).body.total).toBe(0);
+  });
+});
+
+describe('courses written through the provider API', () => {
+  it('are indexed with the segmenter’s words and pinyin, and again when the title changes', async () => {
+    const provider = await makeProvider(t);
+    const staff = await makeActor(t, Role.ProviderStaff, provider);
+    const built = await buildCourse(t, staff, provider, { title: '养老护理员培训', publish: false });
+    const words = async () =>
+      (
+        (await t.db.query(`SELECT search_words FROM courses WHERE id = $1`, [built.courseId]))[0] as {
+          search_words: string[];
+        }
+      ).search_words;
+    expect(await words()).toContain('养老护理员');
+    const renamed = await t.http
+      .patch(`/api/courses/${built.courseId}`)
+      .auth(staff.token, { type: 'bearer' })
+      .send({ title: '中式面点师提高班' });
+    expect(renamed.status).toBe(200);
+    expect(await words()).toEqual(expect.arrayContaining(['中式', '面点']));
+    expect(await words()).not.toContain('养老护理员');
+    const published = await t.http
+      .post(`/api/courses/${built.courseId}/publish`)
+      .auth(staff.token, { type: 'bearer' });
+    expect(published.status).toBe(200);
+    const found = await search('mian dian shi');
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(built.courseId);
+    expect((await search('养老护理员培训')).body.items.map((i: { id: string }) => i.id)).not.toContain(
+      built.courseId,
+    );
   });
 });
