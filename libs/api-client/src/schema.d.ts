@@ -758,6 +758,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search-synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The search synonym table: everyday words and the catalogue words they stand for */
+        get: operations["Synonyms_list"];
+        put?: never;
+        /** Add a synonym row; searches use it at once in this process, within 30 s elsewhere */
+        post: operations["Synonyms_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search-synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a synonym row */
+        put: operations["Synonyms_update"];
+        post?: never;
+        /** Remove a synonym row */
+        delete: operations["Synonyms_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a search finds nothing: categories, coming classes in a township, popular courses */
+        get: operations["Demand_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/course-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** “I want to learn …”: leave a wish with a township (one per wording; again updates it) */
+        post: operations["Demand_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-requests/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents’ wishes by township and word (distinct people; under 5 suppressed) */
+        get: operations["Demand_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apprenticeships/weeks/to-sign": {
         parameters: {
             query?: never;
@@ -2472,6 +2559,95 @@ export interface components {
             enrolmentOpensAt?: string;
             /** Format: date-time */
             enrolmentClosesAt?: string;
+        };
+        SynonymResponse: {
+            /** Format: uuid */
+            id: string;
+            term: string;
+            synonyms: string[];
+            twoWay: boolean;
+            note: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SynonymDto: {
+            /**
+             * @description What residents say (stored in normal form: NFKC, lower case)
+             * @example 电脑
+             */
+            term: string;
+            /**
+             * @description What the catalogue says; 1 to 20 words
+             * @example [
+             *       "计算机"
+             *     ]
+             */
+            synonyms: string[];
+            /** @description Both directions (电商 ⇄ 电子商务) or only from the term (做饭 → 烹调) */
+            twoWay: boolean;
+            /** @example 居民常说“电脑” */
+            note?: string;
+        };
+        CategoryCount: {
+            category: components["schemas"]["CourseCategory"];
+            courses: number;
+        };
+        SuggestedCourse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            providerName: string;
+            /** Format: date-time */
+            nextStartsAt: string | null;
+            townshipName: string | null;
+        };
+        Suggestions: {
+            categories: components["schemas"]["CategoryCount"][];
+            /** @description Coming classes in the township given */
+            nearby: components["schemas"]["SuggestedCourse"][];
+            /** @description Most enrolled current and coming courses */
+            popular: components["schemas"]["SuggestedCourse"][];
+        };
+        CourseRequestDto: {
+            /**
+             * @description What the resident wants to learn, in their words
+             * @example 学开挖掘机
+             */
+            text: string;
+            /**
+             * @description The township where the resident would attend
+             * @example 339901102000
+             */
+            townshipCode: string;
+        };
+        CourseRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            words: string[];
+            townshipCode: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DemandCell: {
+            townshipCode: string;
+            townshipName: string;
+            word: string;
+            /** @description Distinct residents who asked (cells under 5 are not shown) */
+            people: number;
+        };
+        DemandWord: {
+            word: string;
+            /** @description Distinct residents county-wide (under 5 not shown) */
+            people: number;
+        };
+        DemandSummary: {
+            byTownship: components["schemas"]["DemandCell"][];
+            byWord: components["schemas"]["DemandWord"][];
+            /** @description Cells and words left out because fewer than 5 residents asked */
+            suppressed: number;
+            /** @description The smallest number of residents a shown figure may come from */
+            threshold: number;
         };
         /** @enum {string} */
         LogStatus: "none" | "submitted" | "signed" | "returned";
@@ -5672,6 +5848,221 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Synonyms_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymResponse"][];
+                };
+            };
+        };
+    };
+    Synonyms_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SynonymDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SYNONYM_EXISTS: the term has a row already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Synonyms_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SynonymDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Synonyms_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Demand_suggestions: {
+        parameters: {
+            query?: {
+                /** @description The resident’s township: its coming classes are suggested */
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Demand_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRequestResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Demand_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandSummary"];
                 };
             };
         };

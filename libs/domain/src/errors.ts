@@ -79,6 +79,7 @@ export enum ErrorCode {
   LogStateInvalid = 'LOG_STATE_INVALID',
   PeriodClosed = 'PERIOD_CLOSED',
   BaselineNotReady = 'BASELINE_NOT_READY',
+  SynonymExists = 'SYNONYM_EXISTS',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

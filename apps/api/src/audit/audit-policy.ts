@@ -34,4 +34,6 @@ export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audit
   'GET /api/population-baselines': 'aggregate',
   'GET /api/population-baselines/{id}': 'aggregate',
   'GET /api/population-baselines/{id}/errors.csv': 'aggregate',
+  'GET /api/search-synonyms': 'organisations',
+  'GET /api/course-requests/summary': 'aggregate',
 };

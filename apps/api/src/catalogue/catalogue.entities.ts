@@ -158,6 +158,10 @@ export class Course {
   @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
   searchVector: string | null;
 
+  /** The segmenter's words of the title, computed by the API (catalogue/search/index-words.ts); part of the vector. */
+  @Column({ type: 'text', array: true, nullable: true })
+  searchWords: string[] | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -10,10 +10,20 @@ import { OfferAccess } from './offer-access.service.js';
 import { OfferController } from './offer.controller.js';
 import { ProgrammesService } from './programmes.service.js';
 import { SessionsService } from './sessions.service.js';
+import { DemandController } from './demand/demand.controller.js';
+import { DemandService } from './demand/demand.service.js';
+import { SynonymsController } from './search/synonyms.controller.js';
+import { SynonymsService } from './search/synonyms.service.js';
 
 @Module({
   imports: [GeoModule, NotificationsModule],
-  controllers: [CatalogueController, OfferController, LessonsSessionsController],
+  controllers: [
+    CatalogueController,
+    OfferController,
+    LessonsSessionsController,
+    SynonymsController,
+    DemandController,
+  ],
   providers: [
     OfferAccess,
     ProgrammesService,
@@ -21,6 +31,8 @@ import { SessionsService } from './sessions.service.js';
     LessonsService,
     SessionsService,
     CatalogueService,
+    SynonymsService,
+    DemandService,
   ],
   exports: [OfferAccess],
 })

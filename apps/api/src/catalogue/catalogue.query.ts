@@ -1,6 +1,8 @@
 import { ELDERLY_AGE } from '@cll/domain';
 import type { EntityManager } from 'typeorm';
 import type { CatalogueItem, CataloguePage, CatalogueQuery } from './dto/catalogue.dto.js';
+import { planSearch, type SearchPlan } from './search/query-plan.js';
+import type { SynonymTable } from './search/synonyms.service.js';
 
 interface Row {
   id: string;
@@ -24,13 +26,26 @@ interface Row {
   total: string;
 }
 
+/** No synonyms: what the bench and callers without the bureau's table use. */
+export const NO_SYNONYMS: SynonymTable = { lookup: () => [], keys: [] };
+
 /**
  * The public catalogue in one statement. Only published courses of approved providers appear. The text condition is
  * written only when there is a query, so PostgreSQL can use the GIN index on search_vector (an `OR $1 IS NULL` would
- * hide it from the planner). Every value is a bind parameter.
+ * hide it from the planner). Every value is a bind parameter; the tsqueries come from planSearch (search/query-plan.ts).
+ *
+ * Ranking with words: first by how much of the query a course matches (the weights of the resident's words it
+ * has, synonyms and pinyin counting as the word), then by how much of it is in the title, then whole words of the
+ * title (the segmenter's) and the whole phrase in the title, then PostgreSQL's ts_rank; then the soonest session.
  */
-export function catalogueStatement(query: CatalogueQuery): { sql: string; params: unknown[] } {
-  const text = query.q?.trim() ? query.q.trim() : null;
+export function catalogueStatement(
+  query: CatalogueQuery,
+  synonyms: SynonymTable = NO_SYNONYMS,
+  matching: 'all' | 'partial' = 'all',
+): { sql: string; params: unknown[]; plan: SearchPlan | null } {
+  const plan = query.q?.trim() ? planSearch(query.q, synonyms.lookup, synonyms.keys) : null;
+  const text = (matching === 'all' ? plan?.all : plan?.match) ?? null;
+  const groups = plan?.groups ?? [];
   const params: unknown[] = [
     text,
     query.category ?? null,
@@ -44,11 +59,24 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
     (query.page - 1) * query.pageSize,
     ELDERLY_AGE,
   ];
-  // Without words $1 is NULL; it is still mentioned so PostgreSQL knows its type.
-  const match = text ? `AND c.search_vector @@ cll_search_query($1)` : `AND $1::text IS NULL`;
-  const rank = text
-    ? `ts_rank(c.search_vector, cll_search_query($1)) + CASE WHEN strpos(lower(c.title), lower($1)) > 0 THEN 1 ELSE 0 END`
-    : `0::real`;
+  let match = `AND $1::text IS NULL`;
+  let rank = `0::real`;
+  if (text) {
+    params.push(
+      groups.map((g) => g.any),
+      groups.map((g) => g.title),
+      groups.map((g) => wholeWords(g.alternatives)),
+      groups.map((g) => g.weight),
+      plan?.phrase ?? '',
+    );
+    match = `AND c.search_vector @@ $1::tsquery`;
+    rank = `(SELECT 100 * sum(CASE WHEN c.search_vector @@ g.q_any THEN g.w ELSE 0 END)
+                 + 10 * sum(CASE WHEN c.search_vector @@ g.q_title THEN g.w ELSE 0 END)
+                 + 5 * sum(CASE WHEN g.q_word IS NOT NULL AND c.search_vector @@ g.q_word THEN g.w ELSE 0 END)
+               FROM unnest($12::tsquery[], $13::tsquery[], $14::tsquery[], $15::float8[]) AS g(q_any, q_title, q_word, w))
+            + CASE WHEN $16 <> '' AND strpos(cll_search_normalize(c.title), $16) > 0 THEN 20 ELSE 0 END
+            + ts_rank(c.search_vector, $1::tsquery)`;
+  }
   // Stage one ranks every match with one aggregate per course (soonest start, free places); stage two fetches
   // the details of the next session for the page's rows only.
   const sql = `WITH page AS (
@@ -87,19 +115,45 @@ export function catalogueStatement(query: CatalogueQuery): { sql: string; params
               ORDER BY s.starts_at, s.id LIMIT 1) ns ON true
       LEFT JOIN townships nt ON nt.code = ns.township_code
      ORDER BY page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
-  return { sql, params };
+  return { sql, params, plan };
 }
 
-export async function searchCatalogue(manager: EntityManager, query: CatalogueQuery): Promise<CataloguePage> {
-  const { sql, params } = catalogueStatement(query);
+/** The segmenter's whole-word lexemes of a group's ideograph alternatives, as the trigger stores them ("=电工"). */
+function wholeWords(alternatives: string[]): string | null {
+  const words = alternatives.filter((a) => /^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$/.test(a));
+  return words.length ? words.map((w) => `'=${w}':A`).join(' | ') : null;
+}
+
+/**
+ * Courses with every word of the query first; only when none has them all, the partial matches (every word
+ * anywhere or some word in the title), so a phrase with one word no course has still finds the best of the rest.
+ * Trying the full match first keeps a common word's partial matches (入门 in a sixth of all titles) off the hot path.
+ */
+export async function searchCatalogue(
+  manager: EntityManager,
+  query: CatalogueQuery,
+  synonyms: SynonymTable = NO_SYNONYMS,
+): Promise<CataloguePage> {
+  const full = await runSearch(manager, query, synonyms, 'all');
+  if (full.page.total > 0 || !full.plan || full.plan.all === full.plan.match) return full.page;
+  return (await runSearch(manager, query, synonyms, 'partial')).page;
+}
+
+async function runSearch(
+  manager: EntityManager,
+  query: CatalogueQuery,
+  synonyms: SynonymTable,
+  matching: 'all' | 'partial',
+): Promise<{ page: CataloguePage; plan: SearchPlan | null }> {
+  const { sql, params, plan } = catalogueStatement(query, synonyms, matching);
   const rows: Row[] = await manager.query(sql, params);
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && query.page > 1) {
     // Past the last page: the window count has no row to ride on, so count separately.
-    const again = await searchCatalogue(manager, { ...query, page: 1, pageSize: 1 });
-    total = again.total;
+    const again = await runSearch(manager, { ...query, page: 1, pageSize: 1 }, synonyms, matching);
+    total = again.page.total;
   }
-  return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
+  return { page: { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize }, plan };
 }
 
 function toItem(r: Row): CatalogueItem {

@@ -5,14 +5,18 @@ import { DomainException } from '../common/domain.exception.js';
 import { searchCatalogue } from './catalogue.query.js';
 import type { CataloguePage, CatalogueQuery, PublicCourse } from './dto/catalogue.dto.js';
 import { querySessions } from './offer.queries.js';
+import { SynonymsService } from './search/synonyms.service.js';
 
 /** What anyone may see without an account: published courses of approved providers, never quiz answers. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly synonyms: SynonymsService,
+  ) {}
 
-  search(query: CatalogueQuery): Promise<CataloguePage> {
-    return searchCatalogue(this.dataSource.manager, query);
+  async search(query: CatalogueQuery): Promise<CataloguePage> {
+    return searchCatalogue(this.dataSource.manager, query, await this.synonyms.table());
   }
 
   async course(id: string): Promise<PublicCourse> {

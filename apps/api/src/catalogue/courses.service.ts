@@ -10,6 +10,7 @@ import { assertProviderMember, inBureauScope } from '../organisations/provider-a
 import { Course, CourseSession, Lesson, Programme } from './catalogue.entities.js';
 import type { CourseDetail, CourseDto, CourseSummary, UpdateCourseDto } from './dto/course.dto.js';
 import { assertCourseEditable, OfferAccess } from './offer-access.service.js';
+import { indexWords } from './search/index-words.js';
 import { querySessions, toLessonResponse } from './offer.queries.js';
 import { assertProviderApproved, queryProgramme } from './programmes.service.js';
 import { publishProblems } from './publish-rules.js';
@@ -69,6 +70,7 @@ export class CoursesService {
           maxAge: dto.maxAge ?? null,
           status: CourseStatus.Draft,
           completionRule: ruleForMode(dto.mode),
+          searchWords: indexWords(dto.title),
         }),
       );
       await this.audit.record(manager, {
@@ -102,6 +104,7 @@ export class CoursesService {
         {
           ...rest,
           ...(rest.mode !== undefined ? { completionRule: ruleForMode(rest.mode) } : {}),
+          ...(rest.title !== undefined ? { searchWords: indexWords(rest.title) } : {}),
           ...(studyHours !== undefined ? { studyHours: String(studyHours) } : {}),
           ...(credits !== undefined ? { credits: String(credits) } : {}),
         },

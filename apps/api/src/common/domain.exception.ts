@@ -88,6 +88,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PeriodClosed:
     case ErrorCode.BaselineNotReady:
     case ErrorCode.CertificateAlreadyRevoked:
+    case ErrorCode.SynonymExists:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

@@ -9,6 +9,8 @@ import {
 } from '../apprenticeship/apprenticeship.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
+import { SearchSynonym } from '../catalogue/search/search.entities.js';
+import { CourseRequest } from '../catalogue/demand/demand.entities.js';
 import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
@@ -45,6 +47,8 @@ export const ENTITIES = [
   Course,
   Lesson,
   CourseSession,
+  SearchSynonym,
+  CourseRequest,
   Enrolment,
   LessonProgress,
   Attendance,

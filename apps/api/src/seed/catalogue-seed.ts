@@ -1,3 +1,4 @@
+import { indexWords } from '../catalogue/search/index-words.js';
 import { ruleForMode } from '../learning/completion-rule.js';
 import { DEMO_TOWNSHIPS, DEMO_VILLAGES } from './demo-county.js';
 import { type DemoCourse, generateDemoCatalogue } from './catalogue/generate.js';
@@ -49,8 +50,8 @@ async function insertCourse(
 ): Promise<void> {
   const [row] = await m.query<Array<{ id: string }>>(
     `INSERT INTO courses (provider_id, programme_id, title, title_en, category, mode, study_hours, credits, min_age, max_age,
-                          description, cover_text, status, published_at, completion_rule)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'published', now(), $13) RETURNING id`,
+                          description, cover_text, status, published_at, completion_rule, search_words)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'published', now(), $13, $14) RETURNING id`,
     [
       providerId,
       programmeId,
@@ -65,6 +66,7 @@ async function insertCourse(
       course.description,
       course.coverText,
       ruleForMode(course.mode),
+      indexWords(course.title),
     ],
   );
   for (const [i, lesson] of course.lessons.entries()) {

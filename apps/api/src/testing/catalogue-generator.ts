@@ -1,3 +1,4 @@
+import { indexWords } from '../catalogue/search/index-words.js';
 import { TOWNSHIP_A, TOWNSHIP_B } from './builders.js';
 
 /** Course title parts, shared with the county benchmark's generator. */
@@ -77,17 +78,24 @@ export async function generateCatalogue(db: Sql, courses: number): Promise<void>
     `INSERT INTO programmes (provider_id, kind, title, occupation_code) VALUES ($1, 'vocational_skill', '生成的项目', '6-31-01-03') RETURNING id`,
     [provider.id],
   );
+  // The segmenter's words depend only on prefix, subject and suffix (the class number adds none), so 720 titles
+  // are segmented here and looked up by index in SQL: flat index = prefix + 6 × (subject + 20 × suffix).
+  const words: string[] = [];
+  for (const suffix of SUFFIXES)
+    for (const subject of SUBJECTS)
+      for (const prefix of PREFIXES) words.push(indexWords(prefix + subject + suffix).join(' '));
   await db.query(
-    `INSERT INTO courses (provider_id, programme_id, title, title_en, category, mode, study_hours, credits, description, cover_text, status, published_at)
+    `INSERT INTO courses (provider_id, programme_id, title, title_en, category, mode, study_hours, credits, description, cover_text, status, published_at, search_words)
      SELECT $1, $2,
             (${sqlArray(PREFIXES)})[1 + i % 6] || (${sqlArray(SUBJECTS)})[1 + (i / 6) % 20] ||
               (${sqlArray(SUFFIXES)})[1 + (i / 120) % 6] || '（第' || (i % 97 + 1) || '期）',
             (${sqlArray(SUBJECTS_EN)})[1 + (i / 6) % 20] || ' course ' || i,
             (${sqlArray(CATEGORIES)})[1 + i % 7],
             (ARRAY['online','offline','blended'])[1 + i % 3],
-            8 + i % 40, 1, '面向全县居民开放的课程，第 ' || i || ' 号。', '县域终身学习', 'published', now()
+            8 + i % 40, 1, '面向全县居民开放的课程，第 ' || i || ' 号。', '县域终身学习', 'published', now(),
+            string_to_array(($4::text[])[1 + i % 6 + 6 * ((i / 6) % 20 + 20 * ((i / 120) % 6))], ' ')
        FROM generate_series(1, $3::int) AS i`,
-    [provider.id, programme.id, courses],
+    [provider.id, programme.id, courses, words],
   );
   await db.query(
     `INSERT INTO course_sessions (course_id, label, starts_at, ends_at, capacity, online, township_code, venue,

@@ -49,6 +49,13 @@ export const MATRIX: Record<string, Who> = {
   // Catalogue and the provider's offer
   'GET /api/catalogue/courses': 'anyone',
   'GET /api/catalogue/courses/{id}': 'anyone',
+  'GET /api/search-synonyms': BUREAU,
+  'GET /api/catalogue/suggestions': 'anyone',
+  'POST /api/me/course-requests': 'signed-in',
+  'GET /api/course-requests/summary': [...BUREAU, ...STAFF],
+  'POST /api/search-synonyms': [Role.BureauAdmin],
+  'PUT /api/search-synonyms/{id}': [Role.BureauAdmin],
+  'DELETE /api/search-synonyms/{id}': [Role.BureauAdmin],
   'GET /api/providers/{providerId}/programmes': STAFF,
   'POST /api/providers/{providerId}/programmes': STAFF,
   'PATCH /api/programmes/{id}': STAFF,

@@ -13,6 +13,8 @@ import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
 import { Credentials1796410224643 } from './1796410224643-Credentials.js';
+import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
+import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -30,5 +32,7 @@ export const MIGRATIONS = [
   Indicators1795925487850,
   RecordsByProvider1795926000000,
   PdfProblems1796000000000,
+  SearchWords1796100000000,
+  CourseRequests1796100000001,
   Credentials1796410224643,
 ];

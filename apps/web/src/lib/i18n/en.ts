@@ -5,6 +5,7 @@ import { enrolmentEn } from './en/enrolment.js';
 import { learningEn } from './en/learning.js';
 import { rosterEn } from './en/roster.js';
 import { catalogueEn } from './en/catalogue.js';
+import { searchEn } from './en/search.js';
 import { enumsEn } from './en/enums.js';
 import { organisationsEn } from './en/organisations.js';
 import { providerEn } from './en/provider.js';
@@ -14,6 +15,7 @@ import type { MessageKey } from './zh-CN.js';
 export const en: Record<MessageKey, string> = {
   ...enumsEn,
   ...catalogueEn,
+  ...searchEn,
   ...providerEn,
   ...organisationsEn,
   ...enrolmentEn,

@@ -5,6 +5,7 @@ import { enrolmentZhCN } from './zh-CN/enrolment.js';
 import { learningZhCN } from './zh-CN/learning.js';
 import { rosterZhCN } from './zh-CN/roster.js';
 import { catalogueZhCN } from './zh-CN/catalogue.js';
+import { searchZhCN } from './zh-CN/search.js';
 import { enumsZhCN } from './zh-CN/enums.js';
 import { organisationsZhCN } from './zh-CN/organisations.js';
 import { providerZhCN } from './zh-CN/provider.js';
@@ -16,6 +17,7 @@ import { providerZhCN } from './zh-CN/provider.js';
 export const zhCN = {
   ...enumsZhCN,
   ...catalogueZhCN,
+  ...searchZhCN,
   ...providerZhCN,
   ...organisationsZhCN,
   ...enrolmentZhCN,
