@@ -68,6 +68,8 @@ export enum ErrorCode {
   LogStateInvalid = 'LOG_STATE_INVALID',
   PeriodClosed = 'PERIOD_CLOSED',
   BaselineNotReady = 'BASELINE_NOT_READY',
+  YearOutOfRange = 'YEAR_OUT_OF_RANGE',
+  AgeBandNotServed = 'AGE_BAND_NOT_SERVED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -8,3 +8,5 @@ export * from './catalogue.js';
 export * from './apprenticeship.js';
 export * from './indicators.js';
 export * from './passwords.js';
+export * from './windows.js';
+export * from './suppression.js';

@@ -170,7 +170,8 @@ const d = (
   needsBaseline: boolean,
   breakdowns: IndicatorDefinition['breakdowns'],
   formula: string,
-): IndicatorDefinition => ({ code, version: 1, unit, counting, needsBaseline, breakdowns, formula });
+  version = 1,
+): IndicatorDefinition => ({ code, version, unit, counting, needsBaseline, breakdowns, formula });
 
 export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
   [IndicatorCode.Mys15Bulletin]: d(
@@ -203,7 +204,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     ['township', 'age_band', 'sex', 'category'],
-    'distinct residents in the age band with ≥1 completion in the 12 months to the reference date / residents in the band',
+    'distinct residents in the age band with ≥1 completion in the 12 months to the reference date (the day after the same date a year earlier to the reference date, both counted) / residents in the band',
+    2,
   ),
   [IndicatorCode.Participation4w]: d(
     IndicatorCode.Participation4w,
@@ -211,7 +213,7 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     ['township', 'age_band', 'sex', 'category'],
-    'distinct residents in the age band with ≥1 completion in the 4 weeks to the reference date / residents in the band',
+    'distinct residents in the age band with ≥1 completion in the 4 weeks to the reference date (28 days ending on it) / residents in the band',
   ),
   [IndicatorCode.ElderlyParticipation]: d(
     IndicatorCode.ElderlyParticipation,
@@ -219,7 +221,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     ['township', 'age_band', 'sex'],
-    'distinct residents 60+ with a completion, an attendance or a finished lesson in the period / residents 60+',
+    'distinct residents 60+ with a completion, an attendance or a finished lesson in the 12 months to the reference date (the same window as the 12-month rate) / residents 60+',
+    2,
   ),
   [IndicatorCode.ElderlyTownshipCoverage]: d(
     IndicatorCode.ElderlyTownshipCoverage,
@@ -227,7 +230,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'places',
     false,
     ['township'],
-    'townships with an elderly-education session held in the 90 days to the reference date / all townships',
+    'townships with an elderly-education session held in the 90 days to the reference date (90 days ending on it) / all townships',
+    2,
   ),
   [IndicatorCode.VillagePointCoverage]: d(
     IndicatorCode.VillagePointCoverage,
@@ -235,7 +239,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'places',
     false,
     ['township'],
-    'villages and communities with a session held in the 90 days to the reference date / all villages and communities',
+    'villages and communities with a session held in the 90 days to the reference date (90 days ending on it) / all villages and communities',
+    2,
   ),
   [IndicatorCode.SkillsTrainingVolume]: d(
     IndicatorCode.SkillsTrainingVolume,

@@ -51,6 +51,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogDayLimit:
     case ErrorCode.LogWeekLimit:
     case ErrorCode.LogWeekOutOfRange:
+    case ErrorCode.YearOutOfRange:
+    case ErrorCode.AgeBandNotServed:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:

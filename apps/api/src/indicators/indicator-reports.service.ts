@@ -54,6 +54,7 @@ export class IndicatorReportsService {
   ) {}
 
   async drill(user: AuthUser, year: number, code: IndicatorCode, township: string): Promise<DrillRow[]> {
+    await this.indicators.assertYear(year);
     if (!inBureauScope(user, township))
       throw new DomainException(ErrorCode.NotFound, 'No such township in your area.');
     const referenceDate = year < this.indicators.currentYear() ? `${year}-12-31` : todayInChina();
