@@ -110,6 +110,10 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.facts.periodValue': '{start} to {end}',
   'indicators.facts.referenceDate': 'Reference date',
   'indicators.facts.referenceHint': '“Last 12 months”, “last 90 days” and so on count back from this day.',
+  'indicators.facts.windows': 'Windows (first and last day counted)',
+  'indicators.facts.window.12m': 'Last 12 months: {first} to {last}',
+  'indicators.facts.window.4w': 'Last 4 weeks: {first} to {last}',
+  'indicators.facts.window.90d': 'Last 90 days: {first} to {last}',
   'indicators.facts.baseline': 'Population baseline (denominators)',
   'indicators.facts.baselineValue': '{name} ({source}, {year})',
   'indicators.facts.noBaseline':
@@ -215,7 +219,18 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.figure.restatementDifference': '{difference} on the frozen figure',
   'indicators.figure.noRestatement':
     'Recomputed with today’s data, the figure is the same as the frozen one.',
-  'indicators.figure.suppressedHead': 'This figure counts fewer than 5 people and is hidden.',
+  'indicators.figure.suppressedHead':
+    'Hidden: fewer than 5 people are behind this figure, or it would let a hidden one be worked out.',
+  'indicators.figure.restatementSuppressed':
+    'Later data changed this figure, but fewer than 5 people are behind the change, so it is not shown.',
+  'indicators.figure.provisional':
+    'Provisional: not part of the closed publication of {year} (computed for this request).',
+  'indicators.figure.window.period': 'Counted over the period ({first} to {last})',
+  'indicators.figure.window.12m': 'Counted over the last 12 months ({first} to {last})',
+  'indicators.figure.window.4w': 'Counted over the last 4 weeks ({first} to {last})',
+  'indicators.figure.window.90d': 'Counted over the last 90 days ({first} to {last})',
+  'indicators.figure.window.reference_date': 'Counted on the reference date ({last})',
+  'indicators.figure.window.baseline': 'From the population baseline',
   'indicators.figure.noValueHead': 'Cannot be computed: {reason}',
   'indicators.figure.noValueReason':
     'there is no denominator (no population baseline, or an age band that does not match its bands).',
