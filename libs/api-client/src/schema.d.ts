@@ -2889,6 +2889,8 @@ export interface components {
             value: number | null;
             /** @description Hidden: fewer than 5 people, or hidden so that one could not be worked out */
             suppressed: boolean;
+            /** @description Closed years: this cell recomputed with later data, where it differs */
+            restatement: components["schemas"]["RestatementResponse"] | null;
         };
         Breakdowns: {
             township?: components["schemas"]["PublishedCell"][];

@@ -375,5 +375,5 @@ describe('generated counties', () => {
     // Reading the figures never stored a snapshot.
     const [stored] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_snapshots`);
     expect(stored.n).toBe(0);
-  });
+  }, 240_000);
 });

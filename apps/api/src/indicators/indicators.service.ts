@@ -14,7 +14,7 @@ import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
 import type { IndicatorDashboard, PeriodResponse } from './dto/indicator.dto.js';
-import { IndicatorEngine, type IndicatorResults } from './indicator-engine.js';
+import { IndicatorEngine, type IndicatorFigure, type IndicatorResults } from './indicator-engine.js';
 import { IndicatorSnapshot } from './indicators.entities.js';
 import { publishFigure, suppressionPatterns } from './publish.js';
 
@@ -37,6 +37,17 @@ interface TrendRow {
 
 /** The figures that depend on the participation age band asked for. */
 const BAND_DEPENDENT: IndicatorCode[] = [IndicatorCode.Participation12m, IndicatorCode.Participation4w];
+
+/** The recomputation of a closed year's figure, with its own suppression pattern. */
+function restatedOf(
+  figures: IndicatorFigure[] | undefined,
+  patterns: Map<IndicatorCode, SuppressionPattern> | null,
+  code: IndicatorCode,
+) {
+  const figure = figures?.find((f) => f.code === code);
+  const pattern = patterns?.get(code);
+  return figure && pattern ? { figure, pattern } : undefined;
+}
 
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -178,6 +189,8 @@ export class IndicatorsService {
           },
     );
     const patterns = suppressionPatterns(figures.map((f) => f.figure));
+    const restatedPatterns =
+      frozen && provisional ? suppressionPatterns(provisional.results.indicators) : null;
     const [targets, trend, names] = await Promise.all([
       this.targets(year),
       this.trend(),
@@ -199,10 +212,11 @@ export class IndicatorsService {
           names,
           target: targets.get(figure.code) ?? null,
           trend: trend.get(figure.code) ?? [],
-          restated:
-            basis === 'closed' && provisional
-              ? provisional.results.indicators.find((f) => f.code === figure.code)
-              : undefined,
+          restated: restatedOf(
+            basis === 'closed' ? provisional?.results.indicators : undefined,
+            restatedPatterns,
+            figure.code,
+          ),
         }),
         basis,
       })),

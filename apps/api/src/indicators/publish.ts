@@ -11,7 +11,13 @@ import {
 } from '@cll/domain';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { inBureauScope } from '../organisations/provider-access.js';
-import type { Breakdowns, IndicatorFigureResponse, PublishedCell, TrendPoint } from './dto/indicator.dto.js';
+import type {
+  Breakdowns,
+  IndicatorFigureResponse,
+  PublishedCell,
+  RestatementResponse,
+  TrendPoint,
+} from './dto/indicator.dto.js';
 import type { BreakdownCell, IndicatorFigure } from './indicator-engine.js';
 import type { Dimension } from './indicator.queries.js';
 
@@ -67,15 +73,83 @@ export interface PublishExtra {
   names: Map<string, string>;
   target: number | null;
   trend: Array<TrendPoint & { numerator: number; denominator: number | null; people?: number | null }>;
-  restated?: IndicatorFigure;
+  /** A closed year's figure recomputed with today's data, with the pattern its own publication would have. */
+  restated?: { figure: IndicatorFigure; pattern: SuppressionPattern };
+}
+
+/** At least how many people are behind a change: the change in people counted, and one if anything changed. */
+function changePeople(definition: IndicatorDefinition, before: Counted, after: Counted): number {
+  const moved = before.numerator !== after.numerator || before.denominator !== after.denominator;
+  const people = Math.abs((peopleOf(definition, after) ?? 0) - (peopleOf(definition, before) ?? 0));
+  return moved ? Math.max(1, people) : 0;
+}
+
+const ZERO: Counted = { numerator: 0, denominator: null, people: 0 };
+
+/**
+ * Restatements of a closed year, in the headline and in every breakdown line. A recomputed figure is shown beside
+ * the frozen one only when both the frozen cell and the recomputed cell would be published and at least five people
+ * are behind every change in the line (the line's changes add up to the total's, so one small change would come
+ * out as the difference of the others): otherwise the restatement says only that the figure moved.
+ */
+function restatements(figure: IndicatorFigure, pattern: SuppressionPattern, extra: PublishExtra) {
+  const definition = INDICATORS[figure.code];
+  const restated = extra.restated;
+  if (!restated) return { head: null, cells: new Map<string, RestatementResponse | null>() };
+  const after = restated.figure;
+  const hiddenNow = (dimension: string, key: string) =>
+    restated.pattern.hiddenKeys.get(dimension)?.has(key) ?? false;
+  const headPeople = changePeople(definition, figure, after);
+  const cells = new Map<string, RestatementResponse | null>();
+  for (const [dimension, list] of Object.entries(figure.breakdowns) as Array<[Dimension, BreakdownCell[]]>) {
+    const now = new Map((after.breakdowns[dimension] ?? []).map((c) => [c.key, c]));
+    const keys = [...new Set([...list.map((c) => c.key), ...now.keys()])];
+    const before = new Map(list.map((c) => [c.key, c]));
+    const changes = keys.map((key) =>
+      changePeople(definition, before.get(key) ?? ZERO, now.get(key) ?? ZERO),
+    );
+    const shown =
+      changes.every((p) => p === 0 || p >= PEOPLE_THRESHOLD) &&
+      (headPeople === 0 || headPeople >= PEOPLE_THRESHOLD);
+    keys.forEach((key, i) => {
+      if (changes[i] === 0) return cells.set(`${dimension}:${key}`, null);
+      const was = before.get(key);
+      const is = now.get(key);
+      const visible =
+        shown &&
+        !(pattern.hiddenKeys.get(dimension)?.has(key) ?? false) &&
+        !hiddenNow(dimension, key) &&
+        !pattern.hiddenTotals.has(figure.code) &&
+        !restated.pattern.hiddenTotals.has(figure.code);
+      cells.set(`${dimension}:${key}`, {
+        value: visible ? (is?.value ?? 0) : null,
+        numerator: visible ? (is?.numerator ?? 0) : null,
+        difference: visible ? (is?.value ?? 0) - (was?.value ?? 0) : null,
+        suppressed: !visible,
+      });
+    });
+  }
+  const headVisible =
+    headPeople >= PEOPLE_THRESHOLD &&
+    !pattern.hiddenTotals.has(figure.code) &&
+    !restated.pattern.hiddenTotals.has(figure.code);
+  const head: RestatementResponse | null =
+    headPeople === 0
+      ? null
+      : {
+          value: headVisible ? after.value : null,
+          numerator: headVisible ? after.numerator : null,
+          difference:
+            headVisible && after.value !== null && figure.value !== null ? after.value - figure.value : null,
+          suppressed: !headVisible,
+        };
+  return { head, cells };
 }
 
 /**
  * Turns a computed figure into what the bureau may see: the cells the figure's group pattern hides are blanked,
- * township rows outside a township-limited user's area are left out, and the target, gap, trend and any
- * restatement are attached. A restatement's difference is shown only when at least five people are behind it (at
- * least as many as the change in the people counted); otherwise the recomputed figure is hidden with it, since
- * beside the frozen one it would give the difference away.
+ * township rows outside a township-limited user's area are left out, and the target, gap, trend and restatements
+ * (headline and every breakdown cell, see `restatements`) are attached.
  */
 export function publishFigure(
   user: AuthUser,
@@ -85,6 +159,7 @@ export function publishFigure(
 ): Omit<IndicatorFigureResponse, 'basis'> {
   const definition = INDICATORS[figure.code];
   const headSuppressed = pattern.hiddenTotals.has(figure.code);
+  const restated = restatements(figure, pattern, extra);
   const breakdowns: Breakdowns = {};
   for (const [dimension, cells] of Object.entries(figure.breakdowns) as Array<[Dimension, BreakdownCell[]]>) {
     const keys = pattern.hiddenKeys.get(dimension) ?? new Set<string>();
@@ -97,24 +172,27 @@ export function publishFigure(
         denominator: hidden ? null : c.denominator,
         value: hidden ? null : c.value,
         suppressed: hidden,
+        restatement: restated.cells.get(`${dimension}:${c.key}`) ?? null,
       };
     });
+    // Rows that only appear in the recomputation (a township's first completion reported after the close).
+    const known = new Set(cells.map((c) => c.key));
+    for (const c of extra.restated?.figure.breakdowns[dimension] ?? []) {
+      if (known.has(c.key)) continue;
+      published.push({
+        key: c.key,
+        label: dimension === 'township' ? (extra.names.get(c.key) ?? null) : null,
+        numerator: 0,
+        denominator: null,
+        value: 0,
+        suppressed: false,
+        restatement: restated.cells.get(`${dimension}:${c.key}`) ?? null,
+      });
+    }
     breakdowns[dimension] =
       dimension === 'township' ? published.filter((c) => inBureauScope(user, c.key)) : published;
   }
   const value = headSuppressed ? null : figure.value;
-  const restated = extra.restated;
-  const changed =
-    restated && (restated.value !== figure.value || restated.numerator !== figure.numerator)
-      ? restated
-      : null;
-  const differencePeople = changed
-    ? Math.abs((peopleOf(definition, changed) ?? 0) - (peopleOf(definition, figure) ?? 0))
-    : 0;
-  const restatedShown =
-    changed !== null &&
-    !isSmallCell(peopleOf(definition, changed)) &&
-    (headSuppressed || definition.counting === 'places' || differencePeople >= PEOPLE_THRESHOLD);
   return {
     code: figure.code,
     version: figure.version,
@@ -122,7 +200,7 @@ export function publishFigure(
     counting: definition.counting,
     formula: definition.formula,
     needsBaseline: definition.needsBaseline,
-    window: figure.window ?? 'period',
+    window: figure.window,
     value,
     numerator: headSuppressed ? null : figure.numerator,
     denominator: headSuppressed ? null : figure.denominator,
@@ -135,17 +213,7 @@ export function publishFigure(
       frozen,
       value: isSmallCell(peopleOf(definition, { numerator, denominator, people })) ? null : value,
     })),
-    restatement: changed
-      ? {
-          value: restatedShown ? changed.value : null,
-          numerator: restatedShown ? changed.numerator : null,
-          difference:
-            restatedShown && !headSuppressed && changed.value !== null && figure.value !== null
-              ? changed.value - figure.value
-              : null,
-          suppressed: !restatedShown,
-        }
-      : null,
+    restatement: restated.head,
     breakdowns,
   };
 }

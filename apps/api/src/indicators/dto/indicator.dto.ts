@@ -72,6 +72,12 @@ export class PublishedCell {
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
   @ApiProperty({ description: 'Hidden: fewer than 5 people, or hidden so that one could not be worked out' })
   suppressed: boolean;
+  @ApiProperty({
+    type: () => RestatementResponse,
+    nullable: true,
+    description: 'Closed years: this cell recomputed with later data, where it differs',
+  })
+  restatement: RestatementResponse | null;
 }
 
 export class Breakdowns {
