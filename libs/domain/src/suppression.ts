@@ -44,11 +44,12 @@ export function isSmallCell(people: number | null | undefined): boolean {
  */
 export const PUBLISHED_TOGETHER: IndicatorCode[][] = [
   [IndicatorCode.Mys15Bulletin, IndicatorCode.Mys15Fine],
-  // All counted from the same completions: 4 weeks ≤ 12 months ≤ completions, trainees ≤ volume ≤ completions,
-  // certificates ≤ completions, cell by cell.
+  // Counted from the same learning: 4 weeks ≤ 12 months, trainees ≤ volume ≤ completions, certificates ≤
+  // completions, cell by cell; the 60-64 cell of the 12-month rate is the same people as the elderly rate's.
   [
     IndicatorCode.Participation12m,
     IndicatorCode.Participation4w,
+    IndicatorCode.ElderlyParticipation,
     IndicatorCode.SkillsTrainingVolume,
     IndicatorCode.SkillsTrainees,
     IndicatorCode.Completions,

@@ -137,14 +137,14 @@ export class IndicatorEngine {
       [IndicatorCode.Participation4w, '4w'],
     ] as const) {
       const dims: Dimension[] = ['township', 'age_band', 'sex', 'category'];
-      const rows = await this.rows(groupedFacts(completionFacts('$4'), dims, ageFilter), [
+      const rows = await this.rows(groupedFacts(ACTIVITY_FACTS, dims, ageFilter), [
         ...base,
         windows[window].first,
       ]);
       figures.push({ ...this.participation(code, rows, inBand, dims), window });
     }
     const elderly = await this.population(base, bands, 60, null, ['township', 'age_band', 'sex']);
-    const elderlyDims: Dimension[] = ['township', 'age_band', 'sex'];
+    const elderlyDims: Dimension[] = ['township', 'age_band', 'sex', 'category'];
     const active60 = await this.rows(groupedFacts(ACTIVITY_FACTS, elderlyDims, 'x.age >= 60'), [
       ...base,
       windows['12m'].first,

@@ -84,16 +84,30 @@ export function completionFacts(first: '$2' | '$4'): string {
            WHERE r.completed_on >= ${first}::date AND r.completed_on <= $1::date`;
 }
 
-/** Any learning activity in the window $4..$1: a completion, a class attended, a lesson done. */
+/**
+ * Taking part in learning in the window $4..$1, as adult-learning surveys count it: a completion, a class attended,
+ * a lesson finished, or a day of apprenticeship hours signed by its mentor by the reference date. One row per
+ * person and category (a course's category; `apprenticeship` for signed hours), so a person counts once in the
+ * total and once in each category they took part in.
+ */
 export const ACTIVITY_FACTS = `
-  SELECT a.uid, ${PROFILE}, NULL::text AS category FROM (
-    SELECT learner_user_id AS uid FROM learning_records
+  SELECT a.uid, ${PROFILE}, a.category FROM (
+    SELECT learner_user_id AS uid, category FROM learning_records
      WHERE completed_on >= $4::date AND completed_on <= $1::date
-    UNION SELECT e.learner_user_id FROM attendance t JOIN enrolments e ON e.id = t.enrolment_id
+    UNION SELECT e.learner_user_id, c.category FROM attendance t JOIN enrolments e ON e.id = t.enrolment_id
+      JOIN courses c ON c.id = e.course_id
      WHERE t.class_date >= $4::date AND t.class_date <= $1::date
-    UNION SELECT learner_user_id FROM lesson_progress
-     WHERE (completed_at AT TIME ZONE 'Asia/Shanghai')::date >= $4::date
-       AND (completed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) a
+    UNION SELECT l.learner_user_id, c.category FROM lesson_progress l JOIN courses c ON c.id = l.course_id
+     WHERE (l.completed_at AT TIME ZONE 'Asia/Shanghai')::date >= $4::date
+       AND (l.completed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
+    UNION SELECT g.apprentice_user_id, 'apprenticeship' FROM apprenticeship_log_days d
+      JOIN apprenticeship_log_weeks w ON w.id = d.week_id
+      JOIN apprenticeship_agreements g ON g.id = w.agreement_id
+     WHERE d.day >= $4::date AND d.day <= $1::date
+       AND ((d.school_hours > 0 AND w.school_status = 'signed'
+             AND (w.school_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)
+         OR (d.workplace_hours > 0 AND w.workplace_status = 'signed'
+             AND (w.workplace_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date))) a
   JOIN learner_profiles p ON p.user_id = a.uid`;
 
 /** Completions of vocational-skill programmes in the period. */

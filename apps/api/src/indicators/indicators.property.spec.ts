@@ -177,12 +177,21 @@ function expectedFigures(people: Person[], year: number): Map<C, Table> {
         'persons',
       ),
     ],
+    [
+      C.ElderlyParticipation,
+      tabulate(
+        facts.filter((f) => f.age >= 60),
+        all,
+        'persons',
+      ),
+    ],
   ]);
 }
 
 const GROUP = [
   C.Participation12m,
   C.Participation4w,
+  C.ElderlyParticipation,
   C.SkillsTrainingVolume,
   C.SkillsTrainees,
   C.Completions,
@@ -195,8 +204,19 @@ const RELATIONS: Relation[] = [
   { small: C.SkillsTrainees, large: C.SkillsTrainingVolume },
   { small: C.SkillsTrainingVolume, large: C.Completions },
   { small: C.CertificatesIssued, large: C.Completions },
+  // The same people: residents 60-64 who took part, in both rates.
+  {
+    small: C.ElderlyParticipation,
+    large: C.Participation12m,
+    only: { dimension: 'age_band', keys: ['60-64'] },
+  },
+  {
+    small: C.Participation12m,
+    large: C.ElderlyParticipation,
+    only: { dimension: 'age_band', keys: ['60-64'] },
+  },
 ];
-const PERSON_FIGURES = [C.Participation12m, C.Participation4w];
+const PERSON_FIGURES = [C.Participation12m, C.Participation4w, C.ElderlyParticipation];
 
 /** The engine's figure as a table of the same shape, to compare with the expected one. */
 function engineTable(f: IndicatorFigure): Table {

@@ -485,7 +485,7 @@ describe('publishing, periods and restatements', () => {
       .expect(200);
     expect(csvFile.headers['content-type']).toMatch(/text\/csv/);
     expect(csvFile.text).toContain(`2025,${C.Mys15Bulletin},1,total,,,3620000,400000,9.05`);
-    expect(csvFile.text).toContain(`2025,${C.Participation12m},2,total,,,,,`);
+    expect(csvFile.text).toContain(`2025,${C.Participation12m},3,total,,,,,`);
     const xlsx = await t.http
       .get('/api/indicators/export.xlsx?year=2025')
       .auth(admin.token, bearer)

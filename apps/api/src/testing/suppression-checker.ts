@@ -25,10 +25,11 @@ export interface FigureView {
   covering?: string[];
 }
 
-/** `small` ≤ `large`, cell by cell (same dimension and key) and in total. */
+/** `small` ≤ `large`, cell by cell (same dimension and key) and in total, or only in the cells named. */
 export interface Relation {
   small: string;
   large: string;
+  only?: { dimension: string; keys: string[] };
 }
 
 export interface Disclosure {
@@ -85,22 +86,25 @@ export function disclosures(figures: FigureView[], relations: Relation[]): Discl
       }
     }
   }
-  for (const { small, large } of relations) {
+  for (const { small, large, only } of relations) {
     const s = byCode.get(small);
     const l = byCode.get(large);
     if (!s || !l) continue;
-    linear(
-      [
-        [1, term(`${small}|total`, s.total)],
-        [-1, term(`${large}|total`, l.total)],
-      ],
-      '<=',
-      0,
-    );
+    if (!only) {
+      linear(
+        [
+          [1, term(`${small}|total`, s.total)],
+          [-1, term(`${large}|total`, l.total)],
+        ],
+        '<=',
+        0,
+      );
+    }
     for (const [dimension, cells] of Object.entries(s.lines)) {
       const other = new Map((l.lines[dimension] ?? []).map((c) => [c.key, c]));
-      if (!l.lines[dimension]) continue;
+      if (!l.lines[dimension] || (only && only.dimension !== dimension)) continue;
       for (const c of cells) {
+        if (only && !only.keys.includes(c.key)) continue;
         const big = other.get(c.key);
         const left = term(`${small}|${dimension}|${c.key}`, c);
         if (big)

@@ -32,11 +32,11 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicatorExplain.mys15_upgrading':
     'An estimate of how much adults who completed an academic programme on the platform in the period, and so reached a higher level, raised the county’s average years of schooling: people × years gained (bulletin weights), divided by the population aged 15+. It is an estimate and has no township breakdown, so that no one can be singled out.',
   'indicatorExplain.ce_participation_12m':
-    'Residents in the age band (25–64 by default) who completed at least one course in the 12 months to the reference date, divided by the baseline’s residents in that band. Counted in persons: someone with several completions counts once.',
+    'Residents in the age band (25–64 by default) who took part in learning in the 12 months to the reference date (a course completed, a class attended, an online lesson finished or apprenticeship hours signed), divided by the baseline’s residents in that band. Counted in persons: someone with several activities counts once.',
   'indicatorExplain.ce_participation_4w':
-    'Residents in the age band (25–64 by default) who completed at least one course in the 4 weeks (28 days) to the reference date, divided by the baseline’s residents in that band. Counted in persons.',
+    'Residents in the age band (25–64 by default) who took part in learning in the 4 weeks (28 days) to the reference date, in any of the same activities, divided by the baseline’s residents in that band. Counted in persons.',
   'indicatorExplain.elderly_participation':
-    'Residents aged 60 and over with a completion, an attended class or a finished online lesson in the 12 months to the reference date, divided by the baseline’s residents aged 60+. Counted in persons.',
+    'Residents aged 60 and over who took part in learning in the 12 months to the reference date (the same activities and window as the 12-month rate), divided by the baseline’s residents aged 60+. Counted in persons.',
   'indicatorExplain.elderly_township_coverage':
     'Townships where an elderly-education session was held in the 90 days to the reference date, divided by all townships. Counted in places, not people.',
   'indicatorExplain.village_point_coverage':
@@ -211,6 +211,13 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.definition.lowerBound': 'Lower bound?',
   'indicators.definition.notLowerBound':
     'No: it comes entirely from the baseline or the platform’s own records.',
+  'indicators.definition.activities': 'Taking part means any of',
+  'indicators.definition.activity.completion': 'a course completed',
+  'indicators.definition.activity.attendance': 'a class attended',
+  'indicators.definition.activity.lesson': 'an online lesson finished',
+  'indicators.definition.activity.apprenticeship': 'apprenticeship hours signed by a mentor',
+  'indicators.definition.activitiesOnce':
+    'Each person counts once, however many activities they had. Completions are also a figure of their own.',
   'indicators.figure.heading': 'The figure for {year}',
   'indicators.figure.calculation': 'Calculation: numerator {numerator} ÷ denominator {denominator} = {value}',
   'indicators.figure.precise': 'More digits: {value}',

@@ -34,11 +34,11 @@ export const indicatorsZhCN = {
   'indicatorExplain.mys15_upgrading':
     '估算本期通过平台完成学历教育、学历得到提升的成年人，使全县 15 岁及以上人口的平均受教育年限增加了多少年：提升人数 × 年限增加值（公报口径）的合计，除以 15 岁及以上人口。这是估计值；为避免推算出个人，不按乡镇分解。',
   'indicatorExplain.ce_participation_12m':
-    '年龄段内（默认 25–64 岁）在参考日期前 12 个月内至少结业过一门课程的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人结业多门只算一次。',
+    '年龄段内（默认 25–64 岁）在参考日期前 12 个月内参与过学习（结业、上课出勤、完成线上课或学徒学时经导师签字）的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人参加多项只算一次。',
   'indicatorExplain.ce_participation_4w':
-    '年龄段内（默认 25–64 岁）在参考日期前 4 周（28 天）内至少结业过一门课程的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人只算一次。',
+    '年龄段内（默认 25–64 岁）在参考日期前 4 周（28 天）内参与过上述任何一项学习的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人只算一次。',
   'indicatorExplain.elderly_participation':
-    '60 岁及以上居民中，参考日期前 12 个月内有结业、上课出勤或完成线上课时记录的人数，除以人口基数中 60 岁及以上的居民人数。按人数计。',
+    '60 岁及以上居民中，参考日期前 12 个月内参与过学习的人数（与 12 个月参与率的活动和窗口相同），除以人口基数中 60 岁及以上的居民人数。按人数计。',
   'indicatorExplain.elderly_township_coverage':
     '参考日期前 90 天内举办过老年教育班次的乡镇（街道）个数，除以全县乡镇（街道）总数。按场所计，与参加人数无关。',
   'indicatorExplain.village_point_coverage':
@@ -202,6 +202,12 @@ export const indicatorsZhCN = {
   'indicators.definition.periodValue': '{start} 至 {end}（参考日期 {end}）',
   'indicators.definition.lowerBound': '是否为下限',
   'indicators.definition.notLowerBound': '不是：数据完整来自人口基数或平台的业务记录。',
+  'indicators.definition.activities': '「参与学习」指下列任何一项',
+  'indicators.definition.activity.completion': '结业一门课程',
+  'indicators.definition.activity.attendance': '上课出勤',
+  'indicators.definition.activity.lesson': '完成一节线上课',
+  'indicators.definition.activity.apprenticeship': '学徒培训学时经导师签字',
+  'indicators.definition.activitiesOnce': '不论参加几项，每人只算一次。结业人次另有单独的指标。',
   'indicators.figure.heading': '{year} 年的数值',
   'indicators.figure.calculation': '计算：分子 {numerator} ÷ 分母 {denominator} = {value}',
   'indicators.figure.precise': '更多位数：{value}',
