@@ -397,3 +397,54 @@ describe('generated counties', () => {
     expect(stored.n).toBe(0);
   }, 240_000);
 });
+
+/** Every figure as 'code|dimension|key' → numerator and people (absent cells are zero). */
+function flatten(results: IndicatorResults): Map<string, { numerator: number; people: number | null }> {
+  const out = new Map<string, { numerator: number; people: number | null }>();
+  for (const f of results.indicators) {
+    out.set(`${f.code}|total`, { numerator: f.numerator, people: f.people });
+    for (const [d, cells] of Object.entries(f.breakdowns)) {
+      for (const c of cells ?? [])
+        out.set(`${f.code}|${d}|${c.key}`, { numerator: c.numerator, people: c.people });
+    }
+  }
+  return out;
+}
+
+describe('invariances', () => {
+  it('relabelled ids change nothing, and one person added changes exactly the expected cells by one', async () => {
+    const service = t.app.get(IndicatorsService);
+    // The same county twice, inserted in opposite orders (other ids, other row order), in two years of its own.
+    await insertCounty(generateCounty(4242, 2011), 2011, 'forward');
+    await insertCounty(generateCounty(4242, 2024), 2024, 'reverse');
+    const first = await service.compute(2011);
+    const second = await service.compute(2024);
+    expect(second.indicators).toEqual(first.indicators);
+
+    // One resident of 30 in township B, a man, with one community course completed in June and no certificate.
+    const id = await insertResident(t, {
+      birthDate: '1994-06-15',
+      sex: 'male',
+      township: TOWNSHIP_B,
+      village: VILLAGE_B1,
+    });
+    await insertCompletion(t, id, courses.community, '2024-06-01', CATEGORY.community, false);
+    const after = flatten(await service.compute(2024));
+    const before = flatten(second);
+    const changed = new Map<string, { numerator: number; people: number }>();
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      const b = before.get(key) ?? { numerator: 0, people: 0 };
+      const a = after.get(key) ?? { numerator: 0, people: 0 };
+      if (a.numerator !== b.numerator || a.people !== b.people) {
+        changed.set(key, { numerator: a.numerator - b.numerator, people: (a.people ?? 0) - (b.people ?? 0) });
+      }
+    }
+    const cells = (code: C) =>
+      ['total', `township|${TOWNSHIP_B}`, 'age_band|25-59', 'sex|male', `category|${CATEGORY.community}`].map(
+        (k) => `${code}|${k}`,
+      );
+    const expected = [...cells(C.Completions), ...cells(C.Participation12m)].sort();
+    expect([...changed.keys()].sort()).toEqual(expected);
+    for (const delta of changed.values()) expect(delta).toEqual({ numerator: 1, people: 1 });
+  }, 240_000);
+});
