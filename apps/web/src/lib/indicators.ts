@@ -29,6 +29,13 @@ export interface Cell {
   denominator: number | null;
   value: number | null;
   suppressed: boolean;
+  /** A closed year: the cell recomputed with later data where it differs (hidden when from fewer than 5 people). */
+  restatement?: {
+    value: number | null;
+    numerator: number | null;
+    difference: number | null;
+    suppressed: boolean;
+  } | null;
 }
 
 /** What every indicator page shows about a year's figures: their status, period, baseline and age band. */

@@ -218,6 +218,9 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.definition.activity.apprenticeship': 'apprenticeship hours signed by a mentor',
   'indicators.definition.activitiesOnce':
     'Each person counts once, however many activities they had. Completions are also a figure of their own.',
+  'indicators.col.restated': 'Recomputed now',
+  'indicators.restated.same': 'unchanged',
+  'indicators.restated.hidden': 'changed; hidden (fewer than 5 people)',
   'indicators.figure.heading': 'The figure for {year}',
   'indicators.figure.calculation': 'Calculation: numerator {numerator} ÷ denominator {denominator} = {value}',
   'indicators.figure.precise': 'More digits: {value}',
