@@ -2988,9 +2988,15 @@ export interface components {
             /** @description Line in the file (0 for a problem of the whole file) */
             line: number;
             field: string;
-            /** @description COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, COUNT_INVALID, DUPLICATE, BANDS_DO_NOT_TILE */
+            /** @description COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, COUNT_INVALID, DUPLICATE, BANDS_NOT_FROM_ZERO, BANDS_OVERLAP, BANDS_GAP, BANDS_OPEN_NOT_LAST, BANDS_NO_OPEN_TOP (BANDS_DO_NOT_TILE in files checked before bands named their lines) */
             code: string;
             message: string;
+            /** @description Age-band problems: the first line carrying each band involved (both of an overlap, both around a gap) */
+            lines?: number[];
+            /** @description Age-band problems: the bands involved, as written */
+            bands?: string[];
+            /** @description A gap: the missing ages, such as 20-24 */
+            gap?: string;
         };
         BaselineResponse: {
             /** Format: uuid */

@@ -227,7 +227,9 @@ describe('the bureau administrator works with the county’s indicators in the b
     expect(problems).toContain('乡镇代码不是本县的乡镇（街道）。');
     expect(problems).toContain('年龄组的写法不对');
     expect(problems).toContain('人数不能是负数。');
-    expect(problems).toContain('整个文件');
+    // The age bands' problems name the lines involved.
+    expect(problems).toContain('年龄组从 15-19（第 2 行）开始，没有从 0 岁开始。');
+    expect(problems).toContain('最后一个年龄组 20-24（第 5 行）不是开放组');
     const href = await page.getAttribute('main a:has-text("下载全部问题（CSV）")', 'href');
     const response = await context.request.get(`${stack.webUrl}${href}`);
     expect(response.headers()['content-type']).toContain('text/csv');

@@ -539,8 +539,13 @@ describe('population baselines', () => {
       [2, 'TOWNSHIP_UNKNOWN'],
       [3, 'COUNT_NEGATIVE'],
       [4, 'SEX_INVALID'],
-      [0, 'BANDS_DO_NOT_TILE'],
+      [2, 'BANDS_OVERLAP'],
+      [5, 'BANDS_NO_OPEN_TOP'],
     ]);
+    // The lines involved are named: both overlapping bands, in the file's words.
+    expect(done.errors[3]).toMatchObject({ lines: [2, 4], bands: ['15-19', '15-24'] });
+    expect(done.errors[3].message).toBe('15-19 (line 2) and 15-24 (line 4) overlap.');
+    expect(done.errors[4]).toMatchObject({ lines: [5], bands: ['25-64'] });
     const [cells] = await t.db.query(
       `SELECT count(*)::int AS n FROM population_cells WHERE baseline_id = $1`,
       [res.body.id],

@@ -410,6 +410,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'baseline.col.detail': 'System note',
   'baseline.wholeFile': 'Whole file',
   'baseline.lineNumber': 'Line {line}',
+  'baseline.lineNumbers': 'Lines {lines}',
   'baseline.fieldAsGiven': '{field}',
   'baseline.download': 'Download every problem (CSV)',
   'baselineProblem.COLUMNS': 'The line does not have 5 values.',
@@ -423,6 +424,15 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'baselineProblem.DUPLICATE': 'The same township, age band, sex and attainment appear more than once.',
   'baselineProblem.BANDS_DO_NOT_TILE':
     'The age bands do not run from 0 without gaps or overlaps to an open top band (such as 100+).',
+  'baselineProblem.BANDS_NOT_FROM_ZERO': 'The age bands start at {first} (line {firstLine}), not at 0.',
+  'baselineProblem.BANDS_OVERLAP':
+    'The age bands {first} (line {firstLine}) and {second} (line {secondLine}) overlap: an age may be in one band only.',
+  'baselineProblem.BANDS_GAP':
+    'Ages {gap} are missing between the age bands {first} (line {firstLine}) and {second} (line {secondLine}).',
+  'baselineProblem.BANDS_OPEN_NOT_LAST':
+    'The open band {first} (line {firstLine}) must be the last, but {second} (line {secondLine}) comes after it.',
+  'baselineProblem.BANDS_NO_OPEN_TOP':
+    'The last age band {first} (line {firstLine}) is not open-ended: add one such as 100+.',
   'baselineProblem.unknown': 'Something is wrong on this line.',
   'baselineField.township_code': 'Township code',
   'baselineField.age_band': 'Age band',

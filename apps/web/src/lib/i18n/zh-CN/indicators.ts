@@ -388,6 +388,7 @@ export const indicatorsZhCN = {
   'baseline.col.detail': '系统说明（英文原文）',
   'baseline.wholeFile': '整个文件',
   'baseline.lineNumber': '第 {line} 行',
+  'baseline.lineNumbers': '第 {lines} 行',
   'baseline.fieldAsGiven': '{field}',
   'baseline.download': '下载全部问题（CSV）',
   'baselineProblem.COLUMNS': '这一行不是 5 列。',
@@ -400,6 +401,15 @@ export const indicatorsZhCN = {
   'baselineProblem.COUNT_INVALID': '人数必须是 0 或正整数。',
   'baselineProblem.DUPLICATE': '同一乡镇、年龄组、性别和学历出现了不止一次。',
   'baselineProblem.BANDS_DO_NOT_TILE': '年龄组没有从 0 岁连续覆盖到开放的最高组（例如 100+），有缺口或重叠。',
+  'baselineProblem.BANDS_NOT_FROM_ZERO': '年龄组从 {first}（第 {firstLine} 行）开始，没有从 0 岁开始。',
+  'baselineProblem.BANDS_OVERLAP':
+    '年龄组 {first}（第 {firstLine} 行）和 {second}（第 {secondLine} 行）互相重叠：一个年龄只能属于一个组。',
+  'baselineProblem.BANDS_GAP':
+    '年龄组 {first}（第 {firstLine} 行）和 {second}（第 {secondLine} 行）之间缺少 {gap} 岁。',
+  'baselineProblem.BANDS_OPEN_NOT_LAST':
+    '开放的年龄组 {first}（第 {firstLine} 行）应当是最后一组，但后面还有 {second}（第 {secondLine} 行）。',
+  'baselineProblem.BANDS_NO_OPEN_TOP':
+    '最后一个年龄组 {first}（第 {firstLine} 行）不是开放组，请加上例如 100+ 的组。',
   'baselineProblem.unknown': '这一行有问题。',
   'baselineField.township_code': '乡镇代码',
   'baselineField.age_band': '年龄组',
