@@ -3125,6 +3125,25 @@ export interface components {
             assessedOn: string;
             comment?: string;
         };
+        DateWindowResponse: {
+            /**
+             * Format: date
+             * @description First day counted
+             */
+            first: string;
+            /**
+             * Format: date
+             * @description Last day counted (the reference date)
+             */
+            last: string;
+        };
+        WindowsResponse: {
+            /** @description The reporting period: 1 January to the reference date */
+            period: components["schemas"]["DateWindowResponse"];
+            "12m": components["schemas"]["DateWindowResponse"];
+            "4w": components["schemas"]["DateWindowResponse"];
+            "90d": components["schemas"]["DateWindowResponse"];
+        };
         AgeBandResponse: {
             from: number;
             to: number | null;
@@ -3138,6 +3157,16 @@ export interface components {
         };
         /** @enum {string} */
         IndicatorCode: "mys15_bulletin" | "mys15_fine" | "mys15_upgrading" | "ce_participation_12m" | "ce_participation_4w" | "elderly_participation" | "elderly_township_coverage" | "village_point_coverage" | "skills_training_volume" | "skills_trainees" | "apprentices_started" | "apprentices_active" | "apprentices_completed" | "apprentices_withdrawn" | "apprentice_school_hours" | "apprentice_workplace_hours" | "certificates_issued" | "completions";
+        /**
+         * @description What the figure counts over: the period, a rolling window (see `windows`), the reference date
+         * @enum {string}
+         */
+        FigureWindow: "period" | "12m" | "4w" | "90d" | "reference_date" | "baseline";
+        /**
+         * @description closed: the frozen publication of a closed year; provisional: the stored recomputation; live: computed for this request (another age band, or nothing stored yet), never part of a closed publication
+         * @enum {string}
+         */
+        FigureBasis: "closed" | "provisional" | "live";
         TrendPoint: {
             year: number;
             value: number | null;
@@ -3148,8 +3177,10 @@ export interface components {
             /** @description The figure recomputed with the data known now */
             value: number | null;
             numerator: number | null;
-            /** @description Recomputed minus frozen */
+            /** @description Recomputed minus frozen; hidden when fewer than 5 people are behind the change */
             difference: number | null;
+            /** @description Hidden: the change comes from fewer than 5 people */
+            suppressed: boolean;
         };
         PublishedCell: {
             /** @description Township code, age band (15-19), sex or category code */
@@ -3161,6 +3192,8 @@ export interface components {
             value: number | null;
             /** @description Hidden: fewer than 5 people, or hidden so that one could not be worked out */
             suppressed: boolean;
+            /** @description Closed years: this cell recomputed with later data, where it differs */
+            restatement: components["schemas"]["RestatementResponse"] | null;
         };
         Breakdowns: {
             township?: components["schemas"]["PublishedCell"][];
@@ -3178,6 +3211,10 @@ export interface components {
             formula: string;
             /** @description Whether the denominator comes from the population baseline */
             needsBaseline: boolean;
+            /** @description What the figure counts over: the period, a rolling window (see `windows`), the reference date */
+            window: components["schemas"]["FigureWindow"];
+            /** @description closed: the frozen publication of a closed year; provisional: the stored recomputation; live: computed for this request (another age band, or nothing stored yet), never part of a closed publication */
+            basis: components["schemas"]["FigureBasis"];
             value: number | null;
             numerator: number | null;
             denominator: number | null;
@@ -3198,13 +3235,15 @@ export interface components {
             referenceDate: string;
             /** Format: date */
             periodStart: string;
+            /** @description First and last day of every window (null in snapshots stored before windows were recorded) */
+            windows: components["schemas"]["WindowsResponse"] | null;
             ageBand: components["schemas"]["AgeBandResponse"];
             baseline: components["schemas"]["BaselineRef"] | null;
             /** Format: date-time */
             computedAt: string;
             /** Format: date-time */
             frozenAt: string | null;
-            /** @description Figures computed live for a non-default age band (not stored) */
+            /** @description Some figures were computed for this request (another age band, or nothing stored yet): not stored */
             live: boolean;
             indicators: components["schemas"]["IndicatorFigureResponse"][];
         };
@@ -3252,9 +3291,15 @@ export interface components {
             /** @description Line in the file (0 for a problem of the whole file) */
             line: number;
             field: string;
-            /** @description COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, COUNT_INVALID, DUPLICATE, BANDS_DO_NOT_TILE */
+            /** @description COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, COUNT_INVALID, DUPLICATE, BANDS_NOT_FROM_ZERO, BANDS_OVERLAP, BANDS_GAP, BANDS_OPEN_NOT_LAST, BANDS_NO_OPEN_TOP (BANDS_DO_NOT_TILE in files checked before bands named their lines) */
             code: string;
             message: string;
+            /** @description Age-band problems: the first line carrying each band involved (both of an overlap, both around a gap) */
+            lines?: number[];
+            /** @description Age-band problems: the bands involved, as written */
+            bands?: string[];
+            /** @description A gap: the missing ages, such as 20-24 */
+            gap?: string;
         };
         BaselineResponse: {
             /** Format: uuid */

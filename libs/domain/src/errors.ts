@@ -80,6 +80,8 @@ export enum ErrorCode {
   PeriodClosed = 'PERIOD_CLOSED',
   BaselineNotReady = 'BASELINE_NOT_READY',
   SynonymExists = 'SYNONYM_EXISTS',
+  YearOutOfRange = 'YEAR_OUT_OF_RANGE',
+  AgeBandNotServed = 'AGE_BAND_NOT_SERVED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -9,3 +9,5 @@ export * from './apprenticeship.js';
 export * from './indicators.js';
 export * from './passwords.js';
 export * from './county-time.js';
+export * from './windows.js';
+export * from './suppression.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agebandTilingProblem,
+  bandTilingProblems,
   alignsWithBands,
   meanYearsOfSchooling,
   parseAgeBand,
@@ -75,6 +76,64 @@ describe('age bands of a population baseline', () => {
     expect(agebandTilingProblem([...fives, { from: 18, to: 22 }])).toMatch(/overlap/);
     expect(agebandTilingProblem(fives.slice(0, 20))).toMatch(/not open-ended/);
     expect(agebandTilingProblem(fives.slice(1))).toMatch(/start at 5/);
+  });
+
+  it('names every band and line involved in a tiling problem', () => {
+    const rows = (list: Array<[string, number]>) =>
+      list.map(([text, line]) => ({
+        band: parseAgeBand(text) as NonNullable<ReturnType<typeof parseAgeBand>>,
+        line,
+      }));
+    expect(
+      bandTilingProblems(
+        rows([
+          ['0-14', 2],
+          ['15-24', 3],
+          ['25-64', 9],
+          ['65+', 4],
+          ['15-24', 7],
+        ]),
+      ),
+    ).toEqual([]);
+    const problems = bandTilingProblems(
+      rows([
+        ['5-14', 2],
+        ['15-24', 3],
+        ['20-29', 5],
+        ['35-64', 6],
+        ['65+', 8],
+        ['70-74', 9],
+      ]),
+    );
+    expect(problems.map((p) => [p.code, p.bands, p.lines, p.gap])).toEqual([
+      ['BANDS_NOT_FROM_ZERO', ['5-14'], [2], undefined],
+      ['BANDS_OVERLAP', ['15-24', '20-29'], [3, 5], undefined],
+      ['BANDS_GAP', ['20-29', '35-64'], [5, 6], '30-34'],
+      ['BANDS_OPEN_NOT_LAST', ['65+', '70-74'], [8, 9], undefined],
+    ]);
+    expect(problems[2].message).toBe('Ages 30-34 are missing between 20-29 (line 5) and 35-64 (line 6).');
+    // An overlap with a wide band is found even when a narrower one sits between them.
+    expect(
+      bandTilingProblems(
+        rows([
+          ['0-99', 2],
+          ['15-24', 3],
+          ['25-59', 4],
+          ['100+', 5],
+        ]),
+      ).map((p) => p.lines),
+    ).toEqual([
+      [2, 3],
+      [2, 4],
+    ]);
+    expect(
+      bandTilingProblems(
+        rows([
+          ['0-14', 2],
+          ['15-64', 3],
+        ]),
+      ),
+    ).toMatchObject([{ code: 'BANDS_NO_OPEN_TOP', lines: [3] }]);
   });
 
   it('knows which age ranges can be counted from the bands', () => {

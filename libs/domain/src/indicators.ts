@@ -114,6 +114,88 @@ export function agebandTilingProblem(bands: AgeBand[]): string | null {
   return null;
 }
 
+export type TilingProblemCode =
+  'BANDS_NOT_FROM_ZERO' | 'BANDS_OVERLAP' | 'BANDS_GAP' | 'BANDS_OPEN_NOT_LAST' | 'BANDS_NO_OPEN_TOP';
+
+export interface TilingProblem {
+  code: TilingProblemCode;
+  /** The bands involved, as written (15-24, 100+). */
+  bands: string[];
+  /** The first line of the file carrying each band involved, in the same order. */
+  lines: number[];
+  /** For a gap: the missing ages (20-24). */
+  gap?: string;
+  message: string;
+}
+
+/**
+ * Every way a file's age bands fail to tile 0 to an open top band, each naming the bands and the lines involved
+ * (the first line carrying each band): both bands of an overlap, the bands on either side of a gap, the first band
+ * when it does not start at 0, the last when it is not open-ended.
+ */
+export function bandTilingProblems(rows: Array<{ band: AgeBand; line: number }>): TilingProblem[] {
+  const first = new Map<string, { band: AgeBand; line: number }>();
+  for (const r of rows) {
+    const key = formatAgeBand(r.band);
+    const seen = first.get(key);
+    if (!seen || r.line < seen.line) first.set(key, r);
+  }
+  const bands = [...first.values()].sort(
+    (a, b) => a.band.from - b.band.from || (a.band.to ?? Infinity) - (b.band.to ?? Infinity),
+  );
+  if (!bands.length) return [];
+  const name = (b: { band: AgeBand }) => formatAgeBand(b.band);
+  const problems: TilingProblem[] = [];
+  const head = bands[0];
+  if (head.band.from !== 0) {
+    problems.push({
+      code: 'BANDS_NOT_FROM_ZERO',
+      bands: [name(head)],
+      lines: [head.line],
+      message: `The bands start at ${name(head)} (line ${head.line}), not at 0.`,
+    });
+  }
+  // The band reaching furthest so far: each next band must start the year after it ends.
+  let cover = head;
+  for (const next of bands.slice(1)) {
+    const pair = { bands: [name(cover), name(next)], lines: [cover.line, next.line] };
+    if (cover.band.to === null) {
+      problems.push({
+        code: 'BANDS_OPEN_NOT_LAST',
+        ...pair,
+        message: `The open band ${name(cover)} (line ${cover.line}) is followed by ${name(next)} (line ${next.line}).`,
+      });
+      continue;
+    }
+    if (next.band.from <= cover.band.to) {
+      problems.push({
+        code: 'BANDS_OVERLAP',
+        ...pair,
+        message: `${name(cover)} (line ${cover.line}) and ${name(next)} (line ${next.line}) overlap.`,
+      });
+    } else if (next.band.from > cover.band.to + 1) {
+      const gap = formatAgeBand({ from: cover.band.to + 1, to: next.band.from - 1 });
+      problems.push({
+        code: 'BANDS_GAP',
+        ...pair,
+        gap,
+        message: `Ages ${gap} are missing between ${name(cover)} (line ${cover.line}) and ${name(next)} (line ${next.line}).`,
+      });
+    }
+    if (next.band.to === null || next.band.to > cover.band.to) cover = next;
+  }
+  const last = bands.reduce((a, b) => ((b.band.to ?? Infinity) > (a.band.to ?? Infinity) ? b : a));
+  if (last.band.to !== null) {
+    problems.push({
+      code: 'BANDS_NO_OPEN_TOP',
+      bands: [name(last)],
+      lines: [last.line],
+      message: `The last band ${name(last)} (line ${last.line}) is not open-ended (such as 100+).`,
+    });
+  }
+  return problems;
+}
+
 /** Whether an age range [from, to] (to null = no upper limit) is made of whole bands, so it can be counted. */
 export function alignsWithBands(bands: AgeBand[], from: number, to: number | null): boolean {
   const starts = new Set(bands.map((b) => b.from));
@@ -170,7 +252,8 @@ const d = (
   needsBaseline: boolean,
   breakdowns: IndicatorDefinition['breakdowns'],
   formula: string,
-): IndicatorDefinition => ({ code, version: 1, unit, counting, needsBaseline, breakdowns, formula });
+  version = 1,
+): IndicatorDefinition => ({ code, version, unit, counting, needsBaseline, breakdowns, formula });
 
 export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
   [IndicatorCode.Mys15Bulletin]: d(
@@ -203,7 +286,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     ['township', 'age_band', 'sex', 'category'],
-    'distinct residents in the age band with ≥1 completion in the 12 months to the reference date / residents in the band',
+    'distinct residents in the age band who took part in learning in the 12 months to the reference date (the day after the same date a year earlier to the reference date, both counted): a completion, a class attended, a lesson finished or apprenticeship hours signed by the reference date; each person once / residents in the band',
+    3,
   ),
   [IndicatorCode.Participation4w]: d(
     IndicatorCode.Participation4w,
@@ -211,15 +295,17 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     ['township', 'age_band', 'sex', 'category'],
-    'distinct residents in the age band with ≥1 completion in the 4 weeks to the reference date / residents in the band',
+    'distinct residents in the age band who took part in learning in the 4 weeks to the reference date (28 days ending on it): a completion, a class attended, a lesson finished or apprenticeship hours signed by the reference date; each person once / residents in the band',
+    2,
   ),
   [IndicatorCode.ElderlyParticipation]: d(
     IndicatorCode.ElderlyParticipation,
     'share',
     'persons',
     true,
-    ['township', 'age_band', 'sex'],
-    'distinct residents 60+ with a completion, an attendance or a finished lesson in the period / residents 60+',
+    ['township', 'age_band', 'sex', 'category'],
+    'distinct residents 60+ who took part in learning in the 12 months to the reference date (the same window and activities as the 12-month rate: a completion, a class attended, a lesson finished, signed apprenticeship hours); each person once / residents 60+',
+    3,
   ),
   [IndicatorCode.ElderlyTownshipCoverage]: d(
     IndicatorCode.ElderlyTownshipCoverage,
@@ -227,7 +313,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'places',
     false,
     ['township'],
-    'townships with an elderly-education session held in the 90 days to the reference date / all townships',
+    'townships with an elderly-education session held in the 90 days to the reference date (90 days ending on it) / all townships',
+    2,
   ),
   [IndicatorCode.VillagePointCoverage]: d(
     IndicatorCode.VillagePointCoverage,
@@ -235,7 +322,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'places',
     false,
     ['township'],
-    'villages and communities with a session held in the 90 days to the reference date / all villages and communities',
+    'villages and communities with a session held in the 90 days to the reference date (90 days ending on it) / all villages and communities',
+    2,
   ),
   [IndicatorCode.SkillsTrainingVolume]: d(
     IndicatorCode.SkillsTrainingVolume,

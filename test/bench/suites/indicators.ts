@@ -92,7 +92,7 @@ export async function benchIndicators(ctx: BenchContext): Promise<Metric[]> {
     const { rows } = await ctx.client.query<Record<string, string | number>>(sql, params);
     return { ms: performance.now() - started, rows };
   };
-  const engineSql = `SELECT * FROM (${groupedFacts(completionFacts('$2::date - 1'), [...DIMENSIONS])}) q
+  const engineSql = `SELECT * FROM (${groupedFacts(completionFacts('$2'), [...DIMENSIONS])}) q
     WHERE $1::date IS NULL OR $2::date IS NULL OR $3::uuid IS NULL OR true`;
   const hand = await timed(HAND_WRITTEN);
   const completions = results.indicators.find((f) => f.code === 'completions');

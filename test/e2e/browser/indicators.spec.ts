@@ -88,6 +88,13 @@ describe('the bureau administrator works with the county’s indicators in the b
     expect(definition).toContain('青溪县第七次全国人口普查（示例数据）');
     expect(definition).toContain('25–64 岁');
     expect(definition).toContain('distinct residents in the age band');
+    // One meaning of taking part, listed; and the window with its first and last day.
+    for (const activity of ['结业一门课程', '上课出勤', '完成一节线上课', '学徒培训学时经导师签字']) {
+      expect(definition).toContain(activity);
+    }
+    expect((await page.textContent('.period-facts')) ?? '').toMatch(
+      /近 12 个月：\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日/,
+    );
     expect(await page.textContent('.figure-summary')).toMatch(
       /计算：分子 [\d,]+ ÷ 分母 [\d,]+ = \d+\.\d{4}%/,
     );
@@ -220,7 +227,9 @@ describe('the bureau administrator works with the county’s indicators in the b
     expect(problems).toContain('乡镇代码不是本县的乡镇（街道）。');
     expect(problems).toContain('年龄组的写法不对');
     expect(problems).toContain('人数不能是负数。');
-    expect(problems).toContain('整个文件');
+    // The age bands' problems name the lines involved.
+    expect(problems).toContain('年龄组从 15-19（第 2 行）开始，没有从 0 岁开始。');
+    expect(problems).toContain('最后一个年龄组 20-24（第 5 行）不是开放组');
     const href = await page.getAttribute('main a:has-text("下载全部问题（CSV）")', 'href');
     const response = await context.request.get(`${stack.webUrl}${href}`);
     expect(response.headers()['content-type']).toContain('text/csv');
@@ -252,19 +261,25 @@ describe('the bureau administrator works with the county’s indicators in the b
 
   it('shows what a closed year’s figure would be with data added since, beside the frozen one', async () => {
     const year = THIS_YEAR - 1;
-    // A completion in last year recorded after closing it (a late report): the frozen figure must not move.
+    // Completions in last year by five residents without any that year, recorded after closing it (late
+    // reports): the frozen figure must not move, and a change from five people may be shown.
     await stack.query(
       `WITH s AS (SELECT id, course_id FROM course_sessions WHERE label = '往期班' ORDER BY id LIMIT 1),
-            u AS (SELECT id FROM users WHERE mobile = $1),
+            u AS (SELECT p.user_id AS id FROM learner_profiles p
+                   WHERE NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.learner_user_id = p.user_id
+                                        AND date_part('year', r.completed_on) = date_part('year', $1::date))
+                     AND NOT EXISTS (SELECT 1 FROM enrolments x JOIN s ON x.session_id = s.id
+                                      WHERE x.learner_user_id = p.user_id)
+                   ORDER BY p.user_id LIMIT 5),
             e AS (INSERT INTO enrolments (learner_user_id, session_id, course_id, status, queue_number, ended_at)
                   SELECT u.id, s.id, s.course_id, 'completed', nextval('enrolment_queue_seq'), now() FROM u, s
                   RETURNING id, learner_user_id, course_id)
        INSERT INTO learning_records (learner_user_id, enrolment_id, course_id, provider_id, course_title,
                                      provider_name, category, hours, credits, completed_on, evidence)
        SELECT e.learner_user_id, e.id, c.id, p.id, c.title, p.name, c.category, c.study_hours, c.credits,
-              $2::date, '{"by":"e2e"}'
+              $1::date, '{"by":"e2e"}'
          FROM e JOIN courses c ON c.id = e.course_id JOIN providers p ON p.id = c.provider_id`,
-      [LEARNER, `${year}-06-01`],
+      [`${year}-06-01`],
     );
     await open(page, `${stack.webUrl}/bureau/indicators/completions?year=${year}`);
     const frozen = (await page.textContent('.figure-summary__value')) ?? '';
@@ -277,7 +292,12 @@ describe('the bureau administrator works with the county’s indicators in the b
     expect(await page.textContent('.figure-summary__value')).toBe(frozen);
     const restatement = (await page.textContent('.restatement')) ?? '';
     expect(restatement).toContain('按现有数据重算');
-    expect(restatement).toContain('比冻结数 +1 人次');
+    expect(restatement).toContain('比冻结数 +5 人次');
+    // The township table has the recomputation too, cell by cell (hidden where fewer than 5 people changed it).
+    expect(await page.textContent('#townships-table thead')).toContain('按现有数据重算');
+    expect(await page.locator('#townships-table [data-testid="cell-restatement"]').count()).toBeGreaterThan(
+      0,
+    );
     await screenshot(page, 'indicators-10-restatement');
   });
 

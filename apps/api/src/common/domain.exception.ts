@@ -53,6 +53,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogWeekLimit:
     case ErrorCode.LogWeekOutOfRange:
     case ErrorCode.CredentialMalformed:
+    case ErrorCode.YearOutOfRange:
+    case ErrorCode.AgeBandNotServed:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  agebandTilingProblem,
+  bandTilingProblems,
   ATTAINMENT_LEVELS,
   ErrorCode,
   parseAgeBand,
@@ -30,6 +30,7 @@ interface Cell {
   sex: string;
   attainment: string;
   count: number;
+  line: number;
 }
 
 /** Splits the file into lines after checking its header; row checks happen in the job. */
@@ -150,6 +151,8 @@ export class BaselinesService {
     const errors: BaselineRowError[] = [];
     const cells: Cell[] = [];
     const seen = new Set<string>();
+    /** Every band written in the file, with its line, whatever else is wrong on the line. */
+    const written: Array<{ band: AgeBand; line: number }> = [];
     const rows = baselineLines(baseline.csv);
     for (const [i, { line, values }] of rows.entries()) {
       const problem = (field: string, code: string, message: string) => {
@@ -157,6 +160,7 @@ export class BaselinesService {
       };
       const [townshipCode = '', bandText = '', sex = '', attainment = '', countText = ''] = values;
       const band = parseAgeBand(bandText);
+      if (band && values.length === 5) written.push({ band, line });
       const count = Number(countText);
       if (values.length !== 5) problem('line', 'COLUMNS', `Expected 5 values, found ${values.length}.`);
       else if (!townships.has(townshipCode))
@@ -178,7 +182,7 @@ export class BaselinesService {
         if (seen.has(key))
           problem('line', 'DUPLICATE', 'The same township, band, sex and attainment appear twice.');
         seen.add(key);
-        cells.push({ townshipCode, band, sex, attainment, count });
+        cells.push({ townshipCode, band, sex, attainment, count, line });
       }
       if ((i + 1) % PROGRESS_EVERY === 0) {
         await this.dataSource.query(`UPDATE population_baselines SET processed_rows = $2 WHERE id = $1`, [
@@ -187,9 +191,17 @@ export class BaselinesService {
         ]);
       }
     }
-    const tiling = agebandTilingProblem(cells.map((c) => c.band));
-    if (tiling && cells.length)
-      errors.push({ line: 0, field: 'age_band', code: 'BANDS_DO_NOT_TILE', message: tiling });
+    for (const p of bandTilingProblems(written)) {
+      errors.push({
+        line: p.lines[0],
+        lines: p.lines,
+        bands: p.bands,
+        gap: p.gap,
+        field: 'age_band',
+        code: p.code,
+        message: p.message,
+      });
+    }
     await this.dataSource.transaction(async (m) => {
       if (errors.length) {
         await m.query(

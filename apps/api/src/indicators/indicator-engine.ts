@@ -3,8 +3,11 @@ import {
   alignsWithBands,
   IndicatorCode,
   INDICATORS,
+  periodWindow,
   rate,
+  rollingWindow,
   YEARS_OF_SCHOOLING,
+  type DateWindow,
   YearsPreset,
   type AgeBand,
 } from '@cll/domain';
@@ -28,6 +31,11 @@ export interface BreakdownCell {
   numerator: number;
   denominator: number | null;
   value: number | null;
+  /**
+   * Distinct people behind the cell, which decides whether it may be published: the people counted, the people
+   * whose person-times, certificates or hours they are, the residents of a years-of-schooling cell; null for places.
+   */
+  people: number | null;
 }
 
 export interface IndicatorFigure {
@@ -36,6 +44,10 @@ export interface IndicatorFigure {
   value: number | null;
   numerator: number;
   denominator: number | null;
+  /** Distinct people behind the headline figure (null for places). */
+  people: number | null;
+  /** Which window the figure counts: the reporting period or a rolling window ending on the reference date. */
+  window: 'period' | '12m' | '4w' | '90d' | 'reference_date' | 'baseline';
   breakdowns: Partial<Record<Dimension, BreakdownCell[]>>;
 }
 
@@ -54,6 +66,8 @@ export interface IndicatorResults {
   periodStart: string;
   ageBand: AgeBand;
   baseline: ComputeOptions['baseline'];
+  /** First and last day (both counted) of each window the figures use. */
+  windows: Record<'period' | '12m' | '4w' | '90d', DateWindow>;
   indicators: IndicatorFigure[];
 }
 
@@ -84,8 +98,15 @@ export class IndicatorEngine {
   constructor(private readonly dataSource: DataSource) {}
 
   async compute(options: ComputeOptions): Promise<IndicatorResults> {
-    const periodStart = `${options.year}-01-01`;
-    const base = [options.referenceDate, periodStart, options.baseline?.id ?? null];
+    const ref = options.referenceDate;
+    const windows = {
+      period: periodWindow(options.year, ref),
+      '12m': rollingWindow(ref, '12m'),
+      '4w': rollingWindow(ref, '4w'),
+      '90d': rollingWindow(ref, '90d'),
+    };
+    const periodStart = windows.period.first;
+    const base = [ref, periodStart, options.baseline?.id ?? null];
     const bands = await this.bands(options.baseline?.id ?? null);
     const figures: IndicatorFigure[] = [];
 
@@ -95,7 +116,10 @@ export class IndicatorEngine {
       [IndicatorCode.Mys15Fine, YearsPreset.Fine],
     ] as const) {
       const rows = await this.rows(YEARS_SQL, [...base, JSON.stringify(YEARS_OF_SCHOOLING[preset])]);
-      figures.push(this.ratioFigure(code, rows, ['township', 'age_band', 'sex'], 'years', 'people'));
+      figures.push({
+        ...this.ratioFigure(code, rows, ['township', 'age_band', 'sex'], 'years', 'people'),
+        window: 'baseline',
+      });
     }
     const population15 = await this.population(base, bands, 15, null, []);
     const upgrading = await this.rows(UPGRADING, [
@@ -108,24 +132,30 @@ export class IndicatorEngine {
     const { from, to } = options.ageBand;
     const ageFilter = `x.age >= ${Number(from)}${to === null ? '' : ` AND x.age <= ${Number(to)}`}`;
     const inBand = await this.population(base, bands, from, to, ['township', 'age_band', 'sex']);
-    for (const [code, days] of [
-      [IndicatorCode.Participation12m, 365],
-      [IndicatorCode.Participation4w, 28],
+    for (const [code, window] of [
+      [IndicatorCode.Participation12m, '12m'],
+      [IndicatorCode.Participation4w, '4w'],
     ] as const) {
       const dims: Dimension[] = ['township', 'age_band', 'sex', 'category'];
-      const rows = await this.rows(
-        groupedFacts(completionFacts(`$1::date - ${days}`), dims, ageFilter),
-        base,
-      );
-      figures.push(this.participation(code, rows, inBand, dims));
+      const rows = await this.rows(groupedFacts(ACTIVITY_FACTS, dims, ageFilter), [
+        ...base,
+        windows[window].first,
+      ]);
+      figures.push({ ...this.participation(code, rows, inBand, dims), window });
     }
     const elderly = await this.population(base, bands, 60, null, ['township', 'age_band', 'sex']);
-    const elderlyDims: Dimension[] = ['township', 'age_band', 'sex'];
-    const active60 = await this.rows(groupedFacts(ACTIVITY_FACTS, elderlyDims, 'x.age >= 60'), base);
-    figures.push(this.participation(IndicatorCode.ElderlyParticipation, active60, elderly, elderlyDims));
+    const elderlyDims: Dimension[] = ['township', 'age_band', 'sex', 'category'];
+    const active60 = await this.rows(groupedFacts(ACTIVITY_FACTS, elderlyDims, 'x.age >= 60'), [
+      ...base,
+      windows['12m'].first,
+    ]);
+    figures.push({
+      ...this.participation(IndicatorCode.ElderlyParticipation, active60, elderly, elderlyDims),
+      window: '12m',
+    });
 
     // Coverage of places.
-    const coverage = split(await this.rows(COVERAGE, base), ['township']);
+    const coverage = split(await this.rows(COVERAGE, [...base, windows['90d'].first]), ['township']);
     for (const [code, active, all] of [
       [IndicatorCode.ElderlyTownshipCoverage, 'townships_active', 'townships'],
       [IndicatorCode.VillagePointCoverage, 'villages_active', 'villages'],
@@ -135,11 +165,13 @@ export class IndicatorEngine {
         numerator: Number(r?.[active] ?? 0),
         denominator: Number(r?.[all] ?? 0),
         value: rate(Number(r?.[active] ?? 0), Number(r?.[all] ?? 0)),
+        people: null,
       });
       const total = cell(coverage.total, 'total');
       figures.push({
         ...this.head(code),
         ...total,
+        window: '90d',
         breakdowns: { township: coverage.byDimension.township.map((r) => cell(r, String(r.k_township))) },
       });
     }
@@ -147,15 +179,25 @@ export class IndicatorEngine {
     // Volumes: person-times and distinct persons.
     const volumeDims: Dimension[] = ['township', 'age_band', 'sex'];
     const skills = await this.rows(groupedFacts(SKILLS_FACTS, volumeDims), base);
-    figures.push(this.countFigure(IndicatorCode.SkillsTrainingVolume, skills, volumeDims, 'times'));
-    figures.push(this.countFigure(IndicatorCode.SkillsTrainees, skills, volumeDims, 'persons'));
+    figures.push(
+      this.countFigure(IndicatorCode.SkillsTrainingVolume, skills, volumeDims, 'times', 'persons'),
+    );
+    figures.push(this.countFigure(IndicatorCode.SkillsTrainees, skills, volumeDims, 'persons', 'persons'));
     const certificates = await this.rows(groupedFacts(CERTIFICATE_FACTS, ['township', 'category']), base);
     figures.push(
-      this.countFigure(IndicatorCode.CertificatesIssued, certificates, ['township', 'category'], 'times'),
+      this.countFigure(
+        IndicatorCode.CertificatesIssued,
+        certificates,
+        ['township', 'category'],
+        'times',
+        'persons',
+      ),
     );
     const completionDims: Dimension[] = ['township', 'age_band', 'sex', 'category'];
-    const completions = await this.rows(groupedFacts(completionFacts('$2::date - 1'), completionDims), base);
-    figures.push(this.countFigure(IndicatorCode.Completions, completions, completionDims, 'times'));
+    const completions = await this.rows(groupedFacts(completionFacts('$2'), completionDims), base);
+    figures.push(
+      this.countFigure(IndicatorCode.Completions, completions, completionDims, 'times', 'persons'),
+    );
 
     // Apprenticeships, replayed from their events.
     const apprenticeships = await this.rows(APPRENTICESHIPS, base);
@@ -167,7 +209,10 @@ export class IndicatorEngine {
       [IndicatorCode.ApprenticeSchoolHours, 'school'],
       [IndicatorCode.ApprenticeWorkplaceHours, 'workplace'],
     ] as const) {
-      figures.push(this.countFigure(code, apprenticeships, ['township'], column));
+      const figure = this.countFigure(code, apprenticeships, ['township'], column, `${column}_people`);
+      figures.push(
+        code === IndicatorCode.ApprenticesActive ? { ...figure, window: 'reference_date' } : figure,
+      );
     }
 
     const order = Object.values(IndicatorCode);
@@ -178,6 +223,7 @@ export class IndicatorEngine {
       periodStart,
       ageBand: options.ageBand,
       baseline: options.baseline,
+      windows,
       indicators: figures,
     };
   }
@@ -238,12 +284,14 @@ export class IndicatorEngine {
     const cell = (r: Row | undefined, key: string): BreakdownCell => {
       const n = Number(r?.[numerator] ?? 0);
       const dn = r ? Number(r[denominator]) : null;
-      return { key, numerator: n, denominator: dn, value: rate(n, dn) };
+      // The residents of the baseline cell are the people behind an average over them.
+      return { key, numerator: n, denominator: dn, value: rate(n, dn), people: dn };
     };
     const head = cell(total, 'total');
     return {
       ...this.head(code),
       ...head,
+      window: 'period',
       breakdowns: Object.fromEntries(
         dimensions.map((d) => [d, byDimension[d].map((r) => cell(r, String(r[`k_${d}`])))]),
       ),
@@ -264,6 +312,8 @@ export class IndicatorEngine {
       numerator: n,
       denominator,
       value: rate(n, denominator),
+      people: Number(total?.persons ?? 0),
+      window: 'period',
       // No breakdown: a township's years gained could point at the few residents behind them.
       breakdowns: {},
     };
@@ -283,6 +333,8 @@ export class IndicatorEngine {
       numerator: persons,
       denominator,
       value: rate(persons, denominator),
+      people: persons,
+      window: 'period',
       breakdowns: Object.fromEntries(
         dimensions.map((d) => [
           d,
@@ -290,7 +342,8 @@ export class IndicatorEngine {
             const key = String(r[`k_${d}`]);
             // A category is a share of all residents in the band; the others of their own group.
             const dn = d === 'category' ? denominator : (population?.get(`${d}:${key}`) ?? null);
-            return { key, numerator: Number(r.persons), denominator: dn, value: rate(Number(r.persons), dn) };
+            const n = Number(r.persons);
+            return { key, numerator: n, denominator: dn, value: rate(n, dn), people: n };
           }),
         ]),
       ),
@@ -302,6 +355,7 @@ export class IndicatorEngine {
     rows: Row[],
     dimensions: Dimension[],
     column: string,
+    peopleColumn: string,
   ): IndicatorFigure {
     const { total, byDimension } = split(rows, dimensions);
     const value = Number(total?.[column] ?? 0);
@@ -310,6 +364,8 @@ export class IndicatorEngine {
       value,
       numerator: value,
       denominator: null,
+      people: Number(total?.[peopleColumn] ?? 0),
+      window: 'period',
       breakdowns: Object.fromEntries(
         dimensions.map((d) => [
           d,
@@ -318,6 +374,7 @@ export class IndicatorEngine {
             numerator: Number(r[column]),
             denominator: null,
             value: Number(r[column]),
+            people: Number(r[peopleColumn]),
           })),
         ]),
       ),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, IndicatorCode, suppressCounts } from '@cll/domain';
+import { ErrorCode, IndicatorCode, periodWindow, rollingWindow, suppressCounts } from '@cll/domain';
 import { DataSource } from 'typeorm';
 import writeExcelFile from 'write-excel-file/node';
 import { AuditService } from '../audit/audit.service.js';
@@ -11,23 +11,26 @@ import type { DrillRow, IndicatorDashboard, PublishedCell } from './dto/indicato
 import { DEFAULT_AGE_BAND, IndicatorsService } from './indicators.service.js';
 import { csvLine } from '../common/csv.js';
 
-/** Record-based drill-downs: which completions count, as SQL over learning_records r, profiles p, programmes pg. */
-const RECORD_FILTERS: Partial<Record<IndicatorCode, { since: string; where: string }>> = {
-  [IndicatorCode.Participation12m]: { since: '$1::date - 365', where: 'AGE_FILTER' },
-  [IndicatorCode.Participation4w]: { since: '$1::date - 28', where: 'AGE_FILTER' },
+/**
+ * Record-based drill-downs: which completions count, as SQL over learning_records r, profiles p, programmes pg, in
+ * the figure's own window (the one window rule: first day to the reference date, both counted).
+ */
+const RECORD_FILTERS: Partial<Record<IndicatorCode, { window: 'period' | '12m' | '4w'; where: string }>> = {
+  [IndicatorCode.Participation12m]: { window: '12m', where: 'AGE_FILTER' },
+  [IndicatorCode.Participation4w]: { window: '4w', where: 'AGE_FILTER' },
   [IndicatorCode.ElderlyParticipation]: {
-    since: '$1::date - 365',
+    window: '12m',
     where: `date_part('year', age($1::date, p.birth_date)) >= 60`,
   },
-  [IndicatorCode.SkillsTrainingVolume]: { since: '$2::date - 1', where: `pg.kind = 'vocational_skill'` },
-  [IndicatorCode.SkillsTrainees]: { since: '$2::date - 1', where: `pg.kind = 'vocational_skill'` },
+  [IndicatorCode.SkillsTrainingVolume]: { window: 'period', where: `pg.kind = 'vocational_skill'` },
+  [IndicatorCode.SkillsTrainees]: { window: 'period', where: `pg.kind = 'vocational_skill'` },
   [IndicatorCode.UpgradingContribution]: {
-    since: '$2::date - 1',
+    window: 'period',
     where: 'pg.confers_attainment IS NOT NULL',
   },
-  [IndicatorCode.Completions]: { since: '$2::date - 1', where: 'true' },
+  [IndicatorCode.Completions]: { window: 'period', where: 'true' },
   [IndicatorCode.CertificatesIssued]: {
-    since: '$2::date - 1',
+    window: 'period',
     where: `EXISTS (SELECT 1 FROM certificates k WHERE k.record_id = r.id AND k.revoked_at IS NULL)`,
   },
 };
@@ -54,6 +57,7 @@ export class IndicatorReportsService {
   ) {}
 
   async drill(user: AuthUser, year: number, code: IndicatorCode, township: string): Promise<DrillRow[]> {
+    await this.indicators.assertYear(year);
     if (!inBureauScope(user, township))
       throw new DomainException(ErrorCode.NotFound, 'No such township in your area.');
     const referenceDate = year < this.indicators.currentYear() ? `${year}-12-31` : todayInChina();
@@ -68,11 +72,16 @@ export class IndicatorReportsService {
                 count(*)::int AS times
            FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
            LEFT JOIN courses c ON c.id = r.course_id LEFT JOIN programmes pg ON pg.id = c.programme_id
-          WHERE p.township_code = $3 AND r.completed_on > ${filter.since} AND r.completed_on <= $1::date
+          WHERE p.township_code = $3 AND r.completed_on >= $4::date AND r.completed_on <= $1::date
             AND $2::date <= $1::date
             AND ${filter.where.replace('AGE_FILTER', age)}
           GROUP BY 1, 2, 3, 4 ORDER BY times DESC, title LIMIT 200`,
-        params,
+        [
+          ...params,
+          filter.window === 'period'
+            ? periodWindow(year, referenceDate).first
+            : rollingWindow(referenceDate, filter.window).first,
+        ],
       );
     } else if (
       code === IndicatorCode.ElderlyTownshipCoverage ||
@@ -85,10 +94,15 @@ export class IndicatorReportsService {
            JOIN providers pr ON pr.id = c.provider_id
           WHERE s.township_code = $2 AND s.cancelled_at IS NULL
             AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
-            AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date - 90
+            AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $4::date
             AND ($3 = false OR pg.kind = 'elderly')
           GROUP BY 1, 2, 3, 4 ORDER BY times DESC, c.title LIMIT 200`,
-        [referenceDate, township, code === IndicatorCode.ElderlyTownshipCoverage],
+        [
+          referenceDate,
+          township,
+          code === IndicatorCode.ElderlyTownshipCoverage,
+          rollingWindow(referenceDate, '90d').first,
+        ],
       );
       return rows; // sessions and places, not people: nothing to suppress
     } else if (APPRENTICESHIP_CODES.includes(code)) {

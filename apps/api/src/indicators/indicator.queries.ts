@@ -3,7 +3,9 @@ import { STATES_ON } from '../apprenticeship/replay.service.js';
 /**
  * The SQL behind the indicators. Every figure is one grouped query with GROUPING SETS, so the total and each
  * breakdown come from the same rows in one pass. Parameters are always: $1 reference date, $2 period start,
- * $3 baseline id (may be null); further ones are named where used.
+ * $3 baseline id (may be null); further ones are named where used. Every window is the one rule of
+ * libs/domain/src/windows.ts: both its first day ($2 for the period, $4 for a rolling window) and its last day (the
+ * reference date $1) are counted.
  */
 
 export type Dimension = 'township' | 'age_band' | 'sex' | 'category';
@@ -75,23 +77,37 @@ export const YEARS_OF_SCHOOLING = `
 
 const PROFILE = `p.township_code, p.sex, date_part('year', age($1::date, p.birth_date))::int AS age`;
 
-/** Completions (learning-record entries) on (start, ref] where start is given as SQL. */
-export function completionFacts(since: string): string {
+/** Completions (learning-record entries) from the first day (`$2` the period, `$4` a rolling window) to $1. */
+export function completionFacts(first: '$2' | '$4'): string {
   return `SELECT r.learner_user_id AS uid, ${PROFILE}, r.category
             FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
-           WHERE r.completed_on > ${since} AND r.completed_on <= $1::date`;
+           WHERE r.completed_on >= ${first}::date AND r.completed_on <= $1::date`;
 }
 
-/** Any learning activity in the 12 months to the reference date: a completion, a class attended, a lesson done. */
+/**
+ * Taking part in learning in the window $4..$1, as adult-learning surveys count it: a completion, a class attended,
+ * a lesson finished, or a day of apprenticeship hours signed by its mentor by the reference date. One row per
+ * person and category (a course's category; `apprenticeship` for signed hours), so a person counts once in the
+ * total and once in each category they took part in.
+ */
 export const ACTIVITY_FACTS = `
-  SELECT a.uid, ${PROFILE}, NULL::text AS category FROM (
-    SELECT learner_user_id AS uid FROM learning_records
-     WHERE completed_on > $1::date - 365 AND completed_on <= $1::date
-    UNION SELECT e.learner_user_id FROM attendance t JOIN enrolments e ON e.id = t.enrolment_id
-     WHERE t.class_date > $1::date - 365 AND t.class_date <= $1::date
-    UNION SELECT learner_user_id FROM lesson_progress
-     WHERE (completed_at AT TIME ZONE 'Asia/Shanghai')::date > $1::date - 365
-       AND (completed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date) a
+  SELECT a.uid, ${PROFILE}, a.category FROM (
+    SELECT learner_user_id AS uid, category FROM learning_records
+     WHERE completed_on >= $4::date AND completed_on <= $1::date
+    UNION SELECT e.learner_user_id, c.category FROM attendance t JOIN enrolments e ON e.id = t.enrolment_id
+      JOIN courses c ON c.id = e.course_id
+     WHERE t.class_date >= $4::date AND t.class_date <= $1::date
+    UNION SELECT l.learner_user_id, c.category FROM lesson_progress l JOIN courses c ON c.id = l.course_id
+     WHERE (l.completed_at AT TIME ZONE 'Asia/Shanghai')::date >= $4::date
+       AND (l.completed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
+    UNION SELECT g.apprentice_user_id, 'apprenticeship' FROM apprenticeship_log_days d
+      JOIN apprenticeship_log_weeks w ON w.id = d.week_id
+      JOIN apprenticeship_agreements g ON g.id = w.agreement_id
+     WHERE d.day >= $4::date AND d.day <= $1::date
+       AND ((d.school_hours > 0 AND w.school_status = 'signed'
+             AND (w.school_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date)
+         OR (d.workplace_hours > 0 AND w.workplace_status = 'signed'
+             AND (w.workplace_signed_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date))) a
   JOIN learner_profiles p ON p.user_id = a.uid`;
 
 /** Completions of vocational-skill programmes in the period. */
@@ -139,7 +155,7 @@ export const APPRENTICESHIPS = `
      WHERE d.day >= $2::date AND d.day <= $1::date
      GROUP BY w.agreement_id
   ), per AS (
-    SELECT a.id, p.township_code,
+    SELECT a.id, a.apprentice_user_id AS uid, p.township_code,
            (a.predecessor_id IS NULL AND EXISTS (SELECT 1 FROM firsts f WHERE f.agreement_id = a.id
               AND f.type = 'activated' AND f.on_date >= $2::date AND f.on_date <= $1::date))::int AS started,
            (s.state = 'active')::int AS active,
@@ -155,11 +171,17 @@ export const APPRENTICESHIPS = `
   )
   SELECT GROUPING(township_code) AS "g_township", township_code::text AS "k_township",
          sum(started)::int AS started, sum(active)::int AS active, sum(completed)::int AS completed,
-         sum(withdrawn)::int AS withdrawn, sum(school)::float8 AS school, sum(workplace)::float8 AS workplace
+         sum(withdrawn)::int AS withdrawn, sum(school)::float8 AS school, sum(workplace)::float8 AS workplace,
+         count(DISTINCT uid) FILTER (WHERE started = 1)::int AS started_people,
+         count(DISTINCT uid) FILTER (WHERE active = 1)::int AS active_people,
+         count(DISTINCT uid) FILTER (WHERE completed = 1)::int AS completed_people,
+         count(DISTINCT uid) FILTER (WHERE withdrawn = 1)::int AS withdrawn_people,
+         count(DISTINCT uid) FILTER (WHERE school > 0)::int AS school_people,
+         count(DISTINCT uid) FILTER (WHERE workplace > 0)::int AS workplace_people
     FROM per GROUP BY GROUPING SETS ((), (township_code))`;
 
 /**
- * Places with a session held in the 90 days to the reference date: townships (elderly programmes only) and villages
+ * Places with a session held in the 90-day window $4..$1: townships (elderly programmes only) and villages
  * (any session), each out of all places, by township.
  */
 export const COVERAGE = `
@@ -168,7 +190,7 @@ export const COVERAGE = `
       FROM course_sessions s JOIN courses c ON c.id = s.course_id JOIN programmes pg ON pg.id = c.programme_id
      WHERE s.cancelled_at IS NULL AND s.township_code IS NOT NULL
        AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
-       AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date - 90
+       AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $4::date
   )
   SELECT GROUPING(t.code) AS "g_township", t.code::text AS "k_township",
          count(DISTINCT t.code) FILTER (WHERE EXISTS (SELECT 1 FROM held h WHERE h.township_code = t.code

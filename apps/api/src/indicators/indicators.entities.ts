@@ -16,6 +16,10 @@ export type BaselineStatus = 'queued' | 'running' | 'ready' | 'failed';
 
 export interface BaselineRowError {
   line: number;
+  /** Every line involved, for problems between lines (two overlapping bands, the bands around a gap). */
+  lines?: number[];
+  bands?: string[];
+  gap?: string;
   field: string;
   code: string;
   message: string;

@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, IndicatorCode, type AgeBand } from '@cll/domain';
+import {
+  alignsWithBands,
+  ErrorCode,
+  formatAgeBand,
+  IndicatorCode,
+  type AgeBand,
+  type SuppressionPattern,
+} from '@cll/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -7,9 +14,9 @@ import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
 import type { IndicatorDashboard, PeriodResponse } from './dto/indicator.dto.js';
-import { IndicatorEngine, type IndicatorResults } from './indicator-engine.js';
+import { IndicatorEngine, type IndicatorFigure, type IndicatorResults } from './indicator-engine.js';
 import { IndicatorSnapshot } from './indicators.entities.js';
-import { publishFigure } from './publish.js';
+import { publishFigure, suppressionPatterns } from './publish.js';
 
 export const DEFAULT_AGE_BAND: AgeBand = { from: 25, to: 64 };
 
@@ -25,6 +32,21 @@ interface TrendRow {
   frozen: boolean;
   numerator: number;
   denominator: number | null;
+  people?: number | null;
+}
+
+/** The figures that depend on the participation age band asked for. */
+const BAND_DEPENDENT: IndicatorCode[] = [IndicatorCode.Participation12m, IndicatorCode.Participation4w];
+
+/** The recomputation of a closed year's figure, with its own suppression pattern. */
+function restatedOf(
+  figures: IndicatorFigure[] | undefined,
+  patterns: Map<IndicatorCode, SuppressionPattern> | null,
+  code: IndicatorCode,
+) {
+  const figure = figures?.find((f) => f.code === code);
+  const pattern = patterns?.get(code);
+  return figure && pattern ? { figure, pattern } : undefined;
 }
 
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -48,6 +70,47 @@ export class IndicatorsService {
     return Number(todayInChina().slice(0, 4));
   }
 
+  /**
+   * The years indicators are kept for: from 10 years before the earliest ready baseline's year (or before this year
+   * without one) to this year; targets may be set up to 10 years ahead. Anything else is refused with
+   * YEAR_OUT_OF_RANGE rather than computed (year 0 is no date) or stored (year 99999).
+   */
+  async yearRange(kind: 'indicators' | 'targets' = 'indicators'): Promise<{ first: number; last: number }> {
+    const [row]: Array<{ year: number | null }> = await this.dataSource.query(
+      `SELECT min(year)::int AS year FROM population_baselines WHERE status = 'ready'`,
+    );
+    const current = this.currentYear();
+    const first = Math.min(row?.year ?? current, current) - 10;
+    return { first, last: kind === 'targets' ? current + 10 : current };
+  }
+
+  async assertYear(year: number, kind: 'indicators' | 'targets' = 'indicators'): Promise<void> {
+    const { first, last } = await this.yearRange(kind);
+    if (!Number.isInteger(year) || year < first || year > last) {
+      throw DomainException.field(
+        ErrorCode.YearOutOfRange,
+        'year',
+        `${kind === 'targets' ? 'Targets' : 'Indicators'} are kept for the years ${first} to ${last} (10 years before the population baseline's year to ${kind === 'targets' ? '10 years ahead' : 'this year'}).`,
+      );
+    }
+  }
+
+  /** Refuses a participation band that cuts across the baseline's bands, naming the bands it can serve. */
+  async assertBandServed(band: AgeBand): Promise<void> {
+    const bands: Array<{ from: number; to: number | null }> = await this.dataSource.query(
+      `SELECT DISTINCT c.age_from AS from, c.age_to AS to FROM population_cells c
+        WHERE c.baseline_id = (SELECT id FROM population_baselines WHERE status = 'ready'
+                                ORDER BY year DESC, created_at DESC LIMIT 1)
+        ORDER BY 1`,
+    );
+    if (!bands.length || alignsWithBands(bands, band.from, band.to)) return;
+    throw DomainException.field(
+      ErrorCode.AgeBandNotServed,
+      'ageFrom',
+      `Ages ${formatAgeBand(band)} cut across the baseline's bands (${bands.map(formatAgeBand).join(', ')}): a band must start where one of them starts and end where one ends.`,
+    );
+  }
+
   async compute(year: number, ageBand = DEFAULT_AGE_BAND): Promise<IndicatorResults> {
     const today = todayInChina();
     const referenceDate = year < this.currentYear() ? `${year}-12-31` : today;
@@ -61,6 +124,7 @@ export class IndicatorsService {
 
   /** Recomputes a year's provisional figures and stores them (the nightly job and the bureau's button). */
   async recompute(year: number, actorUserId: string | null = null): Promise<Stored> {
+    await this.assertYear(year);
     const results = await this.compute(year);
     const text = JSON.stringify(results);
     const sum = checksum(text);
@@ -99,22 +163,34 @@ export class IndicatorsService {
     return years;
   }
 
+  /**
+   * A year's figures as the bureau may see them. Reading never writes: the figures come from the stored snapshots
+   * (the frozen one of a closed year, else the provisional one of the nightly job or an explicit recompute); only
+   * when nothing is stored yet, or a participation band other than the stored one is asked for, are figures computed
+   * live, and then they are labelled so (`basis: 'live'`), never as closed.
+   */
   async dashboard(user: AuthUser, year: number, ageBand?: AgeBand): Promise<IndicatorDashboard> {
-    const live = Boolean(
-      ageBand && (ageBand.from !== DEFAULT_AGE_BAND.from || ageBand.to !== DEFAULT_AGE_BAND.to),
-    );
+    await this.assertYear(year);
+    if (ageBand) await this.assertBandServed(ageBand);
     const frozen = await this.stored(year, 'frozen');
-    let current = live ? null : await this.stored(year, 'provisional');
-    if (live) {
-      current = { results: await this.compute(year, ageBand), computedAt: new Date(), checksum: '' };
-    } else if (!current) {
-      current = await this.recompute(year);
-    }
-    const official = frozen ?? current;
-    // A trend needs the year before: compute it once if nothing is stored yet (the nightly job keeps it fresh).
-    if (!(await this.stored(year - 1, 'provisional')) && !(await this.stored(year - 1, 'frozen'))) {
-      await this.recompute(year - 1);
-    }
+    const provisional = await this.stored(year, 'provisional');
+    const official = frozen ?? provisional;
+    const storedBand = official?.results.ageBand ?? DEFAULT_AGE_BAND;
+    const otherBand = Boolean(ageBand && (ageBand.from !== storedBand.from || ageBand.to !== storedBand.to));
+    const live = !official || otherBand ? await this.compute(year, ageBand ?? DEFAULT_AGE_BAND) : null;
+    const shown = official ?? { results: live as IndicatorResults, computedAt: new Date(), checksum: '' };
+    // Figures that depend on the band come from the live computation when another band is asked for.
+    const figures = shown.results.indicators.map((f) =>
+      otherBand && live && BAND_DEPENDENT.includes(f.code)
+        ? { figure: live.indicators.find((l) => l.code === f.code) ?? f, basis: 'live' as const }
+        : {
+            figure: f,
+            basis: !official ? ('live' as const) : frozen ? ('closed' as const) : ('provisional' as const),
+          },
+    );
+    const patterns = suppressionPatterns(figures.map((f) => f.figure));
+    const restatedPatterns =
+      frozen && provisional ? suppressionPatterns(provisional.results.indicators) : null;
     const [targets, trend, names] = await Promise.all([
       this.targets(year),
       this.trend(),
@@ -123,27 +199,33 @@ export class IndicatorsService {
     return {
       year,
       status: frozen ? 'closed' : 'open',
-      referenceDate: official.results.referenceDate,
-      periodStart: official.results.periodStart,
-      ageBand: (live ? current : official).results.ageBand,
-      baseline: official.results.baseline,
-      computedAt: current.computedAt.toISOString(),
+      referenceDate: shown.results.referenceDate,
+      periodStart: shown.results.periodStart,
+      windows: shown.results.windows ?? null,
+      ageBand: otherBand && live ? live.ageBand : shown.results.ageBand,
+      baseline: shown.results.baseline,
+      computedAt: (provisional ?? shown).computedAt.toISOString(),
       frozenAt: frozen?.computedAt.toISOString() ?? null,
-      live,
-      indicators: (live ? current : official).results.indicators.map((figure) =>
-        publishFigure(user, figure, {
+      live: Boolean(live),
+      indicators: figures.map(({ figure, basis }) => ({
+        ...publishFigure(user, figure, patterns.get(figure.code) as SuppressionPattern, {
           names,
           target: targets.get(figure.code) ?? null,
           trend: trend.get(figure.code) ?? [],
-          restated:
-            frozen && !live ? current.results.indicators.find((f) => f.code === figure.code) : undefined,
+          restated: restatedOf(
+            basis === 'closed' ? provisional?.results.indicators : undefined,
+            restatedPatterns,
+            figure.code,
+          ),
         }),
-      ),
+        basis,
+      })),
     };
   }
 
   /** Closes a year: the figures computed now are frozen for good (checksum kept), and the period is closed. */
   async close(user: AuthUser, year: number): Promise<PeriodResponse> {
+    await this.assertYear(year, 'targets');
     if (year > this.currentYear()) {
       throw DomainException.field(
         ErrorCode.ValidationFailed,
@@ -205,6 +287,7 @@ export class IndicatorsService {
   }
 
   async setTarget(user: AuthUser, code: IndicatorCode, year: number, value: number): Promise<void> {
+    await this.assertYear(year, 'targets');
     await this.dataSource.transaction(async (m) => {
       const [period]: Array<{ status: string }> = await m.query(
         `SELECT status FROM indicator_periods WHERE year = $1 FOR SHARE`,
@@ -268,6 +351,7 @@ export class IndicatorsService {
           frozen: row.kind === 'frozen',
           numerator: f.numerator,
           denominator: f.denominator,
+          people: f.people,
         });
         trend.set(f.code, points);
       }

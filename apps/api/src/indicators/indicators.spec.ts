@@ -249,19 +249,24 @@ describe('indicators reproduce the hand-computed fixture exactly', () => {
       value: 1 / 250_000,
     });
     expect(figure(results, C.Participation12m).breakdowns.township).toEqual([
-      { key: TOWNSHIP_A, numerator: 1, denominator: 158_000, value: 1 / 158_000 },
-      { key: TOWNSHIP_B, numerator: 1, denominator: 92_000, value: 1 / 92_000 },
+      { key: TOWNSHIP_A, numerator: 1, denominator: 158_000, value: 1 / 158_000, people: 1 },
+      { key: TOWNSHIP_B, numerator: 1, denominator: 92_000, value: 1 / 92_000, people: 1 },
     ]);
     expect(figure(results, C.Completions).value).toBe(5);
     expect(figure(results, C.SkillsTrainingVolume).value).toBe(2);
     expect(figure(results, C.SkillsTrainees).value).toBe(1);
     expect(figure(results, C.CertificatesIssued).value).toBe(5);
     expect(figure(results, C.Completions).breakdowns.category).toEqual([
-      { key: 'academic', numerator: 1, denominator: null, value: 1 },
-      { key: 'community_life', numerator: 1, denominator: null, value: 1 },
-      { key: 'culture_arts', numerator: 1, denominator: null, value: 1 },
-      { key: 'vocational_skills', numerator: 2, denominator: null, value: 2 },
+      { key: 'academic', numerator: 1, denominator: null, value: 1, people: 1 },
+      { key: 'community_life', numerator: 1, denominator: null, value: 1, people: 1 },
+      { key: 'culture_arts', numerator: 1, denominator: null, value: 1, people: 1 },
+      // Two person-times of one person: the cell has one person behind it.
+      { key: 'vocational_skills', numerator: 2, denominator: null, value: 2, people: 1 },
     ]);
+    // The people behind person-times, certificates and hours, which decide what may be published.
+    expect(figure(results, C.Completions)).toMatchObject({ numerator: 5, people: 3 });
+    expect(figure(results, C.CertificatesIssued)).toMatchObject({ numerator: 5, people: 3 });
+    expect(figure(results, C.SkillsTrainingVolume)).toMatchObject({ numerator: 2, people: 1 });
   });
 
   it('elderly participation and coverage of townships and villages', () => {
@@ -285,6 +290,9 @@ describe('indicators reproduce the hand-computed fixture exactly', () => {
     expect(figure(results, C.ApprenticesWithdrawn).value).toBe(1);
     expect(figure(results, C.ApprenticeSchoolHours).value).toBe(6);
     expect(figure(results, C.ApprenticeWorkplaceHours).value).toBe(32);
+    // 32 hours, from one apprentice.
+    expect(figure(results, C.ApprenticeWorkplaceHours).people).toBe(1);
+    expect(figure(results, C.ApprenticesStarted).people).toBe(3);
   });
 
   it('counts hours only once signed by the reference date', async () => {
@@ -320,13 +328,32 @@ describe('indicators reproduce the hand-computed fixture exactly', () => {
 describe('publishing, periods and restatements', () => {
   it('suppresses cells under 5 people with their complements, and shows larger ones', async () => {
     const res = await t.http.get('/api/indicators?year=2025').auth(admin.token, bearer).expect(200);
+    // Reading never writes: nothing was stored, and the figures say they were computed for this request.
+    const [stored] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_snapshots`);
+    expect(stored.n).toBe(0);
+    expect(res.body.live).toBe(true);
+    expect(res.body.indicators.every((f: { basis: string }) => f.basis === 'live')).toBe(true);
     const byCode = (code: C) => res.body.indicators.find((f: { code: C }) => f.code === code);
     expect(byCode(C.Participation12m)).toMatchObject({ suppressed: true, value: null, numerator: null });
-    expect(byCode(C.Participation12m).trend).toContainEqual({ year: 2025, value: null, frozen: false });
-    expect(byCode(C.Completions)).toMatchObject({ suppressed: false, value: 5 });
+    // Five completions and five certificates, but from three people: hidden, whatever they count.
+    expect(byCode(C.Completions)).toMatchObject({ suppressed: true, value: null });
+    expect(byCode(C.CertificatesIssued)).toMatchObject({ suppressed: true, value: null });
+    // 32 workplace hours, from one apprentice.
+    expect(byCode(C.ApprenticeWorkplaceHours)).toMatchObject({ suppressed: true, value: null });
     expect(
       byCode(C.Completions).breakdowns.township.every((c: { suppressed: boolean }) => c.suppressed),
     ).toBe(true);
+    await t.http.post('/api/indicators/2025/recompute').auth(admin.token, bearer).expect(200);
+    const again = await t.http.get('/api/indicators?year=2025').auth(admin.token, bearer).expect(200);
+    const p12 = again.body.indicators.find((f: { code: C }) => f.code === C.Participation12m);
+    expect(p12).toMatchObject({ basis: 'provisional', window: '12m' });
+    expect(p12.trend).toContainEqual({ year: 2025, value: null, frozen: false });
+    expect(again.body.windows).toEqual({
+      period: { first: '2025-01-01', last: '2025-12-31' },
+      '12m': { first: '2025-01-01', last: '2025-12-31' },
+      '4w': { first: '2025-12-04', last: '2025-12-31' },
+      '90d': { first: '2025-10-03', last: '2025-12-31' },
+    });
     expect(byCode(C.Mys15Bulletin)).toMatchObject({ value: 9.05, suppressed: false });
     expect(byCode(C.VillagePointCoverage)).toMatchObject({ value: 0.5, suppressed: false });
     expect(JSON.stringify(res.body)).not.toMatch(/1380|王秀兰/);
@@ -378,13 +405,17 @@ describe('publishing, periods and restatements', () => {
     const res = await t.http.get('/api/indicators?year=2025').auth(admin.token, bearer).expect(200);
     expect(res.body.status).toBe('closed');
     const completions = res.body.indicators.find((f: { code: C }) => f.code === C.Completions);
+    // Frozen 5 from 3 people, restated 6 from 4: one late person is no difference anyone may see.
     expect(completions).toMatchObject({
-      value: 5,
+      basis: 'closed',
+      value: null,
       target: 8,
-      gap: -3,
-      restatement: { value: 6, difference: 1 },
+      gap: null,
+      restatement: { value: null, numerator: null, difference: null, suppressed: true },
     });
-    expect(completions.trend).toContainEqual({ year: 2025, value: 5, frozen: true });
+    expect(completions.trend).toContainEqual({ year: 2025, value: null, frozen: true });
+    const mys = res.body.indicators.find((f: { code: C }) => f.code === C.Mys15Bulletin);
+    expect(mys).toMatchObject({ basis: 'closed', value: 9.05, restatement: null });
   });
 
   it('lets analysts read but only administrators close, set targets and upload; others are refused', async () => {
@@ -454,7 +485,7 @@ describe('publishing, periods and restatements', () => {
       .expect(200);
     expect(csvFile.headers['content-type']).toMatch(/text\/csv/);
     expect(csvFile.text).toContain(`2025,${C.Mys15Bulletin},1,total,,,3620000,400000,9.05`);
-    expect(csvFile.text).toContain(`2025,${C.Participation12m},1,total,,,,,`);
+    expect(csvFile.text).toContain(`2025,${C.Participation12m},3,total,,,,,`);
     const xlsx = await t.http
       .get('/api/indicators/export.xlsx?year=2025')
       .auth(admin.token, bearer)
@@ -508,8 +539,13 @@ describe('population baselines', () => {
       [2, 'TOWNSHIP_UNKNOWN'],
       [3, 'COUNT_NEGATIVE'],
       [4, 'SEX_INVALID'],
-      [0, 'BANDS_DO_NOT_TILE'],
+      [2, 'BANDS_OVERLAP'],
+      [5, 'BANDS_NO_OPEN_TOP'],
     ]);
+    // The lines involved are named: both overlapping bands, in the file's words.
+    expect(done.errors[3]).toMatchObject({ lines: [2, 4], bands: ['15-19', '15-24'] });
+    expect(done.errors[3].message).toBe('15-19 (line 2) and 15-24 (line 4) overlap.');
+    expect(done.errors[4]).toMatchObject({ lines: [5], bands: ['25-64'] });
     const [cells] = await t.db.query(
       `SELECT count(*)::int AS n FROM population_cells WHERE baseline_id = $1`,
       [res.body.id],

@@ -48,6 +48,29 @@ describe('the import’s problems in words', () => {
     expect(zh(view.reason)).toContain('年龄组');
   });
 
+  it('names both overlapping bands and their lines, in both languages', () => {
+    const view = problemView({
+      line: 2,
+      lines: [2, 4],
+      bands: ['15-19', '15-24'],
+      field: 'age_band',
+      code: 'BANDS_OVERLAP',
+    });
+    expect(zh(view.line)).toBe('第 2, 4 行');
+    expect(zh(view.reason)).toBe(
+      '年龄组 15-19（第 2 行）和 15-24（第 4 行）互相重叠：一个年龄只能属于一个组。',
+    );
+    const gap = problemView({
+      line: 5,
+      lines: [5, 6],
+      bands: ['20-29', '35-64'],
+      gap: '30-34',
+      field: 'age_band',
+      code: 'BANDS_GAP',
+    });
+    expect(zh(gap.reason)).toBe('年龄组 20-29（第 5 行）和 35-64（第 6 行）之间缺少 30-34 岁。');
+  });
+
   it('still says something for a code or column this version does not know', () => {
     const view = problemView({ line: 9, field: 'region', code: 'SOMETHING_NEW' });
     expect(zh(view.field)).toBe('region');

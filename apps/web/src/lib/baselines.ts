@@ -24,21 +24,40 @@ export async function readBaselineFile(
 }
 
 /** A problem the import found, in the reader's language: its line (0: the whole file), column and reason. */
-export function problemView(problem: { line: number; field: string; code: string }): {
+export function problemView(problem: {
+  line: number;
+  field: string;
+  code: string;
+  lines?: number[];
+  bands?: string[];
+  gap?: string;
+}): {
   line: Message;
   field: Message;
   reason: Message;
 } {
   const field = `baselineField.${problem.field}`;
   const reason = `baselineProblem.${problem.code}`;
+  const lines = problem.lines ?? [];
+  const bands = problem.bands ?? [];
+  // Age-band problems name the bands and the lines involved (both of an overlap, both around a gap).
+  const params = {
+    first: bands[0] ?? '',
+    firstLine: lines[0] ?? problem.line,
+    second: bands[1] ?? '',
+    secondLine: lines[1] ?? '',
+    gap: problem.gap ?? '',
+  };
   return {
     line:
-      problem.line === 0
-        ? { key: 'baseline.wholeFile' }
-        : { key: 'baseline.lineNumber', params: { line: problem.line } },
+      lines.length > 1
+        ? { key: 'baseline.lineNumbers', params: { lines: lines.join(', ') } }
+        : problem.line === 0
+          ? { key: 'baseline.wholeFile' }
+          : { key: 'baseline.lineNumber', params: { line: problem.line } },
     field: hasMessage(field)
       ? { key: field }
       : { key: 'baseline.fieldAsGiven', params: { field: problem.field } },
-    reason: { key: hasMessage(reason) ? reason : 'baselineProblem.unknown' },
+    reason: hasMessage(reason) ? { key: reason, params } : { key: 'baselineProblem.unknown' },
   };
 }

@@ -29,6 +29,13 @@ export interface Cell {
   denominator: number | null;
   value: number | null;
   suppressed: boolean;
+  /** A closed year: the cell recomputed with later data where it differs (hidden when from fewer than 5 people). */
+  restatement?: {
+    value: number | null;
+    numerator: number | null;
+    difference: number | null;
+    suppressed: boolean;
+  } | null;
 }
 
 /** What every indicator page shows about a year's figures: their status, period, baseline and age band. */
@@ -43,6 +50,8 @@ export interface PeriodView {
   live: boolean;
   ageBand: { from: number; to: number | null };
   baseline: { id: string; name: string; source: string; year: number } | null;
+  /** First and last day of each window (null for snapshots stored before windows were recorded). */
+  windows: Record<'period' | '12m' | '4w' | '90d', { first: string; last: string }> | null;
 }
 
 /** One indicator's published figure, without its breakdowns. */
@@ -60,7 +69,16 @@ export interface FigureView {
   target: number | null;
   gap: number | null;
   trend: Array<TrendPoint & { suppressed: boolean }>;
-  restatement: { value: number | null; numerator: number | null; difference: number | null } | null;
+  restatement: {
+    value: number | null;
+    numerator: number | null;
+    difference: number | null;
+    suppressed: boolean;
+  } | null;
+  /** What the figure counts over. */
+  window: 'period' | '12m' | '4w' | '90d' | 'reference_date' | 'baseline';
+  /** closed: the frozen publication; provisional: the stored recomputation; live: computed for this request. */
+  basis: 'closed' | 'provisional' | 'live';
 }
 
 /** The dashboard's headline cards, in the order of the county's action plan. */

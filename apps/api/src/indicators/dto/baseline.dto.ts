@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { trim } from '../../people/dto/profile-fields.js';
 import type { BaselineSource, BaselineStatus } from '../indicators.entities.js';
@@ -39,10 +39,20 @@ export class BaselineRowErrorResponse {
   @ApiProperty({
     description:
       'COLUMNS, TOWNSHIP_UNKNOWN, AGE_BAND_INVALID, SEX_INVALID, ATTAINMENT_INVALID, COUNT_NEGATIVE, ' +
-      'COUNT_INVALID, DUPLICATE, BANDS_DO_NOT_TILE',
+      'COUNT_INVALID, DUPLICATE, BANDS_NOT_FROM_ZERO, BANDS_OVERLAP, BANDS_GAP, BANDS_OPEN_NOT_LAST, ' +
+      'BANDS_NO_OPEN_TOP (BANDS_DO_NOT_TILE in files checked before bands named their lines)',
   })
   code: string;
   @ApiProperty() message: string;
+  @ApiPropertyOptional({
+    type: [Number],
+    description:
+      'Age-band problems: the first line carrying each band involved (both of an overlap, both around a gap)',
+  })
+  lines?: number[];
+  @ApiPropertyOptional({ type: [String], description: 'Age-band problems: the bands involved, as written' })
+  bands?: string[];
+  @ApiPropertyOptional({ description: 'A gap: the missing ages, such as 20-24' }) gap?: string;
 }
 
 export class BaselineResponse {

@@ -72,6 +72,12 @@ export class PublishedCell {
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
   @ApiProperty({ description: 'Hidden: fewer than 5 people, or hidden so that one could not be worked out' })
   suppressed: boolean;
+  @ApiProperty({
+    type: () => RestatementResponse,
+    nullable: true,
+    description: 'Closed years: this cell recomputed with later data, where it differs',
+  })
+  restatement: RestatementResponse | null;
 }
 
 export class Breakdowns {
@@ -91,9 +97,33 @@ export class RestatementResponse {
   @ApiProperty({ type: Number, nullable: true, description: 'The figure recomputed with the data known now' })
   value: number | null;
   @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Recomputed minus frozen' }) difference:
-    number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Recomputed minus frozen; hidden when fewer than 5 people are behind the change',
+  })
+  difference: number | null;
+  @ApiProperty({ description: 'Hidden: the change comes from fewer than 5 people' }) suppressed: boolean;
 }
+
+export class DateWindowResponse {
+  @ApiProperty({ format: 'date', description: 'First day counted' }) first: string;
+  @ApiProperty({ format: 'date', description: 'Last day counted (the reference date)' }) last: string;
+}
+
+export class WindowsResponse {
+  @ApiProperty({
+    type: DateWindowResponse,
+    description: 'The reporting period: 1 January to the reference date',
+  })
+  period: DateWindowResponse;
+  @ApiProperty({ type: DateWindowResponse, name: '12m' }) '12m': DateWindowResponse;
+  @ApiProperty({ type: DateWindowResponse, name: '4w' }) '4w': DateWindowResponse;
+  @ApiProperty({ type: DateWindowResponse, name: '90d' }) '90d': DateWindowResponse;
+}
+
+export const FIGURE_WINDOWS = ['period', '12m', '4w', '90d', 'reference_date', 'baseline'] as const;
+export const FIGURE_BASES = ['closed', 'provisional', 'live'] as const;
 
 export class IndicatorFigureResponse {
   @ApiProperty({ enum: IndicatorCode, enumName: 'IndicatorCode' }) code: IndicatorCode;
@@ -104,6 +134,20 @@ export class IndicatorFigureResponse {
   @ApiProperty() formula: string;
   @ApiProperty({ description: 'Whether the denominator comes from the population baseline' })
   needsBaseline: boolean;
+  @ApiProperty({
+    enum: FIGURE_WINDOWS,
+    enumName: 'FigureWindow',
+    description:
+      'What the figure counts over: the period, a rolling window (see `windows`), the reference date',
+  })
+  window: (typeof FIGURE_WINDOWS)[number];
+  @ApiProperty({
+    enum: FIGURE_BASES,
+    enumName: 'FigureBasis',
+    description:
+      'closed: the frozen publication of a closed year; provisional: the stored recomputation; live: computed for this request (another age band, or nothing stored yet), never part of a closed publication',
+  })
+  basis: (typeof FIGURE_BASES)[number];
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
   @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
   @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
@@ -121,11 +165,20 @@ export class IndicatorDashboard {
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
   @ApiProperty({ format: 'date' }) referenceDate: string;
   @ApiProperty({ format: 'date' }) periodStart: string;
+  @ApiProperty({
+    type: WindowsResponse,
+    nullable: true,
+    description: 'First and last day of every window (null in snapshots stored before windows were recorded)',
+  })
+  windows: WindowsResponse | null;
   @ApiProperty({ type: AgeBandResponse }) ageBand: AgeBandResponse;
   @ApiProperty({ type: BaselineRef, nullable: true }) baseline: BaselineRef | null;
   @ApiProperty({ format: 'date-time' }) computedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) frozenAt: string | null;
-  @ApiProperty({ description: 'Figures computed live for a non-default age band (not stored)' })
+  @ApiProperty({
+    description:
+      'Some figures were computed for this request (another age band, or nothing stored yet): not stored',
+  })
   live: boolean;
   @ApiProperty({ type: [IndicatorFigureResponse] }) indicators: IndicatorFigureResponse[];
 }

@@ -47,6 +47,11 @@ const BASELINE_PROBLEMS = [
   'COUNT_INVALID',
   'DUPLICATE',
   'BANDS_DO_NOT_TILE',
+  'BANDS_NOT_FROM_ZERO',
+  'BANDS_OVERLAP',
+  'BANDS_GAP',
+  'BANDS_OPEN_NOT_LAST',
+  'BANDS_NO_OPEN_TOP',
 ];
 
 /** Everything a page may show: the shared messages and the bureau's indicator messages, which load with its pages. */

@@ -167,6 +167,10 @@ export const en: Record<MessageKey, string> = {
   'error.PERIOD_CLOSED': 'This year’s indicators are closed and their figures frozen: they cannot change.',
   'error.BASELINE_NOT_READY':
     'The population baseline has not been imported yet, so the indicators cannot be worked out.',
+  'error.YEAR_OUT_OF_RANGE':
+    'Indicators are kept for the years from 10 years before the population baseline’s year to this year (targets up to 10 years ahead).',
+  'error.AGE_BAND_NOT_SERVED':
+    'This age band cuts across the bands of the population baseline, so it has no denominator. Choose one made of whole baseline bands.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again later.',
   'error.SERVICE_UNAVAILABLE': 'The service is not available right now. Please try again later.',
   'error.UNKNOWN': 'An unexpected problem occurred. Please try again later.',

@@ -164,6 +164,9 @@ export const zhCN = {
   'error.PASSWORD_WRONG': '密码不正确。',
   'error.PERIOD_CLOSED': '这一年的指标已经关账，数据已冻结，不能再修改。',
   'error.BASELINE_NOT_READY': '人口基数还没有导入完成，暂时不能计算指标。',
+  'error.YEAR_OUT_OF_RANGE': '指标年份须在人口基数年份前 10 年至今年之间（目标值最多可设到 10 年以后）。',
+  'error.AGE_BAND_NOT_SERVED':
+    '这个年龄段跨越了人口基数的年龄分组，无法得到分母。请选择由完整分组组成的年龄段。',
   'error.INTERNAL': '系统出现问题，请稍后再试。',
   'error.SERVICE_UNAVAILABLE': '服务暂时无法使用，请稍后再试。',
   'error.UNKNOWN': '出现未知问题，请稍后再试。',

@@ -91,6 +91,14 @@ export function periodView(dashboard: Dashboard): PeriodView {
     live: dashboard.live,
     ageBand: { ...dashboard.ageBand },
     baseline: dashboard.baseline ? { ...dashboard.baseline } : null,
+    windows: dashboard.windows
+      ? {
+          period: { ...dashboard.windows.period },
+          '12m': { ...dashboard.windows['12m'] },
+          '4w': { ...dashboard.windows['4w'] },
+          '90d': { ...dashboard.windows['90d'] },
+        }
+      : null,
   };
 }
 
@@ -113,5 +121,7 @@ export function figureView(figure: Figure): FigureView {
     gap: figure.gap,
     trend: publishableTrend({ unit, counting }, figure.trend),
     restatement: figure.restatement ? { ...figure.restatement } : null,
+    window: figure.window,
+    basis: figure.basis,
   };
 }

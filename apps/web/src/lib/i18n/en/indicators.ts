@@ -32,11 +32,11 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicatorExplain.mys15_upgrading':
     'An estimate of how much adults who completed an academic programme on the platform in the period, and so reached a higher level, raised the county’s average years of schooling: people × years gained (bulletin weights), divided by the population aged 15+. It is an estimate and has no township breakdown, so that no one can be singled out.',
   'indicatorExplain.ce_participation_12m':
-    'Residents in the age band (25–64 by default) who completed at least one course in the 12 months to the reference date, divided by the baseline’s residents in that band. Counted in persons: someone with several completions counts once.',
+    'Residents in the age band (25–64 by default) who took part in learning in the 12 months to the reference date (a course completed, a class attended, an online lesson finished or apprenticeship hours signed), divided by the baseline’s residents in that band. Counted in persons: someone with several activities counts once.',
   'indicatorExplain.ce_participation_4w':
-    'Residents in the age band (25–64 by default) who completed at least one course in the 4 weeks (28 days) to the reference date, divided by the baseline’s residents in that band. Counted in persons.',
+    'Residents in the age band (25–64 by default) who took part in learning in the 4 weeks (28 days) to the reference date, in any of the same activities, divided by the baseline’s residents in that band. Counted in persons.',
   'indicatorExplain.elderly_participation':
-    'Residents aged 60 and over with a completion, an attended class or a finished online lesson in the 12 months to the reference date, divided by the baseline’s residents aged 60+. Counted in persons.',
+    'Residents aged 60 and over who took part in learning in the 12 months to the reference date (the same activities and window as the 12-month rate), divided by the baseline’s residents aged 60+. Counted in persons.',
   'indicatorExplain.elderly_township_coverage':
     'Townships where an elderly-education session was held in the 90 days to the reference date, divided by all townships. Counted in places, not people.',
   'indicatorExplain.village_point_coverage':
@@ -110,6 +110,10 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.facts.periodValue': '{start} to {end}',
   'indicators.facts.referenceDate': 'Reference date',
   'indicators.facts.referenceHint': '“Last 12 months”, “last 90 days” and so on count back from this day.',
+  'indicators.facts.windows': 'Windows (first and last day counted)',
+  'indicators.facts.window.12m': 'Last 12 months: {first} to {last}',
+  'indicators.facts.window.4w': 'Last 4 weeks: {first} to {last}',
+  'indicators.facts.window.90d': 'Last 90 days: {first} to {last}',
   'indicators.facts.baseline': 'Population baseline (denominators)',
   'indicators.facts.baselineValue': '{name} ({source}, {year})',
   'indicators.facts.noBaseline':
@@ -207,6 +211,16 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.definition.lowerBound': 'Lower bound?',
   'indicators.definition.notLowerBound':
     'No: it comes entirely from the baseline or the platform’s own records.',
+  'indicators.definition.activities': 'Taking part means any of',
+  'indicators.definition.activity.completion': 'a course completed',
+  'indicators.definition.activity.attendance': 'a class attended',
+  'indicators.definition.activity.lesson': 'an online lesson finished',
+  'indicators.definition.activity.apprenticeship': 'apprenticeship hours signed by a mentor',
+  'indicators.definition.activitiesOnce':
+    'Each person counts once, however many activities they had. Completions are also a figure of their own.',
+  'indicators.col.restated': 'Recomputed now',
+  'indicators.restated.same': 'unchanged',
+  'indicators.restated.hidden': 'changed; hidden (fewer than 5 people)',
   'indicators.figure.heading': 'The figure for {year}',
   'indicators.figure.calculation': 'Calculation: numerator {numerator} ÷ denominator {denominator} = {value}',
   'indicators.figure.precise': 'More digits: {value}',
@@ -215,7 +229,18 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.figure.restatementDifference': '{difference} on the frozen figure',
   'indicators.figure.noRestatement':
     'Recomputed with today’s data, the figure is the same as the frozen one.',
-  'indicators.figure.suppressedHead': 'This figure counts fewer than 5 people and is hidden.',
+  'indicators.figure.suppressedHead':
+    'Hidden: fewer than 5 people are behind this figure, or it would let a hidden one be worked out.',
+  'indicators.figure.restatementSuppressed':
+    'Later data changed this figure, but fewer than 5 people are behind the change, so it is not shown.',
+  'indicators.figure.provisional':
+    'Provisional: not part of the closed publication of {year} (computed for this request).',
+  'indicators.figure.window.period': 'Counted over the period ({first} to {last})',
+  'indicators.figure.window.12m': 'Counted over the last 12 months ({first} to {last})',
+  'indicators.figure.window.4w': 'Counted over the last 4 weeks ({first} to {last})',
+  'indicators.figure.window.90d': 'Counted over the last 90 days ({first} to {last})',
+  'indicators.figure.window.reference_date': 'Counted on the reference date ({last})',
+  'indicators.figure.window.baseline': 'From the population baseline',
   'indicators.figure.noValueHead': 'Cannot be computed: {reason}',
   'indicators.figure.noValueReason':
     'there is no denominator (no population baseline, or an age band that does not match its bands).',
@@ -385,6 +410,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'baseline.col.detail': 'System note',
   'baseline.wholeFile': 'Whole file',
   'baseline.lineNumber': 'Line {line}',
+  'baseline.lineNumbers': 'Lines {lines}',
   'baseline.fieldAsGiven': '{field}',
   'baseline.download': 'Download every problem (CSV)',
   'baselineProblem.COLUMNS': 'The line does not have 5 values.',
@@ -398,6 +424,15 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'baselineProblem.DUPLICATE': 'The same township, age band, sex and attainment appear more than once.',
   'baselineProblem.BANDS_DO_NOT_TILE':
     'The age bands do not run from 0 without gaps or overlaps to an open top band (such as 100+).',
+  'baselineProblem.BANDS_NOT_FROM_ZERO': 'The age bands start at {first} (line {firstLine}), not at 0.',
+  'baselineProblem.BANDS_OVERLAP':
+    'The age bands {first} (line {firstLine}) and {second} (line {secondLine}) overlap: an age may be in one band only.',
+  'baselineProblem.BANDS_GAP':
+    'Ages {gap} are missing between the age bands {first} (line {firstLine}) and {second} (line {secondLine}).',
+  'baselineProblem.BANDS_OPEN_NOT_LAST':
+    'The open band {first} (line {firstLine}) must be the last, but {second} (line {secondLine}) comes after it.',
+  'baselineProblem.BANDS_NO_OPEN_TOP':
+    'The last age band {first} (line {firstLine}) is not open-ended: add one such as 100+.',
   'baselineProblem.unknown': 'Something is wrong on this line.',
   'baselineField.township_code': 'Township code',
   'baselineField.age_band': 'Age band',

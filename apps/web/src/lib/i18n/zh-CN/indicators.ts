@@ -34,11 +34,11 @@ export const indicatorsZhCN = {
   'indicatorExplain.mys15_upgrading':
     '估算本期通过平台完成学历教育、学历得到提升的成年人，使全县 15 岁及以上人口的平均受教育年限增加了多少年：提升人数 × 年限增加值（公报口径）的合计，除以 15 岁及以上人口。这是估计值；为避免推算出个人，不按乡镇分解。',
   'indicatorExplain.ce_participation_12m':
-    '年龄段内（默认 25–64 岁）在参考日期前 12 个月内至少结业过一门课程的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人结业多门只算一次。',
+    '年龄段内（默认 25–64 岁）在参考日期前 12 个月内参与过学习（结业、上课出勤、完成线上课或学徒学时经导师签字）的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人参加多项只算一次。',
   'indicatorExplain.ce_participation_4w':
-    '年龄段内（默认 25–64 岁）在参考日期前 4 周（28 天）内至少结业过一门课程的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人只算一次。',
+    '年龄段内（默认 25–64 岁）在参考日期前 4 周（28 天）内参与过上述任何一项学习的居民人数，除以人口基数中这个年龄段的居民人数。按人数计，一人只算一次。',
   'indicatorExplain.elderly_participation':
-    '60 岁及以上居民中，参考日期前 12 个月内有结业、上课出勤或完成线上课时记录的人数，除以人口基数中 60 岁及以上的居民人数。按人数计。',
+    '60 岁及以上居民中，参考日期前 12 个月内参与过学习的人数（与 12 个月参与率的活动和窗口相同），除以人口基数中 60 岁及以上的居民人数。按人数计。',
   'indicatorExplain.elderly_township_coverage':
     '参考日期前 90 天内举办过老年教育班次的乡镇（街道）个数，除以全县乡镇（街道）总数。按场所计，与参加人数无关。',
   'indicatorExplain.village_point_coverage':
@@ -110,6 +110,10 @@ export const indicatorsZhCN = {
   'indicators.facts.periodValue': '{start} 至 {end}',
   'indicators.facts.referenceDate': '参考日期',
   'indicators.facts.referenceHint': '「近 12 个月」「近 90 天」等都从这一天往前算。',
+  'indicators.facts.windows': '统计窗口（首尾两天都计入）',
+  'indicators.facts.window.12m': '近 12 个月：{first} 至 {last}',
+  'indicators.facts.window.4w': '近 4 周：{first} 至 {last}',
+  'indicators.facts.window.90d': '近 90 天：{first} 至 {last}',
   'indicators.facts.baseline': '人口基数（分母来源）',
   'indicators.facts.baselineValue': '{name}（{source}，{year} 年）',
   'indicators.facts.noBaseline': '目前没有可用的人口基数，需要分母的指标暂时无法计算。',
@@ -198,6 +202,15 @@ export const indicatorsZhCN = {
   'indicators.definition.periodValue': '{start} 至 {end}（参考日期 {end}）',
   'indicators.definition.lowerBound': '是否为下限',
   'indicators.definition.notLowerBound': '不是：数据完整来自人口基数或平台的业务记录。',
+  'indicators.definition.activities': '「参与学习」指下列任何一项',
+  'indicators.definition.activity.completion': '结业一门课程',
+  'indicators.definition.activity.attendance': '上课出勤',
+  'indicators.definition.activity.lesson': '完成一节线上课',
+  'indicators.definition.activity.apprenticeship': '学徒培训学时经导师签字',
+  'indicators.definition.activitiesOnce': '不论参加几项，每人只算一次。结业人次另有单独的指标。',
+  'indicators.col.restated': '按现有数据重算',
+  'indicators.restated.same': '未变',
+  'indicators.restated.hidden': '有变化，涉及不足 5 人，不予显示',
   'indicators.figure.heading': '{year} 年的数值',
   'indicators.figure.calculation': '计算：分子 {numerator} ÷ 分母 {denominator} = {value}',
   'indicators.figure.precise': '更多位数：{value}',
@@ -205,7 +218,15 @@ export const indicatorsZhCN = {
   'indicators.figure.restatementValue': '{value}（分子 {numerator}）',
   'indicators.figure.restatementDifference': '比冻结数 {difference}',
   'indicators.figure.noRestatement': '用现有数据重算，结果与冻结数相同。',
-  'indicators.figure.suppressedHead': '这个数字涉及不足 5 人，已隐去。',
+  'indicators.figure.suppressedHead': '已隐去：这个数字背后不足 5 人，或公布它会推算出被隐去的数字。',
+  'indicators.figure.restatementSuppressed': '后来的数据改变了这个数字，但变化涉及不足 5 人，不予显示。',
+  'indicators.figure.provisional': '临时数：不属于 {year} 年已结账公布的数字（本次查询时计算）。',
+  'indicators.figure.window.period': '统计期内（{first} 至 {last}）',
+  'indicators.figure.window.12m': '近 12 个月（{first} 至 {last}）',
+  'indicators.figure.window.4w': '近 4 周（{first} 至 {last}）',
+  'indicators.figure.window.90d': '近 90 天（{first} 至 {last}）',
+  'indicators.figure.window.reference_date': '参考日期当天（{last}）',
+  'indicators.figure.window.baseline': '来自人口基数',
   'indicators.figure.noValueHead': '无法计算：{reason}',
   'indicators.figure.noValueReason': '缺少分母（没有人口基数，或年龄段与人口基数的分组不一致）。',
 
@@ -367,6 +388,7 @@ export const indicatorsZhCN = {
   'baseline.col.detail': '系统说明（英文原文）',
   'baseline.wholeFile': '整个文件',
   'baseline.lineNumber': '第 {line} 行',
+  'baseline.lineNumbers': '第 {lines} 行',
   'baseline.fieldAsGiven': '{field}',
   'baseline.download': '下载全部问题（CSV）',
   'baselineProblem.COLUMNS': '这一行不是 5 列。',
@@ -379,6 +401,15 @@ export const indicatorsZhCN = {
   'baselineProblem.COUNT_INVALID': '人数必须是 0 或正整数。',
   'baselineProblem.DUPLICATE': '同一乡镇、年龄组、性别和学历出现了不止一次。',
   'baselineProblem.BANDS_DO_NOT_TILE': '年龄组没有从 0 岁连续覆盖到开放的最高组（例如 100+），有缺口或重叠。',
+  'baselineProblem.BANDS_NOT_FROM_ZERO': '年龄组从 {first}（第 {firstLine} 行）开始，没有从 0 岁开始。',
+  'baselineProblem.BANDS_OVERLAP':
+    '年龄组 {first}（第 {firstLine} 行）和 {second}（第 {secondLine} 行）互相重叠：一个年龄只能属于一个组。',
+  'baselineProblem.BANDS_GAP':
+    '年龄组 {first}（第 {firstLine} 行）和 {second}（第 {secondLine} 行）之间缺少 {gap} 岁。',
+  'baselineProblem.BANDS_OPEN_NOT_LAST':
+    '开放的年龄组 {first}（第 {firstLine} 行）应当是最后一组，但后面还有 {second}（第 {secondLine} 行）。',
+  'baselineProblem.BANDS_NO_OPEN_TOP':
+    '最后一个年龄组 {first}（第 {firstLine} 行）不是开放组，请加上例如 100+ 的组。',
   'baselineProblem.unknown': '这一行有问题。',
   'baselineField.township_code': '乡镇代码',
   'baselineField.age_band': '年龄组',

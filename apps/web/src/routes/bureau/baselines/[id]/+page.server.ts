@@ -24,7 +24,16 @@ export const load: PageServerLoad = async (event) => {
       totalRows: b.totalRows,
       processedRows: b.processedRows,
       errorCount: b.errorCount,
-      errors: b.errors.map((e) => ({ line: e.line, field: e.field, code: e.code, message: e.message })),
+      errors: b.errors.map((e) => ({
+        line: e.line,
+        field: e.field,
+        code: e.code,
+        message: e.message,
+        // Age-band problems: the bands, their lines and a gap's ages, which the sentence names.
+        lines: e.lines ? [...e.lines] : undefined,
+        bands: e.bands ? [...e.bands] : undefined,
+        gap: e.gap,
+      })),
       population: b.population,
       createdAt: b.createdAt,
       finishedAt: b.finishedAt,

@@ -25,6 +25,7 @@ const cellView = (c: Cell): Cell => ({
   denominator: c.denominator,
   value: c.value,
   suppressed: c.suppressed,
+  restatement: c.restatement ? { ...c.restatement } : null,
 });
 
 /**
