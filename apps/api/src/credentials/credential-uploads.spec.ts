@@ -48,12 +48,17 @@ describe('bad uploads get a clear coded answer, never a 500', () => {
       'null',
       'a.b.c',
       '{"credentialSubject":{}}',
-      '\u200b',
     ]) {
       const res = await upload(junk);
       expect([junk, res.status, res.body.code]).toEqual([junk, 400, 'CREDENTIAL_MALFORMED']);
     }
     expect((await upload('').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    // Nothing visible at all is refused by the request's text policy before the verifier sees it.
+    const invisible = await upload('\u200b').expect(400);
+    expect([invisible.body.code, invisible.body.fields?.[0]?.code]).toEqual([
+      'VALIDATION_FAILED',
+      'invisibleOnly',
+    ]);
     expect((await t.http.post('/api/verify/credential').send({ credential: 5 }).expect(400)).body.code).toBe(
       'VALIDATION_FAILED',
     );
