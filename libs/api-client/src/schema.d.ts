@@ -1598,23 +1598,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ErrorResponse: {
-            /** @example VALIDATION_FAILED */
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "BASELINE_NOT_READY" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        FieldProblemResponse: {
+            /** @example mobile */
+            field: string;
+            /** @example isMobilePhone */
             code: string;
+            /** @example mobile must be a mainland mobile number */
             message: string;
+        };
+        /** @enum {string} */
+        PublishProblem: "NO_LESSON_OR_SESSION" | "OCCUPATION_CODE_MISSING" | "ATTAINMENT_LEVEL_MISSING" | "OFFLINE_WITHOUT_SESSION" | "SESSION_ENDS_BEFORE_START" | "SESSION_CAPACITY_INVALID" | "PROVIDER_NOT_APPROVED";
+        PublishProblemResponse: {
+            code: components["schemas"]["PublishProblem"];
+            message: string;
+            /** Format: uuid */
+            sessionId?: string;
+            /** Format: uuid */
+            lessonId?: string;
+        };
+        ErrorResponse: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description For people; may change between releases */
+            message: string;
+            /** @description Also in the x-request-id header; quote it when reporting a problem */
             requestId: string;
-            fields?: {
-                field: string;
-                code: string;
-                message: string;
-            }[];
+            /** @description With VALIDATION_FAILED and field-specific rule failures */
+            fields?: components["schemas"]["FieldProblemResponse"][];
             /** @description With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet */
-            problems?: {
-                code: string;
-                message: string;
-                sessionId?: string;
-            }[];
-            /** @description With RATE_LIMITED: seconds until another attempt is allowed */
+            problems?: components["schemas"]["PublishProblemResponse"][];
+            /** @description With RATE_LIMITED: seconds until another attempt is allowed (also in Retry-After) */
             retryAfterSeconds?: number;
         };
         AuditEventResponse: {
@@ -1701,7 +1715,7 @@ export interface components {
             displayMode: "standard" | "elder";
             roles: components["schemas"]["RoleGrantResponse"][];
             /** @description Null for staff accounts without a learner profile */
-            profile: components["schemas"]["ProfileResponse"] | null;
+            profile: components["schemas"]["ProfileResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
         };
@@ -1718,7 +1732,6 @@ export interface components {
              * @example 330782101201
              */
             villageCode?: string;
-            /** @description Highest education completed */
             attainment?: components["schemas"]["AttainmentLevel"];
             employmentStatus?: components["schemas"]["EmploymentStatus"];
             /**
@@ -1762,7 +1775,6 @@ export interface components {
              * @example 330782101201
              */
             villageCode: string;
-            /** @description Highest education completed */
             attainment: components["schemas"]["AttainmentLevel"];
             employmentStatus: components["schemas"]["EmploymentStatus"];
             /**
@@ -1835,8 +1847,7 @@ export interface components {
             status: "ok" | "degraded" | "down";
             database: components["schemas"]["ComponentHealth"];
             redis: components["schemas"]["ComponentHealth"];
-            queue: components["schemas"]["QueueHealth"] | null;
-            /** @description The font certificate and record PDFs are made with */
+            queue: components["schemas"]["QueueHealth"] | (never | null);
             pdfFont: components["schemas"]["FontHealth"];
         };
         /** @enum {string} */
@@ -2014,7 +2025,7 @@ export interface components {
             maxAge: number | null;
             coverText: string;
             provider: components["schemas"]["ProviderRef"];
-            nextSession: components["schemas"]["NextSession"] | null;
+            nextSession: components["schemas"]["NextSession"] | (never | null);
             /** @description Free places in all current and coming sessions */
             seatsLeft: number;
         };
@@ -2102,7 +2113,7 @@ export interface components {
             title: string;
             description: string;
             occupationCode: string | null;
-            confersAttainment: components["schemas"]["AttainmentLevel"] | null;
+            confersAttainment: components["schemas"]["AttainmentLevel"] | (null);
             courseCount: number;
         };
         ProgrammeDto: {
@@ -2115,7 +2126,6 @@ export interface components {
              * @example 6-31-01-03
              */
             occupationCode?: string;
-            /** @description Academic programmes: level conferred */
             confersAttainment?: components["schemas"]["AttainmentLevel"];
         };
         UpdateProgrammeDto: {
@@ -2128,7 +2138,6 @@ export interface components {
              * @example 6-31-01-03
              */
             occupationCode?: string;
-            /** @description Academic programmes: level conferred */
             confersAttainment?: components["schemas"]["AttainmentLevel"];
         };
         /** @enum {string} */
@@ -2200,7 +2209,7 @@ export interface components {
             videoUrl: string | null;
             durationMinutes: number | null;
             required: boolean;
-            quiz: components["schemas"]["QuizResponse"] | null;
+            quiz: components["schemas"]["QuizResponse"] | (never | null);
         };
         CourseDetail: {
             /** Format: uuid */
@@ -2273,7 +2282,6 @@ export interface components {
             durationMinutes?: number;
             /** @description Counts towards completion; true when not given */
             required?: boolean;
-            /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
         UpdateLessonDto: {
@@ -2289,7 +2297,6 @@ export interface components {
             durationMinutes?: number;
             /** @description Counts towards completion; true when not given */
             required?: boolean;
-            /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
         LessonOrderDto: {
@@ -2396,7 +2403,6 @@ export interface components {
             apprenticeName: string;
             occupationName: string;
             enterpriseName: string;
-            /** @description The part I sign */
             setting: components["schemas"]["TrainingSetting"];
         };
         SignWeeksDto: {
@@ -2469,14 +2475,13 @@ export interface components {
             flag: components["schemas"]["WarningFlag"];
             /** @description Figures behind the flag: expected/signed/shortShare, weeks, lastAssessmentOn */
             figures: {
-                [key: string]: (number | string) | null;
+                [key: string]: number | string | (never | null);
             };
         };
         AgreementSummary: {
             /** Format: uuid */
             id: string;
             scheme: components["schemas"]["ApprenticeshipScheme"];
-            /** @description As of today, from the events */
             state: components["schemas"]["AgreementState"];
             version: number;
             /** Format: uuid */
@@ -2562,7 +2567,6 @@ export interface components {
             plannedSchoolHours: number;
             /** @example 1600 */
             plannedWorkplaceHours: number;
-            /** @description Required when the apprentice is under 18 at the start */
             guardian?: components["schemas"]["GuardianDto"];
             /**
              * Format: uuid
@@ -2598,12 +2602,12 @@ export interface components {
         AgreementEventResponse: {
             seq: string;
             type: components["schemas"]["AgreementEventType"];
-            stateAfter: components["schemas"]["AgreementState"] | null;
+            stateAfter: components["schemas"]["AgreementState"] | (null);
             /** Format: date */
             effectiveDate: string;
             version: number;
             actorName: string | null;
-            reasonCode: components["schemas"]["WithdrawalReason"] | null;
+            reasonCode: components["schemas"]["WithdrawalReason"] | (null);
             reason: string | null;
             /** @enum {string|null} */
             party: "school" | "enterprise" | "apprentice" | "guardian" | null;
@@ -2630,7 +2634,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             scheme: components["schemas"]["ApprenticeshipScheme"];
-            /** @description As of today, from the events */
             state: components["schemas"]["AgreementState"];
             version: number;
             /** Format: uuid */
@@ -2671,7 +2674,7 @@ export interface components {
             programmeId: string;
             programmeTitle: string;
             occupationCode: string | null;
-            guardian: components["schemas"]["GuardianResponse"] | null;
+            guardian: components["schemas"]["GuardianResponse"] | (never | null);
             /** @description The apprentice is under 18 on the start date */
             guardianRequired: boolean;
             /** @description Age of the apprentice on the start date */
@@ -2758,7 +2761,6 @@ export interface components {
             plannedSchoolHours: number;
             /** @example 1600 */
             plannedWorkplaceHours: number;
-            /** @description Required when the apprentice is under 18 at the start */
             guardian?: components["schemas"]["GuardianDto"];
             /** @description The version being changed; a stale one is refused (AGREEMENT_VERSION_CHANGED) */
             version: number;
@@ -2818,7 +2820,6 @@ export interface components {
             reason: string;
         };
         AssessmentDto: {
-            /** @description A passed final one completes */
             kind: components["schemas"]["AssessmentKind"];
             /** @example 第一学期岗位技能考核 */
             title: string;
@@ -2892,7 +2893,7 @@ export interface components {
             gap: number | null;
             trend: components["schemas"]["TrendPoint"][];
             /** @description Closed years: later data differs */
-            restatement: components["schemas"]["RestatementResponse"] | null;
+            restatement: components["schemas"]["RestatementResponse"] | (never | null);
             breakdowns: components["schemas"]["Breakdowns"];
         };
         IndicatorDashboard: {
@@ -2904,7 +2905,7 @@ export interface components {
             /** Format: date */
             periodStart: string;
             ageBand: components["schemas"]["AgeBandResponse"];
-            baseline: components["schemas"]["BaselineRef"] | null;
+            baseline: components["schemas"]["BaselineRef"] | (never | null);
             /** Format: date-time */
             computedAt: string;
             /** Format: date-time */
@@ -3050,7 +3051,6 @@ export interface components {
             consent: boolean;
             /** @example 13900000123 */
             learnerMobile: string;
-            /** @description Registers the learner when no account has the mobile */
             newLearner?: components["schemas"]["NewLearnerDto"];
         };
         RosterImportDto: {
@@ -3123,7 +3123,7 @@ export interface components {
             durationMinutes: number | null;
             required: boolean;
             /** @description Without the answers */
-            quiz: components["schemas"]["PlayerQuiz"] | null;
+            quiz: components["schemas"]["PlayerQuiz"] | (never | null);
             progress: components["schemas"]["LessonProgressView"];
         };
         PlayerAttendance: {
@@ -3265,7 +3265,404 @@ export interface components {
             hours: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The resource is not in a state that allows this */
+        AccountExistsOrIdNumberTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrAgreementVersionChanged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrAgreementVersionChangedOrApprenticeAlreadyActiveOrMentorsRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrLogWeekLocked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementVersionChangedOrMentorsRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is understood but breaks a rule */
+        ApprenticeTooYoungOrGuardianRequiredOrLearnerProfileRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        AttendanceDateInvalidOrBodyTooComplexOrMalformedJsonOrNotInSessionOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        AuthAccountDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthInvalidCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthRefreshInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthRequiredOrAuthTokenInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLogDayLimitOrLogWeekLimitOrLogWeekOutOfRangeOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        CertificateNotReady: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is understood but breaks a rule */
+        EnrolmentAgeNotAllowedOrEnrolmentClosedOrLearnerProfileRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnrolmentDuplicate: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnrolmentStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnterpriseExists: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        ForbiddenOrProviderNotApproved: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        IdNumberTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Unexpected fault; quote the requestId when reporting it */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such resource, or one the caller may not see */
+        InvitationInvalidOrNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        InvitationNotForYou: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        LogStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        MalformedJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        NotEnrolled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such resource, or one the caller may not see */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is larger than 1 MB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        PeriodClosed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        ProviderStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header) */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The database is briefly unavailable; retry after the Retry-After header (5 s) */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        SessionHasEnrolments: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is not JSON, or not in UTF-8 */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3294,15 +3691,8 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not a bureau administrator */
             403: {
                 headers: {
@@ -3312,6 +3702,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_townships: {
@@ -3331,6 +3725,11 @@ export interface operations {
                     "application/json": components["schemas"]["PlaceResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_places: {
@@ -3350,6 +3749,11 @@ export interface operations {
                     "application/json": components["schemas"]["TownshipWithVillagesResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_villages: {
@@ -3371,6 +3775,12 @@ export interface operations {
                     "application/json": components["schemas"]["PlaceResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     People_me: {
@@ -3390,15 +3800,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     People_update: {
@@ -3422,8 +3829,10 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: no learner profile to edit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3431,6 +3840,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["IdNumberTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_register: {
@@ -3454,31 +3868,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ACCOUNT_EXISTS or ID_NUMBER_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            409: components["responses"]["AccountExistsOrIdNumberTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_login: {
@@ -3502,15 +3898,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description AUTH_INVALID_CREDENTIALS */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthInvalidCredentials"];
+            403: components["responses"]["AuthAccountDisabled"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description RATE_LIMITED after repeated failures */
             429: {
                 headers: {
@@ -3520,6 +3912,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_refresh: {
@@ -3543,15 +3937,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description AUTH_REFRESH_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRefreshInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_logout: {
@@ -3573,6 +3964,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_list: {
@@ -3592,15 +3989,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_markRead: {
@@ -3620,15 +4014,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Health_health: {
@@ -3648,6 +4040,10 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
+            400: components["responses"]["MalformedJson"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,20 +4070,29 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing or wrong metrics token */
+            400: components["responses"]["MalformedJson"];
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID: missing or wrong metrics token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description Production without METRICS_TOKEN */
+            /** @description FORBIDDEN: production without METRICS_TOKEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_apply: {
@@ -3711,24 +4116,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, TOWNSHIP_UNKNOWN */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_mine: {
@@ -3748,15 +4141,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_myProviders: {
@@ -3776,15 +4166,12 @@ export interface operations {
                     "application/json": components["schemas"]["MyProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_list: {
@@ -3806,23 +4193,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_decide: {
@@ -3857,23 +4234,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description PROVIDER_STATE_INVALID: already decided */
             409: {
                 headers: {
@@ -3883,6 +4246,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_suspend: {
@@ -3908,24 +4275,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ProviderStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_reinstate: {
@@ -3947,24 +4305,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ProviderStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_publicList: {
@@ -3984,15 +4333,11 @@ export interface operations {
                     "application/json": components["schemas"]["PublicProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_staff: {
@@ -4014,15 +4359,9 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -4032,6 +4371,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_invite: {
@@ -4057,15 +4400,9 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -4075,6 +4412,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_enterpriseUsers: {
@@ -4096,15 +4437,9 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -4114,6 +4449,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_inviteEnterpriseUser: {
@@ -4139,15 +4478,9 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -4157,6 +4490,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_preview: {
@@ -4178,15 +4515,8 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description INVITATION_INVALID: unknown, expired or used */
             404: {
                 headers: {
@@ -4196,6 +4526,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_accept: {
@@ -4215,33 +4549,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description INVITATION_NOT_FOR_YOU */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description INVITATION_INVALID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["InvitationNotForYou"];
+            404: components["responses"]["InvitationInvalidOrNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enterprises_list: {
@@ -4264,15 +4579,8 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN for learners */
             403: {
                 headers: {
@@ -4282,6 +4590,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enterprises_create: {
@@ -4314,15 +4626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN for learners */
             403: {
                 headers: {
@@ -4332,15 +4636,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENTERPRISE_EXISTS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnterpriseExists"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Catalogue_search: {
@@ -4376,14 +4676,11 @@ export interface operations {
                     "application/json": components["schemas"]["CataloguePage"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Catalogue_course: {
@@ -4405,14 +4702,12 @@ export interface operations {
                     "application/json": components["schemas"]["PublicCourse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_listProgrammes: {
@@ -4434,15 +4729,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4461,6 +4749,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_createProgramme: {
@@ -4486,32 +4778,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -4521,6 +4790,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_updateProgramme: {
@@ -4546,15 +4819,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4573,6 +4839,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_dashboard: {
@@ -4594,15 +4864,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSummary"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4621,6 +4884,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_createCourse: {
@@ -4644,32 +4911,9 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -4679,6 +4923,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_course: {
@@ -4700,15 +4948,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4727,6 +4968,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_updateCourse: {
@@ -4752,15 +4997,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4788,6 +5026,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_publish: {
@@ -4809,15 +5051,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4845,6 +5080,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description COURSE_NOT_PUBLISHABLE with `problems` */
             422: {
                 headers: {
@@ -4854,6 +5091,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_archive: {
@@ -4875,15 +5114,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4902,6 +5134,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_unpublish: {
@@ -4925,15 +5161,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4961,6 +5190,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_addLesson: {
@@ -4986,24 +5219,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5031,6 +5248,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_removeLesson: {
@@ -5050,15 +5271,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5086,6 +5300,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_updateLesson: {
@@ -5111,24 +5329,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5156,6 +5358,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_reorder: {
@@ -5181,15 +5387,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5217,6 +5416,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_addSession: {
@@ -5242,24 +5445,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5287,6 +5474,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_removeSession: {
@@ -5306,15 +5497,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5333,15 +5517,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description SESSION_HAS_ENROLMENTS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["SessionHasEnrolments"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_updateSession: {
@@ -5367,15 +5547,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5403,6 +5576,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_cancelSession: {
@@ -5428,15 +5605,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5464,6 +5634,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_toSign: {
@@ -5483,15 +5657,9 @@ export interface operations {
                     "application/json": components["schemas"]["WeekToSign"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -5501,6 +5669,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_sign: {
@@ -5522,15 +5694,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -5549,6 +5715,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_returnWeek: {
@@ -5572,15 +5742,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -5590,15 +5754,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description LOG_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["LogStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_weeks: {
@@ -5620,15 +5780,8 @@ export interface operations {
                     "application/json": components["schemas"]["LogWeekResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -5638,6 +5791,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_submit: {
@@ -5664,24 +5821,8 @@ export interface operations {
                     "application/json": components["schemas"]["LogWeekResponse"];
                 };
             };
-            /** @description LOG_DAY_LIMIT, LOG_WEEK_LIMIT, LOG_WEEK_OUT_OF_RANGE, VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLogDayLimitOrLogWeekLimitOrLogWeekOutOfRangeOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: only the apprentice logs */
             403: {
                 headers: {
@@ -5700,15 +5841,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description LOG_WEEK_LOCKED, AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrLogWeekLocked"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_list: {
@@ -5732,15 +5869,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementSummary"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5750,6 +5880,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_draft: {
@@ -5782,24 +5916,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description FORBIDDEN, PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5809,15 +5927,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description APPRENTICE_TOO_YOUNG, GUARDIAN_REQUIRED, LEARNER_PROFILE_REQUIRED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ApprenticeTooYoungOrGuardianRequiredOrLearnerProfileRequired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_summary: {
@@ -5842,15 +5956,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplaySummary"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5860,6 +5968,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_options: {
@@ -5882,15 +5994,9 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementOptions"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5900,6 +6006,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_enterpriseMentors: {
@@ -5921,15 +6031,9 @@ export interface operations {
                     "application/json": components["schemas"]["PersonOption"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5939,6 +6043,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_detail: {
@@ -5960,15 +6068,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -5978,6 +6079,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_amend: {
@@ -6012,15 +6117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: only the school changes terms */
             403: {
                 headers: {
@@ -6039,15 +6136,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrAgreementVersionChanged"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_confirm: {
@@ -6073,15 +6166,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6091,15 +6177,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID, MENTORS_REQUIRED, APPRENTICE_ALREADY_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrAgreementVersionChangedOrApprenticeAlreadyActiveOrMentorsRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_guardianConsent: {
@@ -6125,8 +6207,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6143,15 +6227,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, MENTORS_REQUIRED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementVersionChangedOrMentorsRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description GUARDIAN_REQUIRED: no guardian named */
             422: {
                 headers: {
@@ -6161,6 +6239,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_pause: {
@@ -6186,17 +6266,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6213,15 +6286,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_resume: {
@@ -6247,17 +6316,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6274,15 +6336,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_withdraw: {
@@ -6308,17 +6366,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6335,15 +6386,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_transfer: {
@@ -6379,8 +6426,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6397,15 +6445,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_assess: {
@@ -6431,24 +6475,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: apprentices do not assess themselves */
             403: {
                 headers: {
@@ -6467,15 +6495,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_dashboard: {
@@ -6502,15 +6526,8 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6520,6 +6537,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_recompute: {
@@ -6541,15 +6562,8 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6559,6 +6573,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_periods: {
@@ -6578,15 +6597,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6596,6 +6608,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_close: {
@@ -6609,7 +6625,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The closed period, with its frozen figures */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6617,15 +6634,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6635,15 +6645,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PERIOD_CLOSED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PeriodClosed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_setTarget: {
@@ -6668,15 +6675,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6686,6 +6686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: components["responses"]["NotFound"];
             /** @description PERIOD_CLOSED: a closed year’s targets stay as reported */
             409: {
                 headers: {
@@ -6695,6 +6696,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_drill: {
@@ -6719,15 +6724,8 @@ export interface operations {
                     "application/json": components["schemas"]["DrillRow"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6746,6 +6744,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_csv: {
@@ -6767,15 +6769,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6785,6 +6780,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_xlsx: {
@@ -6806,15 +6805,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6824,6 +6816,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_list: {
@@ -6843,15 +6839,8 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6861,6 +6850,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_upload: {
@@ -6893,15 +6886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6911,6 +6896,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_one: {
@@ -6932,15 +6921,8 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6950,14 +6932,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_errors: {
@@ -6978,15 +6957,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -6996,14 +6968,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrol: {
@@ -7027,15 +6996,8 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description No such session in the catalogue */
             404: {
                 headers: {
@@ -7045,24 +7007,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENROLMENT_DUPLICATE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ENROLMENT_CLOSED, ENROLMENT_AGE_NOT_ALLOWED, LEARNER_PROFILE_REQUIRED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnrolmentDuplicate"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["EnrolmentAgeNotAllowedOrEnrolmentClosedOrLearnerProfileRequired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_mine: {
@@ -7082,15 +7032,12 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrolByStaff: {
@@ -7116,15 +7063,9 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description LEARNER_NOT_FOUND, or not my session */
             404: {
                 headers: {
@@ -7134,6 +7075,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrolByProxy: {
@@ -7166,15 +7111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description LEARNER_NOT_FOUND without newLearner */
             404: {
                 headers: {
@@ -7184,6 +7121,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_importRoster: {
@@ -7209,24 +7150,14 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportResponse"];
                 };
             };
-            /** @description IMPORT_CSV_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_importStatus: {
@@ -7248,15 +7179,14 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_rejectedCsv: {
@@ -7279,15 +7209,14 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_withdraw: {
@@ -7309,32 +7238,14 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ENROLMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EnrolmentStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_player: {
@@ -7356,32 +7267,14 @@ export interface operations {
                     "application/json": components["schemas"]["PlayerResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_progress: {
@@ -7416,32 +7309,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_attempt: {
@@ -7459,7 +7333,8 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description The attempt, graded */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7467,41 +7342,14 @@ export interface operations {
                     "application/json": components["schemas"]["QuizResultResponse"];
                 };
             };
-            /** @description QUIZ_ANSWERS_INVALID, LESSON_KIND_MISMATCH */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_roster: {
@@ -7526,15 +7374,8 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -7553,6 +7394,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_record: {
@@ -7578,24 +7423,8 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResponse"];
                 };
             };
-            /** @description ATTENDANCE_DATE_INVALID, NOT_IN_SESSION */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["AttendanceDateInvalidOrBodyTooComplexOrMalformedJsonOrNotInSessionOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -7614,6 +7443,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_outcome: {
@@ -7637,15 +7470,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -7664,15 +7490,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENROLMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnrolmentStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_record: {
@@ -7692,14 +7514,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecordResponse"];
                 };
             };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_recordJson: {
@@ -7719,6 +7539,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecordResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_recordPdf: {
@@ -7737,6 +7563,20 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            /** @description PDF_FONT_MISSING: no CJK font on the server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -7758,6 +7598,12 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_certificatePdf: {
@@ -7780,21 +7626,20 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            404: {
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CertificateNotReady"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            /** @description PDF_FONT_MISSING: no CJK font on the server */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description CERTIFICATE_NOT_READY */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -7818,14 +7663,12 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordsExport_csv: {
@@ -7855,31 +7698,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description NOT_FOUND, also for another provider or its course */
@@ -7888,9 +7715,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -14,7 +14,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'No such resource, or one the caller may not see',
   409: 'The resource is not in a state that allows this',
   413: 'The request body is larger than 1 MB',
-  415: 'The request body encoding is not supported',
+  415: 'The request body is not JSON, or not in UTF-8',
   422: 'The request is understood but breaks a rule',
   429: 'Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header)',
   500: 'Unexpected fault; quote the requestId when reporting it',
@@ -44,15 +44,17 @@ export function codesNamedIn(text: string | undefined): ErrorCode[] {
 }
 
 /** The answers every route of this kind can give, whatever its controller declares: they come from the
- * global guard (401, 403), the validation pipe and body parser (400, 413, 415), `:id` lookups (404), and the
- * error filter (500, 503). */
+ * global guard (401, 403), the body parser, request policy and validation pipe (400, 413, 415), `:id` lookups
+ * (404), and the error filter (500, 503). */
 function standardCodes(operation: OperationObject, path: string, facts: RouteFacts): ErrorCode[] {
   const codes: ErrorCode[] = [];
   if (!facts.isPublic) codes.push(ErrorCode.AuthRequired, ErrorCode.AuthTokenInvalid);
   if (facts.roles.length) codes.push(ErrorCode.Forbidden);
   // The body parser reads a JSON body sent with any method, so even a GET without parameters can answer these.
   codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
-  if (operation.requestBody || operation.parameters?.length) codes.push(ErrorCode.ValidationFailed);
+  // The request policy checks any body sent to /api (depth, array length, text rules) before the route runs.
+  if (path.startsWith('/api/')) codes.push(ErrorCode.BodyTooComplex, ErrorCode.ValidationFailed);
+  else if (operation.requestBody || operation.parameters?.length) codes.push(ErrorCode.ValidationFailed);
   if (path.includes('{')) codes.push(ErrorCode.NotFound);
   codes.push(ErrorCode.Internal, ErrorCode.ServiceUnavailable);
   return codes;

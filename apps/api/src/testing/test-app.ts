@@ -78,13 +78,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       const broken = contractProblems(traffic);
-      if (unaudited.length)
-        throw new Error(`writes acknowledged without an audit event: ${unaudited.join(', ')}`);
-      if (broken.length) {
-        throw new Error(
-          `answers that break the OpenAPI document (libs/api-client/openapi.json):\n${broken.join('\n')}`,
-        );
-      }
+      const failures = [
+        ...(unaudited.length ? [`writes acknowledged without an audit event: ${unaudited.join(', ')}`] : []),
+        ...(broken.length
+          ? [`answers that break the OpenAPI document (libs/api-client/openapi.json):\n${broken.join('\n')}`]
+          : []),
+      ];
+      if (failures.length) throw new Error(failures.join('\n'));
     },
   };
 }
