@@ -1,6 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
+import { ResponseContract } from '../../apps/api/src/testing/response-contract.js';
 
-/** Small JSON-over-HTTP helpers for the end-to-end specs that drive several API processes. */
+let contract: ResponseContract | undefined;
+
+/**
+ * Small JSON-over-HTTP helpers for the end-to-end specs that drive several API processes. `call` checks each
+ * answer against libs/api-client/openapi.json (status, content type, body schema, error code) and throws when
+ * it breaks the document.
+ */
 export interface JsonResponse {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read arbitrary JSON
@@ -25,6 +32,16 @@ export async function call(
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();
+  // Every answer the end-to-end suites receive from the built API must keep the committed OpenAPI document.
+  contract ??= ResponseContract.committed();
+  const broken = contract.check({
+    method,
+    url: path,
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? undefined,
+    body: text,
+  });
+  if (broken) throw new Error(`the answer breaks the OpenAPI document: ${broken}`);
   let body: unknown = text;
   try {
     body = text ? JSON.parse(text) : null;

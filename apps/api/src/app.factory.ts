@@ -32,7 +32,7 @@ export async function createHttpApp(config: AppConfig, options: CreateOptions): 
     abortOnError: false,
   });
   configureHttp(app, logger, app.get(MetricsService), config.trustProxy);
-  serveOpenApi(app);
+  serveOpenApi(app, config);
   return app;
 }
 

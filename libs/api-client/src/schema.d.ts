@@ -1804,23 +1804,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ErrorResponse: {
-            /** @example VALIDATION_FAILED */
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        FieldProblemResponse: {
+            /** @example mobile */
+            field: string;
+            /** @example isMobilePhone */
             code: string;
+            /** @example mobile must be a mainland mobile number */
             message: string;
+        };
+        /** @enum {string} */
+        PublishProblem: "NO_LESSON_OR_SESSION" | "OCCUPATION_CODE_MISSING" | "ATTAINMENT_LEVEL_MISSING" | "OFFLINE_WITHOUT_SESSION" | "SESSION_ENDS_BEFORE_START" | "SESSION_CAPACITY_INVALID" | "PROVIDER_NOT_APPROVED";
+        PublishProblemResponse: {
+            code: components["schemas"]["PublishProblem"];
+            message: string;
+            /** Format: uuid */
+            sessionId?: string;
+            /** Format: uuid */
+            lessonId?: string;
+        };
+        ErrorResponse: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description For people; may change between releases */
+            message: string;
+            /** @description Also in the x-request-id header; quote it when reporting a problem */
             requestId: string;
-            fields?: {
-                field: string;
-                code: string;
-                message: string;
-            }[];
+            /** @description With VALIDATION_FAILED and field-specific rule failures */
+            fields?: components["schemas"]["FieldProblemResponse"][];
             /** @description With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet */
-            problems?: {
-                code: string;
-                message: string;
-                sessionId?: string;
-            }[];
-            /** @description With RATE_LIMITED: seconds until another attempt is allowed */
+            problems?: components["schemas"]["PublishProblemResponse"][];
+            /** @description With RATE_LIMITED: seconds until another attempt is allowed (also in Retry-After) */
             retryAfterSeconds?: number;
         };
         AuditEventResponse: {
@@ -1907,7 +1921,7 @@ export interface components {
             displayMode: "standard" | "elder";
             roles: components["schemas"]["RoleGrantResponse"][];
             /** @description Null for staff accounts without a learner profile */
-            profile: components["schemas"]["ProfileResponse"] | null;
+            profile: components["schemas"]["ProfileResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
         };
@@ -1924,7 +1938,6 @@ export interface components {
              * @example 330782101201
              */
             villageCode?: string;
-            /** @description Highest education completed */
             attainment?: components["schemas"]["AttainmentLevel"];
             employmentStatus?: components["schemas"]["EmploymentStatus"];
             /**
@@ -1968,7 +1981,6 @@ export interface components {
              * @example 330782101201
              */
             villageCode: string;
-            /** @description Highest education completed */
             attainment: components["schemas"]["AttainmentLevel"];
             employmentStatus: components["schemas"]["EmploymentStatus"];
             /**
@@ -2041,8 +2053,7 @@ export interface components {
             status: "ok" | "degraded" | "down";
             database: components["schemas"]["ComponentHealth"];
             redis: components["schemas"]["ComponentHealth"];
-            queue: components["schemas"]["QueueHealth"] | null;
-            /** @description The font certificate and record PDFs are made with */
+            queue: components["schemas"]["QueueHealth"] | (never | null);
             pdfFont: components["schemas"]["FontHealth"];
         };
         /** @enum {string} */
@@ -2220,7 +2231,7 @@ export interface components {
             maxAge: number | null;
             coverText: string;
             provider: components["schemas"]["ProviderRef"];
-            nextSession: components["schemas"]["NextSession"] | null;
+            nextSession: components["schemas"]["NextSession"] | (never | null);
             /** @description Free places in all current and coming sessions */
             seatsLeft: number;
         };
@@ -2308,7 +2319,7 @@ export interface components {
             title: string;
             description: string;
             occupationCode: string | null;
-            confersAttainment: components["schemas"]["AttainmentLevel"] | null;
+            confersAttainment: components["schemas"]["AttainmentLevel"] | (null);
             courseCount: number;
         };
         ProgrammeDto: {
@@ -2321,7 +2332,6 @@ export interface components {
              * @example 6-31-01-03
              */
             occupationCode?: string;
-            /** @description Academic programmes: level conferred */
             confersAttainment?: components["schemas"]["AttainmentLevel"];
         };
         UpdateProgrammeDto: {
@@ -2334,7 +2344,6 @@ export interface components {
              * @example 6-31-01-03
              */
             occupationCode?: string;
-            /** @description Academic programmes: level conferred */
             confersAttainment?: components["schemas"]["AttainmentLevel"];
         };
         /** @enum {string} */
@@ -2406,7 +2415,7 @@ export interface components {
             videoUrl: string | null;
             durationMinutes: number | null;
             required: boolean;
-            quiz: components["schemas"]["QuizResponse"] | null;
+            quiz: components["schemas"]["QuizResponse"] | (never | null);
         };
         CourseDetail: {
             /** Format: uuid */
@@ -2479,7 +2488,6 @@ export interface components {
             durationMinutes?: number;
             /** @description Counts towards completion; true when not given */
             required?: boolean;
-            /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
         UpdateLessonDto: {
@@ -2495,7 +2503,6 @@ export interface components {
             durationMinutes?: number;
             /** @description Counts towards completion; true when not given */
             required?: boolean;
-            /** @description For quiz lessons */
             quiz?: components["schemas"]["QuizDto"];
         };
         LessonOrderDto: {
@@ -2691,7 +2698,6 @@ export interface components {
             apprenticeName: string;
             occupationName: string;
             enterpriseName: string;
-            /** @description The part I sign */
             setting: components["schemas"]["TrainingSetting"];
         };
         SignWeeksDto: {
@@ -2764,14 +2770,13 @@ export interface components {
             flag: components["schemas"]["WarningFlag"];
             /** @description Figures behind the flag: expected/signed/shortShare, weeks, lastAssessmentOn */
             figures: {
-                [key: string]: (number | string) | null;
+                [key: string]: number | string | (never | null);
             };
         };
         AgreementSummary: {
             /** Format: uuid */
             id: string;
             scheme: components["schemas"]["ApprenticeshipScheme"];
-            /** @description As of today, from the events */
             state: components["schemas"]["AgreementState"];
             version: number;
             /** Format: uuid */
@@ -2857,7 +2862,6 @@ export interface components {
             plannedSchoolHours: number;
             /** @example 1600 */
             plannedWorkplaceHours: number;
-            /** @description Required when the apprentice is under 18 at the start */
             guardian?: components["schemas"]["GuardianDto"];
             /**
              * Format: uuid
@@ -2893,12 +2897,12 @@ export interface components {
         AgreementEventResponse: {
             seq: string;
             type: components["schemas"]["AgreementEventType"];
-            stateAfter: components["schemas"]["AgreementState"] | null;
+            stateAfter: components["schemas"]["AgreementState"] | (null);
             /** Format: date */
             effectiveDate: string;
             version: number;
             actorName: string | null;
-            reasonCode: components["schemas"]["WithdrawalReason"] | null;
+            reasonCode: components["schemas"]["WithdrawalReason"] | (null);
             reason: string | null;
             /** @enum {string|null} */
             party: "school" | "enterprise" | "apprentice" | "guardian" | null;
@@ -2925,7 +2929,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             scheme: components["schemas"]["ApprenticeshipScheme"];
-            /** @description As of today, from the events */
             state: components["schemas"]["AgreementState"];
             version: number;
             /** Format: uuid */
@@ -2966,7 +2969,7 @@ export interface components {
             programmeId: string;
             programmeTitle: string;
             occupationCode: string | null;
-            guardian: components["schemas"]["GuardianResponse"] | null;
+            guardian: components["schemas"]["GuardianResponse"] | (never | null);
             /** @description The apprentice is under 18 on the start date */
             guardianRequired: boolean;
             /** @description Age of the apprentice on the start date */
@@ -3053,7 +3056,6 @@ export interface components {
             plannedSchoolHours: number;
             /** @example 1600 */
             plannedWorkplaceHours: number;
-            /** @description Required when the apprentice is under 18 at the start */
             guardian?: components["schemas"]["GuardianDto"];
             /** @description The version being changed; a stale one is refused (AGREEMENT_VERSION_CHANGED) */
             version: number;
@@ -3113,7 +3115,6 @@ export interface components {
             reason: string;
         };
         AssessmentDto: {
-            /** @description A passed final one completes */
             kind: components["schemas"]["AssessmentKind"];
             /** @example 第一学期岗位技能考核 */
             title: string;
@@ -3138,7 +3139,6 @@ export interface components {
             last: string;
         };
         WindowsResponse: {
-            /** @description The reporting period: 1 January to the reference date */
             period: components["schemas"]["DateWindowResponse"];
             "12m": components["schemas"]["DateWindowResponse"];
             "4w": components["schemas"]["DateWindowResponse"];
@@ -3193,7 +3193,7 @@ export interface components {
             /** @description Hidden: fewer than 5 people, or hidden so that one could not be worked out */
             suppressed: boolean;
             /** @description Closed years: this cell recomputed with later data, where it differs */
-            restatement: components["schemas"]["RestatementResponse"] | null;
+            restatement: components["schemas"]["RestatementResponse"] | (never | null);
         };
         Breakdowns: {
             township?: components["schemas"]["PublishedCell"][];
@@ -3211,9 +3211,7 @@ export interface components {
             formula: string;
             /** @description Whether the denominator comes from the population baseline */
             needsBaseline: boolean;
-            /** @description What the figure counts over: the period, a rolling window (see `windows`), the reference date */
             window: components["schemas"]["FigureWindow"];
-            /** @description closed: the frozen publication of a closed year; provisional: the stored recomputation; live: computed for this request (another age band, or nothing stored yet), never part of a closed publication */
             basis: components["schemas"]["FigureBasis"];
             value: number | null;
             numerator: number | null;
@@ -3224,7 +3222,7 @@ export interface components {
             gap: number | null;
             trend: components["schemas"]["TrendPoint"][];
             /** @description Closed years: later data differs */
-            restatement: components["schemas"]["RestatementResponse"] | null;
+            restatement: components["schemas"]["RestatementResponse"] | (never | null);
             breakdowns: components["schemas"]["Breakdowns"];
         };
         IndicatorDashboard: {
@@ -3236,9 +3234,9 @@ export interface components {
             /** Format: date */
             periodStart: string;
             /** @description First and last day of every window (null in snapshots stored before windows were recorded) */
-            windows: components["schemas"]["WindowsResponse"] | null;
+            windows: components["schemas"]["WindowsResponse"] | (never | null);
             ageBand: components["schemas"]["AgeBandResponse"];
-            baseline: components["schemas"]["BaselineRef"] | null;
+            baseline: components["schemas"]["BaselineRef"] | (never | null);
             /** Format: date-time */
             computedAt: string;
             /** Format: date-time */
@@ -3390,7 +3388,6 @@ export interface components {
             consent: boolean;
             /** @example 13900000123 */
             learnerMobile: string;
-            /** @description Registers the learner when no account has the mobile */
             newLearner?: components["schemas"]["NewLearnerDto"];
         };
         RosterImportDto: {
@@ -3463,7 +3460,7 @@ export interface components {
             durationMinutes: number | null;
             required: boolean;
             /** @description Without the answers */
-            quiz: components["schemas"]["PlayerQuiz"] | null;
+            quiz: components["schemas"]["PlayerQuiz"] | (never | null);
             progress: components["schemas"]["LessonProgressView"];
         };
         PlayerAttendance: {
@@ -3696,7 +3693,431 @@ export interface components {
             reason: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The resource is not in a state that allows this */
+        AccountExistsOrIdNumberTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrAgreementVersionChanged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrAgreementVersionChangedOrApprenticeAlreadyActiveOrMentorsRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementStateInvalidOrLogWeekLocked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        AgreementVersionChangedOrMentorsRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is understood but breaks a rule */
+        ApprenticeTooYoungOrGuardianRequiredOrLearnerProfileRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        AttendanceDateInvalidOrBodyTooComplexOrMalformedJsonOrNotInSessionOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        AuthAccountDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthInvalidCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthRefreshInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the access token is expired or revoked */
+        AuthRequiredOrAuthTokenInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrCredentialMalformedOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrLogDayLimitOrLogWeekLimitOrLogWeekOutOfRangeOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        CertificateAlreadyRevoked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        CertificateNotReady: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is understood but breaks a rule */
+        CredentialBadSignatureOrCredentialForeignIssuerOrCredentialUnknownKey: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is understood but breaks a rule */
+        EnrolmentAgeNotAllowedOrEnrolmentClosedOrLearnerProfileRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnrolmentDuplicate: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnrolmentStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        EnterpriseExists: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        ForbiddenOrProviderNotApproved: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        IdNumberTaken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Unexpected fault; quote the requestId when reporting it */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such resource, or one the caller may not see */
+        InvitationInvalidOrNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        InvitationNotForYou: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        LogStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        MalformedJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        NotEnrolled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No such resource, or one the caller may not see */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is larger than 1 MB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        PeriodClosed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        ProviderStateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header) */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The database is briefly unavailable; retry after the Retry-After header (5 s) */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        SessionHasEnrolments: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is not JSON, or not in UTF-8 */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3725,15 +4146,8 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not a bureau administrator */
             403: {
                 headers: {
@@ -3743,6 +4157,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_townships: {
@@ -3762,6 +4180,11 @@ export interface operations {
                     "application/json": components["schemas"]["PlaceResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_places: {
@@ -3781,6 +4204,11 @@ export interface operations {
                     "application/json": components["schemas"]["TownshipWithVillagesResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Geo_villages: {
@@ -3802,6 +4230,12 @@ export interface operations {
                     "application/json": components["schemas"]["PlaceResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     People_me: {
@@ -3821,15 +4255,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     People_update: {
@@ -3853,8 +4284,10 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: no learner profile to edit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3862,6 +4295,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["IdNumberTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_register: {
@@ -3885,31 +4323,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ACCOUNT_EXISTS or ID_NUMBER_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            409: components["responses"]["AccountExistsOrIdNumberTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_login: {
@@ -3933,15 +4353,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description AUTH_INVALID_CREDENTIALS */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthInvalidCredentials"];
+            403: components["responses"]["AuthAccountDisabled"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description RATE_LIMITED after repeated failures */
             429: {
                 headers: {
@@ -3951,6 +4367,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_refresh: {
@@ -3974,15 +4392,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description AUTH_REFRESH_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRefreshInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_logout: {
@@ -4004,6 +4419,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_list: {
@@ -4023,15 +4444,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Notifications_markRead: {
@@ -4051,15 +4469,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Health_health: {
@@ -4079,6 +4495,10 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
+            400: components["responses"]["MalformedJson"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,20 +4525,29 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing or wrong metrics token */
+            400: components["responses"]["MalformedJson"];
+            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID: missing or wrong metrics token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description Production without METRICS_TOKEN */
+            /** @description FORBIDDEN: production without METRICS_TOKEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_apply: {
@@ -4142,24 +4571,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, TOWNSHIP_UNKNOWN */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_mine: {
@@ -4179,15 +4596,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_myProviders: {
@@ -4207,15 +4621,12 @@ export interface operations {
                     "application/json": components["schemas"]["MyProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_list: {
@@ -4237,23 +4648,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_decide: {
@@ -4288,23 +4689,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description PROVIDER_STATE_INVALID: already decided */
             409: {
                 headers: {
@@ -4314,6 +4701,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_suspend: {
@@ -4339,24 +4730,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ProviderStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_reinstate: {
@@ -4378,24 +4760,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ProviderStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Providers_publicList: {
@@ -4415,15 +4788,11 @@ export interface operations {
                     "application/json": components["schemas"]["PublicProviderResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_staff: {
@@ -4445,15 +4814,9 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -4463,6 +4826,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_invite: {
@@ -4488,15 +4855,9 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -4506,6 +4867,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_enterpriseUsers: {
@@ -4527,15 +4892,9 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -4545,6 +4904,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_inviteEnterpriseUser: {
@@ -4570,15 +4933,9 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -4588,6 +4945,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_preview: {
@@ -4609,15 +4970,8 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPreviewResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description INVITATION_INVALID: unknown, expired or used */
             404: {
                 headers: {
@@ -4627,6 +4981,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Invitations_accept: {
@@ -4646,33 +5004,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description INVITATION_NOT_FOR_YOU */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description INVITATION_INVALID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["InvitationNotForYou"];
+            404: components["responses"]["InvitationInvalidOrNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enterprises_list: {
@@ -4695,15 +5034,8 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN for learners */
             403: {
                 headers: {
@@ -4713,6 +5045,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enterprises_create: {
@@ -4745,15 +5081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN for learners */
             403: {
                 headers: {
@@ -4763,15 +5091,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENTERPRISE_EXISTS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnterpriseExists"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Catalogue_search: {
@@ -4807,14 +5131,11 @@ export interface operations {
                     "application/json": components["schemas"]["CataloguePage"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Catalogue_course: {
@@ -4836,14 +5157,12 @@ export interface operations {
                     "application/json": components["schemas"]["PublicCourse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_listProgrammes: {
@@ -4865,15 +5184,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -4892,6 +5204,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_createProgramme: {
@@ -4917,32 +5233,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -4952,6 +5245,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_updateProgramme: {
@@ -4977,15 +5274,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5004,6 +5294,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_dashboard: {
@@ -5025,15 +5319,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSummary"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5052,6 +5339,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_createCourse: {
@@ -5075,32 +5366,9 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -5110,6 +5378,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_course: {
@@ -5131,15 +5403,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5158,6 +5423,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_updateCourse: {
@@ -5183,15 +5452,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5219,6 +5481,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_publish: {
@@ -5240,15 +5506,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5276,6 +5535,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description COURSE_NOT_PUBLISHABLE with `problems` */
             422: {
                 headers: {
@@ -5285,6 +5546,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_archive: {
@@ -5306,15 +5569,8 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5333,6 +5589,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Offer_unpublish: {
@@ -5356,15 +5616,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5392,6 +5645,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_addLesson: {
@@ -5417,24 +5674,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5462,6 +5703,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_removeLesson: {
@@ -5481,15 +5726,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5517,6 +5755,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_updateLesson: {
@@ -5542,24 +5784,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, LESSON_CONTENT_REQUIRED, QUIZ_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonContentRequiredOrMalformedJsonOrQuizInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5587,6 +5813,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_reorder: {
@@ -5612,15 +5842,8 @@ export interface operations {
                     "application/json": components["schemas"]["LessonResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5648,6 +5871,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_addSession: {
@@ -5673,24 +5900,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5718,6 +5929,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_removeSession: {
@@ -5737,15 +5952,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5764,15 +5972,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description SESSION_HAS_ENROLMENTS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["SessionHasEnrolments"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_updateSession: {
@@ -5798,15 +6002,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5834,6 +6031,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     LessonsSessions_cancelSession: {
@@ -5859,15 +6060,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -5895,6 +6089,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Synonyms_list: {
@@ -5914,6 +6112,13 @@ export interface operations {
                     "application/json": components["schemas"]["SynonymResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Synonyms_create: {
@@ -5929,7 +6134,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5937,14 +6142,9 @@ export interface operations {
                     "application/json": components["schemas"]["SynonymResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description SYNONYM_EXISTS: the term has a row already */
             409: {
                 headers: {
@@ -5954,6 +6154,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Synonyms_update: {
@@ -5979,22 +6183,11 @@ export interface operations {
                     "application/json": components["schemas"]["SynonymResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description SYNONYM_EXISTS: another row has the term already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6003,6 +6196,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Synonyms_remove: {
@@ -6022,14 +6219,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Demand_suggestions: {
@@ -6052,14 +6249,11 @@ export interface operations {
                     "application/json": components["schemas"]["Suggestions"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Demand_request: {
@@ -6083,14 +6277,12 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRequestResponse"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Demand_summary: {
@@ -6110,6 +6302,13 @@ export interface operations {
                     "application/json": components["schemas"]["DemandSummary"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_toSign: {
@@ -6129,15 +6328,9 @@ export interface operations {
                     "application/json": components["schemas"]["WeekToSign"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -6147,6 +6340,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_sign: {
@@ -6168,15 +6365,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -6195,6 +6386,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_returnWeek: {
@@ -6218,15 +6413,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -6236,15 +6425,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description LOG_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["LogStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_weeks: {
@@ -6266,15 +6451,8 @@ export interface operations {
                     "application/json": components["schemas"]["LogWeekResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -6284,6 +6462,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     TrainingLog_submit: {
@@ -6310,24 +6492,8 @@ export interface operations {
                     "application/json": components["schemas"]["LogWeekResponse"];
                 };
             };
-            /** @description LOG_DAY_LIMIT, LOG_WEEK_LIMIT, LOG_WEEK_OUT_OF_RANGE, VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLogDayLimitOrLogWeekLimitOrLogWeekOutOfRangeOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: only the apprentice logs */
             403: {
                 headers: {
@@ -6346,15 +6512,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description LOG_WEEK_LOCKED, AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrLogWeekLocked"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_list: {
@@ -6378,15 +6540,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementSummary"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6396,6 +6551,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_draft: {
@@ -6428,24 +6587,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description FORBIDDEN, PROVIDER_NOT_APPROVED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrProviderNotApproved"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6455,15 +6598,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description APPRENTICE_TOO_YOUNG, GUARDIAN_REQUIRED, LEARNER_PROFILE_REQUIRED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ApprenticeTooYoungOrGuardianRequiredOrLearnerProfileRequired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_summary: {
@@ -6488,15 +6627,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplaySummary"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6506,6 +6639,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_options: {
@@ -6528,15 +6665,9 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementOptions"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6546,6 +6677,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_enterpriseMentors: {
@@ -6567,15 +6702,9 @@ export interface operations {
                     "application/json": components["schemas"]["PersonOption"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6585,6 +6714,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_detail: {
@@ -6606,15 +6739,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6624,6 +6750,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_amend: {
@@ -6658,15 +6788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: only the school changes terms */
             403: {
                 headers: {
@@ -6685,15 +6807,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrAgreementVersionChanged"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_confirm: {
@@ -6719,15 +6837,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -6737,15 +6848,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, AGREEMENT_STATE_INVALID, MENTORS_REQUIRED, APPRENTICE_ALREADY_ACTIVE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalidOrAgreementVersionChangedOrApprenticeAlreadyActiveOrMentorsRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_guardianConsent: {
@@ -6771,8 +6878,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6789,15 +6898,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_VERSION_CHANGED, MENTORS_REQUIRED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementVersionChangedOrMentorsRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description GUARDIAN_REQUIRED: no guardian named */
             422: {
                 headers: {
@@ -6807,6 +6910,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_pause: {
@@ -6832,17 +6937,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6859,15 +6957,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_resume: {
@@ -6893,17 +6987,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6920,15 +7007,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_withdraw: {
@@ -6954,17 +7037,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6981,15 +7057,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_transfer: {
@@ -7025,8 +7097,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_A_PARTY: only the school records a change of state */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7043,15 +7116,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Apprenticeship_assess: {
@@ -7077,24 +7146,8 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementDetail"];
                 };
             };
-            /** @description EVENT_DATE_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrEventDateInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description NOT_A_PARTY: apprentices do not assess themselves */
             403: {
                 headers: {
@@ -7113,15 +7166,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AGREEMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["AgreementStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_dashboard: {
@@ -7148,15 +7197,8 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7166,6 +7208,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_recompute: {
@@ -7187,15 +7233,8 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7205,6 +7244,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_periods: {
@@ -7224,15 +7268,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7242,6 +7279,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_close: {
@@ -7255,7 +7296,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The closed period, with its frozen figures */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7263,15 +7305,8 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7281,15 +7316,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PERIOD_CLOSED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PeriodClosed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_setTarget: {
@@ -7314,15 +7346,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7332,6 +7357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: components["responses"]["NotFound"];
             /** @description PERIOD_CLOSED: a closed year’s targets stay as reported */
             409: {
                 headers: {
@@ -7341,6 +7367,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_drill: {
@@ -7365,15 +7395,8 @@ export interface operations {
                     "application/json": components["schemas"]["DrillRow"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7392,6 +7415,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_csv: {
@@ -7413,15 +7440,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7431,6 +7451,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Indicators_xlsx: {
@@ -7452,15 +7476,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7470,6 +7487,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_list: {
@@ -7489,15 +7510,8 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7507,6 +7521,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_upload: {
@@ -7539,15 +7557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7557,6 +7567,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_one: {
@@ -7578,15 +7592,8 @@ export interface operations {
                     "application/json": components["schemas"]["BaselineResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7596,14 +7603,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Baselines_errors: {
@@ -7624,15 +7628,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
                 headers: {
@@ -7642,14 +7639,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrol: {
@@ -7673,15 +7667,8 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description No such session in the catalogue */
             404: {
                 headers: {
@@ -7691,24 +7678,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENROLMENT_DUPLICATE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ENROLMENT_CLOSED, ENROLMENT_AGE_NOT_ALLOWED, LEARNER_PROFILE_REQUIRED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnrolmentDuplicate"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["EnrolmentAgeNotAllowedOrEnrolmentClosedOrLearnerProfileRequired"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_mine: {
@@ -7728,15 +7703,12 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"][];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrolByStaff: {
@@ -7762,15 +7734,9 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description LEARNER_NOT_FOUND, or not my session */
             404: {
                 headers: {
@@ -7780,6 +7746,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_enrolByProxy: {
@@ -7812,15 +7782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description LEARNER_NOT_FOUND without newLearner */
             404: {
                 headers: {
@@ -7830,6 +7792,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_importRoster: {
@@ -7855,24 +7821,14 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportResponse"];
                 };
             };
-            /** @description IMPORT_CSV_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_importStatus: {
@@ -7894,15 +7850,14 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_rejectedCsv: {
@@ -7925,15 +7880,14 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Enrolment_withdraw: {
@@ -7955,32 +7909,14 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ENROLMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["EnrolmentStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_player: {
@@ -8002,32 +7938,14 @@ export interface operations {
                     "application/json": components["schemas"]["PlayerResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_progress: {
@@ -8062,32 +7980,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Learning_attempt: {
@@ -8105,7 +8004,8 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description The attempt, graded */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8113,41 +8013,14 @@ export interface operations {
                     "application/json": components["schemas"]["QuizResultResponse"];
                 };
             };
-            /** @description QUIZ_ANSWERS_INVALID, LESSON_KIND_MISMATCH */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_ENROLLED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["NotEnrolled"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_roster: {
@@ -8172,15 +8045,8 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResponse"];
                 };
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -8199,6 +8065,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_record: {
@@ -8224,24 +8094,8 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResponse"];
                 };
             };
-            /** @description ATTENDANCE_DATE_INVALID, NOT_IN_SESSION */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["AttendanceDateInvalidOrBodyTooComplexOrMalformedJsonOrNotInSessionOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -8260,6 +8114,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Attendance_outcome: {
@@ -8283,15 +8141,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
@@ -8310,15 +8161,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ENROLMENT_STATE_INVALID */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["EnrolmentStateInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_record: {
@@ -8338,14 +8185,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecordResponse"];
                 };
             };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_recordJson: {
@@ -8365,6 +8210,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecordResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_recordPdf: {
@@ -8383,6 +8234,20 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            /** @description PDF_FONT_MISSING: no CJK font on the server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -8404,6 +8269,12 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateResponse"][];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_certificatePdf: {
@@ -8426,21 +8297,20 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            404: {
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CertificateNotReady"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            /** @description PDF_FONT_MISSING: no CJK font on the server */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description CERTIFICATE_NOT_READY */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -8464,14 +8334,12 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     RecordsExport_csv: {
@@ -8501,31 +8369,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description AUTH_REQUIRED or AUTH_TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description NOT_FOUND, also for another provider or its course */
@@ -8534,9 +8386,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_jwks: {
@@ -8556,6 +8412,11 @@ export interface operations {
                     "application/json": components["schemas"]["JwksResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_issuer: {
@@ -8575,6 +8436,11 @@ export interface operations {
                     "application/json": components["schemas"]["IssuerProfileResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_statusList: {
@@ -8598,14 +8464,12 @@ export interface operations {
                     "application/vc+jwt": string;
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vc+jwt": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_verify: {
@@ -8629,33 +8493,12 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyCredentialResponse"];
                 };
             };
-            /** @description CREDENTIAL_MALFORMED or VALIDATION_FAILED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description CREDENTIAL_FOREIGN_ISSUER, CREDENTIAL_UNKNOWN_KEY or CREDENTIAL_BAD_SIGNATURE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrCredentialMalformedOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["CredentialBadSignatureOrCredentialForeignIssuerOrCredentialUnknownKey"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_credential: {
@@ -8677,14 +8520,13 @@ export interface operations {
                     "application/json": components["schemas"]["EnvelopedCredentialResponse"];
                 };
             };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_presentation: {
@@ -8704,6 +8546,12 @@ export interface operations {
                     "application/json": components["schemas"]["EnvelopedCredentialResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OpenBadges_revoke: {
@@ -8727,6 +8575,9 @@ export interface operations {
                     "application/json": components["schemas"]["RevocationResponse"];
                 };
             };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["Forbidden"];
             /** @description NOT_FOUND, also for another provider’s certificate */
             404: {
                 headers: {
@@ -8736,15 +8587,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description CERTIFICATE_ALREADY_REVOKED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["CertificateAlreadyRevoked"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

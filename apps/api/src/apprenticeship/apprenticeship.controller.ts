@@ -163,6 +163,7 @@ export class ApprenticeshipController {
   }
 
   @Post(':id/guardian-consent')
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'NOT_A_PARTY: only the school records it' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the guardian’s signed consent for the current version (the school)' })
   @ApiOkResponse({ type: AgreementDetail })
@@ -181,6 +182,10 @@ export class ApprenticeshipController {
   }
 
   @Post(':id/pause')
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'NOT_A_PARTY: only the school records a change of state',
+  })
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a break in learning (the school)' })
   @ApiOkResponse({ type: AgreementDetail })
@@ -196,6 +201,10 @@ export class ApprenticeshipController {
   }
 
   @Post(':id/resume')
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'NOT_A_PARTY: only the school records a change of state',
+  })
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the return from a break (the school)' })
   @ApiOkResponse({ type: AgreementDetail })
@@ -211,6 +220,10 @@ export class ApprenticeshipController {
   }
 
   @Post(':id/withdraw')
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'NOT_A_PARTY: only the school records a change of state',
+  })
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a withdrawal with its reason code (the school)' })
   @ApiOkResponse({ type: AgreementDetail })
@@ -226,6 +239,10 @@ export class ApprenticeshipController {
   }
 
   @Post(':id/transfer')
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'NOT_A_PARTY: only the school records a change of state',
+  })
   @ApiOperation({
     summary:
       'Transfer to another enterprise: this agreement ends, a linked one waits for confirmation (the school)',

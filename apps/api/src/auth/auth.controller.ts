@@ -5,6 +5,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +29,11 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Register as a learner; returns tokens for the new session' })
   @ApiCreatedResponse({ type: AuthTokensResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'ACCOUNT_EXISTS or ID_NUMBER_TAKEN' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })
   register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthTokensResponse> {
@@ -43,6 +48,7 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: AuthTokensResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_INVALID_CREDENTIALS' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'AUTH_ACCOUNT_DISABLED' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'RATE_LIMITED after repeated failures' })
   login(@Body() _dto: LoginDto, @Req() req: Request): Promise<AuthTokensResponse> {
     return this.accounts.login((req.user as { id: string }).id);

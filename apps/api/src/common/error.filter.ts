@@ -30,7 +30,11 @@ export class ErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     if (body.code === ErrorCode.ServiceUnavailable) res.setHeader('Retry-After', '5');
-    if (!res.headersSent) res.status(status).json(body);
+    if (!res.headersSent) {
+      // A handler may have set a file's type and name before it failed (CSV, PDF): the error is JSON, not a file.
+      res.removeHeader('Content-Disposition');
+      res.status(status).type('application/json').json(body);
+    }
   }
 
   private toBody(

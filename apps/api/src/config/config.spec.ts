@@ -135,4 +135,18 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...base(), WORKER_METRICS_PORT: '0' })).toThrow(/WORKER_METRICS_PORT/);
   });
+
+  it('lists the API at its own address unless API_PUBLIC_URL says where integrators reach it', () => {
+    expect(loadConfig({ ...base(), PORT: '3125' }).apiPublicUrl).toBe('http://127.0.0.1:3125');
+    expect(loadConfig({ ...base(), API_PUBLIC_URL: 'https://xuexi.example.gov.cn/' }).apiPublicUrl).toBe(
+      'https://xuexi.example.gov.cn',
+    );
+    expect(() => loadConfig({ ...base(), API_PUBLIC_URL: 'ftp://files.example.cn' })).toThrow(
+      /API_PUBLIC_URL must be a URL \(http: or https:\)/,
+    );
+    expect(() => loadConfig({ ...base(), API_PUBLIC_URL: 'https://u:pw@api.example.cn' })).toThrow(
+      /API_PUBLIC_URL must be a base URL without credentials/,
+    );
+    expect(() => loadConfig({ ...base(), API_PUBLIC_URL: 'https://u:pw@api.example.cn' })).not.toThrow(/pw/);
+  });
 });

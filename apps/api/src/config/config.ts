@@ -9,6 +9,11 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  /**
+   * Where integrators reach this API (scheme, host, optional path before `/api`), listed as the OpenAPI
+   * document's server. Defaults to this process's own address.
+   */
+  apiPublicUrl: string;
   /** When unset, `npm start` runs an embedded PostgreSQL and fills this in. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
@@ -132,6 +137,16 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   return raw;
 }
 
+/** An http(s) base URL without query or fragment; a trailing slash is dropped (paths start with `/`). */
+function publicUrl(env: Env, name: string, fallback: string): string {
+  const raw = url(env, name, ['http:', 'https:'], fallback) as string;
+  const parsed = new URL(raw);
+  if (parsed.search || parsed.hash || parsed.username) {
+    fail(name, 'a base URL without credentials, query or fragment', redact(raw));
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 function optionalPort(env: Env, name: string): number | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : int(env, name, 0, 1, 65535);
@@ -222,9 +237,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fail('JWT_SECRET', 'at least 32 characters', `${jwtSecret.length} characters`);
   }
   const countyTimeZone = timeZone(env, 'COUNTY_TIME_ZONE', DEFAULT_COUNTY_TIME_ZONE);
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
+    apiPublicUrl: publicUrl(env, 'API_PUBLIC_URL', `http://127.0.0.1:${port}`),
     host: env.HOST || '127.0.0.1',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),

@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -43,6 +44,10 @@ export class CredentialsController {
   @Get('me/record/export.pdf')
   @ApiBearerAuth()
   @ApiProduces('application/pdf')
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'PDF_FONT_MISSING: no CJK font on the server',
+  })
   @ApiOperation({ summary: 'My learning record as a PDF' })
   @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   async recordPdf(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
@@ -64,6 +69,10 @@ export class CredentialsController {
   @Get('me/certificates/:id/pdf')
   @ApiBearerAuth()
   @ApiProduces('application/pdf')
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'PDF_FONT_MISSING: no CJK font on the server',
+  })
   @ApiOperation({ summary: 'Download one of my certificates' })
   @ApiOkResponse({ description: 'PDF', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ErrorResponse })

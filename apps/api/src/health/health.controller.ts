@@ -18,6 +18,7 @@ import { QueueService } from '../jobs/queue.service.js';
 import { pdfFontStatus } from '../credentials/pdf-font.js';
 import { refuseMetrics } from './metrics-access.js';
 import { MetricsService } from './metrics.service.js';
+import { METRICS_TOKEN } from '../openapi/security-schemes.js';
 
 class ComponentHealth {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
@@ -85,14 +86,16 @@ export class HealthController {
   @Public()
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  @ApiBearerAuth()
+  @ApiBearerAuth(METRICS_TOKEN)
   @ApiOperation({
     summary:
       'Prometheus metrics (text exposition format); bearer METRICS_TOKEN when set, refused in production without one',
   })
   @ApiOkResponse({ description: 'Prometheus text exposition format' })
-  @ApiUnauthorizedResponse({ description: 'Missing or wrong metrics token' })
-  @ApiForbiddenResponse({ description: 'Production without METRICS_TOKEN' })
+  @ApiUnauthorizedResponse({
+    description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID: missing or wrong metrics token',
+  })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: production without METRICS_TOKEN' })
   async prometheus(
     @Headers('authorization') authorization: string | undefined,
     @Res() res: Response,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query,
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -89,7 +90,7 @@ export class IndicatorsController {
   @Roles(Role.BureauAdmin)
   @ApiOperation({ summary: 'Close a year: its figures are frozen; later data shows only as a restatement' })
   @ApiParam({ name: 'year', example: 2025 })
-  @ApiOkResponse({ type: PeriodResponse })
+  @ApiCreatedResponse({ type: PeriodResponse, description: 'The closed period, with its frozen figures' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'PERIOD_CLOSED' })
   close(@CurrentUser() user: AuthUser, @Param('year', ParseIntPipe) year: number): Promise<PeriodResponse> {
     return this.indicators.close(user, year);

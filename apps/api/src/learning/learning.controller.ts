@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCreatedResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -55,7 +56,7 @@ export class LearningController {
 
   @Post('lessons/:lessonId/quiz-attempts')
   @ApiOperation({ summary: 'Answer a quiz; graded on the server against the pass mark' })
-  @ApiOkResponse({ type: QuizResultResponse })
+  @ApiCreatedResponse({ type: QuizResultResponse, description: 'The attempt, graded' })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'QUIZ_ANSWERS_INVALID, LESSON_KIND_MISMATCH' })
   attempt(
     @CurrentUser() user: AuthUser,

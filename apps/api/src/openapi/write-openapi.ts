@@ -24,6 +24,6 @@ const app = await NestFactory.create(AppModule.forRoot(config, { worker: false }
   abortOnError: false,
 });
 app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-const document = buildOpenApi(app);
+const document = buildOpenApi(app, config);
 writeFileSync(process.argv[2] ?? 'openapi.json', JSON.stringify(document, null, 2) + '\n');
 await app.close();

@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -29,6 +32,12 @@ export class PeopleController {
   @Patch()
   @ApiOperation({ summary: 'Edit one’s own profile' })
   @ApiOkResponse({ type: MeResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ID_NUMBER_MISMATCH',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: no learner profile to edit' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'ID_NUMBER_TAKEN' })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<MeResponse> {
     return this.people.updateProfile(user.id, dto);
   }

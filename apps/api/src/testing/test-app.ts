@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { type AppConfig, loadConfig } from '../config/config.js';
 import { adminQuery, databaseUrl } from './database.js';
 import { seedPlaces } from './builders.js';
 import { unauditedWrites } from './audit-coverage.js';
+import { contractProblems, type ObservedResponse, recordResponses } from './response-contract.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -17,6 +19,8 @@ export interface TestApp {
   config: AppConfig;
   /** Every log line the app wrote, as JSON strings. */
   logs: string[];
+  /** Every answer the app sent; checked against the OpenAPI document when the app closes. */
+  responses: ObservedResponse[];
   close(): Promise<void>;
 }
 
@@ -58,6 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     logger: new JsonLogger('info', (l) => logs.push(l)),
   });
   await app.init();
+  const traffic = recordResponses(app.getHttpServer() as Server);
   const db = app.get(DataSource);
   await seedPlaces(db);
   return {
@@ -66,14 +71,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db,
     config,
     logs,
+    responses: traffic,
     async close() {
       const unaudited = await unauditedWrites(db, logs).catch((error: Error) => [
         `(check failed: ${error.message})`,
       ]);
       await app.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      if (unaudited.length)
-        throw new Error(`writes acknowledged without an audit event: ${unaudited.join(', ')}`);
+      const broken = contractProblems(traffic);
+      const failures = [
+        ...(unaudited.length ? [`writes acknowledged without an audit event: ${unaudited.join(', ')}`] : []),
+        ...(broken.length
+          ? [`answers that break the OpenAPI document (libs/api-client/openapi.json):\n${broken.join('\n')}`]
+          : []),
+      ];
+      if (failures.length) throw new Error(failures.join('\n'));
     },
   };
 }

@@ -38,29 +38,5 @@ export class AuthTokensResponse {
   @ApiProperty({ type: MeResponse }) user: MeResponse;
 }
 
-export class ErrorResponse {
-  @ApiProperty({ example: 'VALIDATION_FAILED' }) code: string;
-  @ApiProperty() message: string;
-  @ApiProperty() requestId: string;
-  @ApiPropertyOptional({
-    type: 'array',
-    items: {
-      type: 'object',
-      properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
-      required: ['field', 'code', 'message'],
-    },
-  })
-  fields?: Array<{ field: string; code: string; message: string }>;
-  @ApiPropertyOptional({
-    description: 'With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet',
-    type: 'array',
-    items: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, sessionId: { type: 'string' } },
-      required: ['code', 'message'],
-    },
-  })
-  problems?: Array<{ code: string; message: string; sessionId?: string }>;
-  @ApiPropertyOptional({ description: 'With RATE_LIMITED: seconds until another attempt is allowed' })
-  retryAfterSeconds?: number;
-}
+/** Kept here so that existing imports keep working; the class lives beside the error filter. */
+export { ErrorResponse } from '../../common/error-response.dto.js';

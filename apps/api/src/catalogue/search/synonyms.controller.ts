@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -34,7 +35,7 @@ export class SynonymsController {
   @ApiOperation({
     summary: 'Add a synonym row; searches use it at once in this process, within 30 s elsewhere',
   })
-  @ApiOkResponse({ type: SynonymResponse })
+  @ApiCreatedResponse({ type: SynonymResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'SYNONYM_EXISTS: the term has a row already' })
   create(@CurrentUser() user: AuthUser, @Body() dto: SynonymDto): Promise<SynonymResponse> {
@@ -47,7 +48,10 @@ export class SynonymsController {
   @ApiOkResponse({ type: SynonymResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'SYNONYM_EXISTS: another row has the term already',
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ErrorCode, PublishProblem } from '@cll/domain';
+
+class FieldProblemResponse {
+  @ApiProperty({ example: 'mobile' }) field: string;
+  @ApiProperty({ example: 'isMobilePhone' }) code: string;
+  @ApiProperty({ example: 'mobile must be a mainland mobile number' }) message: string;
+}
+
+class PublishProblemResponse {
+  @ApiProperty({ enum: PublishProblem, enumName: 'PublishProblem' }) code: PublishProblem;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ format: 'uuid' }) sessionId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) lessonId?: string;
+}
+
+/** The body of every 4xx and 5xx answer (see ErrorFilter). Clients branch on `code`, never on `message`. */
+export class ErrorResponse {
+  @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode' }) code: ErrorCode;
+  @ApiProperty({ description: 'For people; may change between releases' }) message: string;
+  @ApiProperty({ description: 'Also in the x-request-id header; quote it when reporting a problem' })
+  requestId: string;
+  @ApiPropertyOptional({
+    type: [FieldProblemResponse],
+    description: 'With VALIDATION_FAILED and field-specific rule failures',
+  })
+  fields?: FieldProblemResponse[];
+  @ApiPropertyOptional({
+    type: [PublishProblemResponse],
+    description: 'With COURSE_NOT_PUBLISHABLE: every reason the course cannot be published yet',
+  })
+  problems?: PublishProblemResponse[];
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'With RATE_LIMITED: seconds until another attempt is allowed (also in Retry-After)',
+  })
+  retryAfterSeconds?: number;
+}
