@@ -6277,7 +6277,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRequestResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7197,7 +7197,15 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description YEAR_OUT_OF_RANGE, AGE_BAND_NOT_SERVED (the band cuts across the baseline’s bands) or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
@@ -7233,7 +7241,15 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDashboard"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
@@ -7305,7 +7321,15 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {
@@ -7346,7 +7370,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: bureau roles only */
             403: {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -50,6 +51,11 @@ export class IndicatorsController {
     summary: 'A year’s figures: value, target, gap, trend, breakdowns (small cells suppressed), restatements',
   })
   @ApiOkResponse({ type: IndicatorDashboard })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'YEAR_OUT_OF_RANGE, AGE_BAND_NOT_SERVED (the band cuts across the baseline’s bands) or VALIDATION_FAILED',
+  })
   dashboard(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery): Promise<IndicatorDashboard> {
     const year = query.year ?? this.indicators.currentYear();
     const band =
@@ -68,6 +74,10 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Recompute a year’s provisional figures now (the nightly job does it too)' })
   @ApiParam({ name: 'year', example: 2026 })
   @ApiOkResponse({ type: IndicatorDashboard })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED',
+  })
   async recompute(
     @CurrentUser() user: AuthUser,
     @Param('year', ParseIntPipe) year: number,
@@ -92,6 +102,10 @@ export class IndicatorsController {
   @ApiParam({ name: 'year', example: 2025 })
   @ApiCreatedResponse({ type: PeriodResponse, description: 'The closed period, with its frozen figures' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'PERIOD_CLOSED' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED',
+  })
   close(@CurrentUser() user: AuthUser, @Param('year', ParseIntPipe) year: number): Promise<PeriodResponse> {
     return this.indicators.close(user, year);
   }
@@ -106,6 +120,10 @@ export class IndicatorsController {
   @ApiConflictResponse({
     type: ErrorResponse,
     description: 'PERIOD_CLOSED: a closed year’s targets stay as reported',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'YEAR_OUT_OF_RANGE: the year is outside what the baseline can serve; VALIDATION_FAILED',
   })
   async setTarget(
     @CurrentUser() user: AuthUser,

@@ -39,7 +39,7 @@ export class DemandController {
     summary: '“I want to learn …”: leave a wish with a township (one per wording; again updates it)',
   })
   @ApiCreatedResponse({ type: CourseRequestResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'TOWNSHIP_UNKNOWN or VALIDATION_FAILED' })
   request(@CurrentUser() user: AuthUser, @Body() dto: CourseRequestDto): Promise<CourseRequestResponse> {
     return this.demand.request(user, dto);
   }
