@@ -69,6 +69,7 @@ export enum ErrorCode {
   LogWeekLocked = 'LOG_WEEK_LOCKED',
   LogStateInvalid = 'LOG_STATE_INVALID',
   PeriodClosed = 'PERIOD_CLOSED',
+  JobStateInvalid = 'JOB_STATE_INVALID',
   BaselineNotReady = 'BASELINE_NOT_READY',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',

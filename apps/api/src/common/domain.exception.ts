@@ -86,6 +86,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogStateInvalid:
     case ErrorCode.PeriodClosed:
     case ErrorCode.BaselineNotReady:
+    case ErrorCode.JobStateInvalid:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

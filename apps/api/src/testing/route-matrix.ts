@@ -29,6 +29,9 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/me/notifications': 'signed-in',
   'POST /api/me/notifications/{id}/read': 'signed-in',
   'GET /api/audit/events': [Role.BureauAdmin],
+  'GET /api/admin/queues': [Role.BureauAdmin],
+  'POST /api/admin/queues/{queue}/jobs/{jobId}/retry': [Role.BureauAdmin],
+  'DELETE /api/admin/queues/{queue}/jobs/{jobId}': [Role.BureauAdmin],
   // Providers and enterprises
   'POST /api/providers/applications': 'signed-in',
   'GET /api/providers/applications/mine': 'signed-in',
@@ -142,7 +145,13 @@ export function callerFor(who: Who): Role | null {
 }
 
 /** Concrete values for path parameters: unknown ids, so owned objects answer 404 after validation. */
-export const PATH_PARAMS: Record<string, string> = { code: 'NOSUCHCODE1', year: '2024', isoWeek: '2025-W10' };
+export const PATH_PARAMS: Record<string, string> = {
+  code: 'NOSUCHCODE1',
+  year: '2024',
+  isoWeek: '2025-W10',
+  queue: 'notifications',
+  jobId: 'no-such-job',
+};
 
 /** One account per role: provider roles at one provider, enterprise roles at one enterprise. */
 export async function makeRoleActors(t: TestApp): Promise<Map<Role, Actor>> {
