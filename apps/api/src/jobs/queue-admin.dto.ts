@@ -10,7 +10,10 @@ export class JobParams {
   @IsEnum(QueueName)
   queue: QueueName;
 
-  @ApiProperty({ example: 'certificate-pdf:5b0c0f0e-8a5f-4c37-9f0b-3c1c7a1e2d4f', pattern: JOB_ID_PATTERN.source })
+  @ApiProperty({
+    example: 'certificate-pdf:5b0c0f0e-8a5f-4c37-9f0b-3c1c7a1e2d4f',
+    pattern: JOB_ID_PATTERN.source,
+  })
   @IsString()
   @Matches(JOB_ID_PATTERN)
   jobId: string;

@@ -93,7 +93,10 @@ export class QueueAdminService {
     const job = await this.findJob(this.queues.get(queue), jobId);
     const state = await job.getState();
     if (state !== 'failed') {
-      throw new DomainException(ErrorCode.JobStateInvalid, `Only a failed job can be ${done}; this one is ${state}.`);
+      throw new DomainException(
+        ErrorCode.JobStateInvalid,
+        `Only a failed job can be ${done}; this one is ${state}.`,
+      );
     }
     await this.dataSource.transaction(async (m) => {
       await this.audit.record(m, {
@@ -106,7 +109,10 @@ export class QueueAdminService {
       try {
         await change(job);
       } catch {
-        throw new DomainException(ErrorCode.JobStateInvalid, `The job is no longer failed; nothing was ${done}.`);
+        throw new DomainException(
+          ErrorCode.JobStateInvalid,
+          `The job is no longer failed; nothing was ${done}.`,
+        );
       }
     });
     return { queue, jobId: String(job.id), done };

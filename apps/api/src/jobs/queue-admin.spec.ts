@@ -23,11 +23,13 @@ afterAll(() => t?.close());
 /** Adds a job and lets a real Bull processor fail it with `reason`; resolves once Bull records it as failed. */
 async function failedJob(reason: string, queue = QueueName.Certificates): Promise<string> {
   const jobId = `certificate-pdf:${randomUUID()}`;
-  await queues.get(queue).add(
-    JobName.CertificatePdf,
-    { payload: { certificateId: randomUUID() }, requestId: null },
-    { jobId, attempts: 1 },
-  );
+  await queues
+    .get(queue)
+    .add(
+      JobName.CertificatePdf,
+      { payload: { certificateId: randomUUID() }, requestId: null },
+      { jobId, attempts: 1 },
+    );
   await failWaiting(queue, jobId, reason);
   return jobId;
 }
@@ -53,7 +55,13 @@ async function auditOf(requestId: string) {
   return (await t.db.query(
     `SELECT action, actor_user_id, entity_type, entity_id, details FROM audit_events WHERE request_id = $1`,
     [requestId],
-  )) as Array<{ action: string; actor_user_id: string; entity_type: string; entity_id: string; details: object }>;
+  )) as Array<{
+    action: string;
+    actor_user_id: string;
+    entity_type: string;
+    entity_id: string;
+    details: object;
+  }>;
 }
 
 describe('the job queues for the bureau administrator (/api/admin/queues)', () => {
@@ -127,7 +135,9 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
       ['job.removed', admin.id, `certificates/${jobId}`],
     ]);
     const overview = await as(admin, 'get', '/api/admin/queues').expect(200);
-    const ids = overview.body.queues.flatMap((q: { failedJobs: Array<{ id: string }> }) => q.failedJobs.map((j) => j.id));
+    const ids = overview.body.queues.flatMap((q: { failedJobs: Array<{ id: string }> }) =>
+      q.failedJobs.map((j) => j.id),
+    );
     expect(ids).not.toContain(jobId);
     const gone = await as(admin, 'delete', path).expect(404);
     expect(gone.body.code).toBe('NOT_FOUND');

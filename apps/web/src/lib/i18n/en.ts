@@ -1,3 +1,4 @@
+import { adminEn } from './en/admin.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -12,6 +13,7 @@ import type { MessageKey } from './zh-CN.js';
 /** English. Typed against the Chinese keys so a missing or extra key fails the type-check. */
 export const en: Record<MessageKey, string> = {
   ...enumsEn,
+  ...adminEn,
   ...catalogueEn,
   ...providerEn,
   ...organisationsEn,

@@ -1,3 +1,4 @@
+import { adminZhCN } from './zh-CN/admin.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
@@ -14,6 +15,7 @@ import { providerZhCN } from './zh-CN/provider.js';
  */
 export const zhCN = {
   ...enumsZhCN,
+  ...adminZhCN,
   ...catalogueZhCN,
   ...providerZhCN,
   ...organisationsZhCN,
