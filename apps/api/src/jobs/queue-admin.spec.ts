@@ -51,17 +51,19 @@ const as = (actor: Actor | null, method: 'get' | 'post' | 'delete', path: string
   return actor ? req.auth(actor.token, { type: 'bearer' }) : req;
 };
 
-async function auditOf(requestId: string) {
-  return (await t.db.query(
+interface AuditRow {
+  action: string;
+  actor_user_id: string;
+  entity_type: string;
+  entity_id: string;
+  details: object;
+}
+
+async function auditOf(requestId: string): Promise<AuditRow[]> {
+  return t.db.query<AuditRow[]>(
     `SELECT action, actor_user_id, entity_type, entity_id, details FROM audit_events WHERE request_id = $1`,
     [requestId],
-  )) as Array<{
-    action: string;
-    actor_user_id: string;
-    entity_type: string;
-    entity_id: string;
-    details: object;
-  }>;
+  );
 }
 
 describe('the job queues for the bureau administrator (/api/admin/queues)', () => {
@@ -71,7 +73,7 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
     const res = await as(admin, 'get', '/api/admin/queues').expect(200);
     const names = (res.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(Object.values(QueueName).sort());
-    const certificates = res.body.queues.find((q: { name: string }) => q.name === QueueName.Certificates);
+    const certificates = res.body.queues.find((q: { name: string }) => q.name === String(QueueName.Certificates));
     // The counts are Bull's own, read a second way.
     const counts = await queues.get(QueueName.Certificates).getJobCounts();
     expect(certificates.counts.failed).toBe(counts.failed);
@@ -96,7 +98,7 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
     expect(res.body).toEqual({ queue: 'certificates', jobId, done: 'retried' });
     const job = await queues.get(QueueName.Certificates).getJob(jobId);
     expect(await job?.getState()).toBe('waiting');
-    const events = await auditOf(res.headers['x-request-id'] as string);
+    const events = await auditOf(res.headers['x-request-id']);
     expect(events).toEqual([
       {
         action: 'job.retried',
@@ -109,7 +111,7 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
     // It is not failed any more: a second retry, or removing it, is refused and leaves no event.
     const again = await as(admin, 'post', path).expect(409);
     expect(again.body.code).toBe('JOB_STATE_INVALID');
-    expect(await auditOf(again.headers['x-request-id'] as string)).toEqual([]);
+    expect(await auditOf(again.headers['x-request-id'])).toEqual([]);
     const remove = await as(admin, 'delete', `/api/admin/queues/certificates/jobs/${jobId}`).expect(409);
     expect(remove.body.code).toBe('JOB_STATE_INVALID');
     expect(await job?.getState()).toBe('waiting');
@@ -130,7 +132,7 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
     const res = await as(admin, 'delete', path).expect(200);
     expect(res.body).toEqual({ queue: 'certificates', jobId, done: 'removed' });
     expect(await queues.get(QueueName.Certificates).getJob(jobId)).toBeNull();
-    const events = await auditOf(res.headers['x-request-id'] as string);
+    const events = await auditOf(res.headers['x-request-id']);
     expect(events.map((e) => [e.action, e.actor_user_id, e.entity_id])).toEqual([
       ['job.removed', admin.id, `certificates/${jobId}`],
     ]);
