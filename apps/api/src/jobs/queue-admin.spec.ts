@@ -73,7 +73,9 @@ describe('the job queues for the bureau administrator (/api/admin/queues)', () =
     const res = await as(admin, 'get', '/api/admin/queues').expect(200);
     const names = (res.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(Object.values(QueueName).sort());
-    const certificates = res.body.queues.find((q: { name: string }) => q.name === String(QueueName.Certificates));
+    const certificates = res.body.queues.find(
+      (q: { name: string }) => q.name === String(QueueName.Certificates),
+    );
     // The counts are Bull's own, read a second way.
     const counts = await queues.get(QueueName.Certificates).getJobCounts();
     expect(certificates.counts.failed).toBe(counts.failed);
