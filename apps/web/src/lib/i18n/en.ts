@@ -1,3 +1,4 @@
+import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
@@ -14,6 +15,7 @@ import type { MessageKey } from './zh-CN.js';
 export const en: Record<MessageKey, string> = {
   ...enumsEn,
   ...adminEn,
+  ...auditEn,
   ...catalogueEn,
   ...providerEn,
   ...organisationsEn,

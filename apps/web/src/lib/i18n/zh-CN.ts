@@ -1,3 +1,4 @@
+import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
@@ -16,6 +17,7 @@ import { providerZhCN } from './zh-CN/provider.js';
 export const zhCN = {
   ...enumsZhCN,
   ...adminZhCN,
+  ...auditZhCN,
   ...catalogueZhCN,
   ...providerZhCN,
   ...organisationsZhCN,
