@@ -26,7 +26,9 @@ async function shutdown(code: number): Promise<void> {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)),
+    children.map((c) =>
+      c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve(undefined),
+    ),
   );
   for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
   process.exit(code);
