@@ -78,6 +78,7 @@ export enum ErrorCode {
   LogWeekLocked = 'LOG_WEEK_LOCKED',
   LogStateInvalid = 'LOG_STATE_INVALID',
   PeriodClosed = 'PERIOD_CLOSED',
+  JobStateInvalid = 'JOB_STATE_INVALID',
   BaselineNotReady = 'BASELINE_NOT_READY',
   SynonymExists = 'SYNONYM_EXISTS',
   YearOutOfRange = 'YEAR_OUT_OF_RANGE',

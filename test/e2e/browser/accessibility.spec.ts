@@ -11,6 +11,7 @@ import {
   setDisplayMode,
 } from '../../support/accessibility.js';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
+import { addFailingJob } from '../../support/queues.js';
 import { startStack, type Stack } from '../../support/stack.js';
 
 type Visitor = 'public' | 'learner' | 'provider' | 'bureau' | 'mentor' | 'companyAdmin' | 'apprentice';
@@ -135,6 +136,8 @@ const ROUTES: Route[] = [
   { name: 'learn-apprenticeship', visitor: 'apprentice', path: () => '/learn/apprenticeship' },
   { name: 'bureau-providers', visitor: 'bureau', path: () => '/bureau/providers' },
   { name: 'audit', visitor: 'bureau', path: () => '/admin/audit' },
+  // With a failed job listed, so its card and its retry and remove buttons are checked too.
+  { name: 'queues', visitor: 'bureau', path: () => '/admin/queues' },
   { name: 'bureau-indicators', visitor: 'bureau', path: () => '/bureau/indicators' },
   {
     name: 'bureau-indicator',
@@ -238,6 +241,7 @@ beforeAll(async () => {
     `SELECT a.id FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000112'`,
   );
   learnLessonId = online.lesson_id;
+  await addFailingJob(stack);
   // The demo county's population baseline, and a township with completions, for the bureau's indicator pages.
   [{ id: baselineId }] = await stack.query<{ id: string }>(`SELECT id FROM population_baselines LIMIT 1`);
   [{ township_code: townshipCode }] = await stack.query<{ township_code: string }>(

@@ -34,7 +34,27 @@ describe('audit trail screen', () => {
     expect(await page.textContent('h1')).toBe('审计日志');
     const firstRow = await page.locator('tbody tr').first().textContent();
     expect(firstRow).toContain('auth.login');
+    // Each action has its label beside its code.
+    expect(firstRow).toContain('登录');
     await screenshot(page, 'audit-trail');
+  });
+
+  it('shows each event as a stacked card at 320 px, every value under its label and none squeezed', async () => {
+    const page = await signIn('13800000006');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await open(page, `${stack.webUrl}/admin/audit`);
+    const cells = await page.$$eval('tbody td', (tds) =>
+      tds.map((td) => ({
+        width: td.getBoundingClientRect().width,
+        label: getComputedStyle(td, '::before').content,
+      })),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    // Before: five columns in 320 px, a request id one character per line. Now every cell takes the card's width.
+    expect(Math.min(...cells.map((c) => c.width))).toBeGreaterThan(240);
+    expect(cells.filter((c) => c.label === 'none' || c.label === '""')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'audit-trail-320');
   });
 
   it('refuses a learner, and shows no link to it', async () => {

@@ -22,9 +22,11 @@ export const UNAUDITED_WRITES: Record<string, string> = {
  * aggregates (with small cells suppressed); where a page does show individuals (a provider's contact person, the
  * trail of who did what), each view is audited. A bureau route missing here fails `security/bureau-reads.spec.ts`.
  */
-export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audited'> = {
+export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audited' | 'operations'> = {
   'GET /api/providers': 'audited',
   'GET /api/audit/events': 'audited',
+  // Job queues: counts, job names, ids, attempts and errors; never a job's data, so nothing about a person.
+  'GET /api/admin/queues': 'operations',
   'GET /api/enterprises': 'organisations',
   'GET /api/indicators': 'aggregate',
   'GET /api/indicators/periods': 'aggregate',

@@ -91,6 +91,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.BaselineNotReady:
     case ErrorCode.CertificateAlreadyRevoked:
     case ErrorCode.SynonymExists:
+    case ErrorCode.JobStateInvalid:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

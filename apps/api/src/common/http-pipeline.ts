@@ -12,7 +12,6 @@ import type { JsonLogger } from './json-logger.js';
 import { requestIdFrom, runWithRequestId } from './request-context.js';
 import { RejectNulPipe } from './reject-nul.pipe.js';
 import { requestPolicy } from './request-policy.js';
-import { QUEUE_DASHBOARD_API_PATH } from './paths.js';
 import { createValidationPipe } from './validation.js';
 
 /** Request id, access log and latency metric for every request. Logs the route pattern, never the query or body. */
@@ -54,7 +53,8 @@ export function configureHttp(
   app.use(helmet());
   // JSON only: a form post or text/plain body is refused with 415 by the request policy, never read as empty.
   express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
-  app.use(requestPolicy((path) => path.startsWith(QUEUE_DASHBOARD_API_PATH)));
+  // No route is exempt: the queue page is the web app's own now, its API JSON like every other.
+  app.use(requestPolicy(() => false));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -29,6 +29,9 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/me/notifications': 'signed-in',
   'POST /api/me/notifications/{id}/read': 'signed-in',
   'GET /api/audit/events': [Role.BureauAdmin],
+  'GET /api/admin/queues': [Role.BureauAdmin],
+  'POST /api/admin/queues/{queue}/jobs/{jobId}/retry': [Role.BureauAdmin],
+  'DELETE /api/admin/queues/{queue}/jobs/{jobId}': [Role.BureauAdmin],
   // Providers and enterprises
   'POST /api/providers/applications': 'signed-in',
   'GET /api/providers/applications/mine': 'signed-in',
@@ -161,6 +164,8 @@ export const PATH_PARAMS: Record<string, string> = {
   year: '2024',
   isoWeek: '2025-W10',
   list: '99',
+  queue: 'notifications',
+  jobId: 'no-such-job',
 };
 
 /** One account per role: provider roles at one provider, enterprise roles at one enterprise. */

@@ -1,4 +1,6 @@
 import { credentialsEn } from './en/credentials.js';
+import { auditEn } from './en/audit.js';
+import { adminEn } from './en/admin.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -14,6 +16,8 @@ import type { MessageKey } from './zh-CN.js';
 /** English. Typed against the Chinese keys so a missing or extra key fails the type-check. */
 export const en: Record<MessageKey, string> = {
   ...enumsEn,
+  ...adminEn,
+  ...auditEn,
   ...catalogueEn,
   ...searchEn,
   ...providerEn,

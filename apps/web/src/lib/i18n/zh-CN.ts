@@ -1,4 +1,6 @@
 import { credentialsZhCN } from './zh-CN/credentials.js';
+import { auditZhCN } from './zh-CN/audit.js';
+import { adminZhCN } from './zh-CN/admin.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
@@ -16,6 +18,8 @@ import { providerZhCN } from './zh-CN/provider.js';
  */
 export const zhCN = {
   ...enumsZhCN,
+  ...adminZhCN,
+  ...auditZhCN,
   ...catalogueZhCN,
   ...searchZhCN,
   ...providerZhCN,
