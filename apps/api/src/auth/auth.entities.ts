@@ -57,6 +57,17 @@ export class RefreshToken {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /** Hash of the token its first use issued: a duplicate request within the leeway gets that same token back. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  successorHash: string | null;
+
+  /**
+   * The successor token, AES-256-GCM sealed under a key derived from this (unhashed) token: only a holder of this
+   * token can read it, and the database alone gives nothing away.
+   */
+  @Column({ type: 'text', nullable: true })
+  successorSealed: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -11,6 +11,7 @@ import { DisplayMode1795921928443 } from './1795921928443-DisplayMode.js';
 import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
+import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Apprenticeship1795924394579,
   Indicators1795925487850,
   RecordsByProvider1795926000000,
+  RefreshSuccessor1795930000000,
 ];
