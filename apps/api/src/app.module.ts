@@ -20,6 +20,7 @@ import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -39,6 +40,7 @@ export class AppModule {
         JobsModule,
         GeoModule,
         PeopleModule,
+        VerificationModule,
         AuthModule,
         NotificationsModule,
         HealthModule,

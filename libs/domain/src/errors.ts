@@ -68,6 +68,12 @@ export enum ErrorCode {
   LogStateInvalid = 'LOG_STATE_INVALID',
   PeriodClosed = 'PERIOD_CLOSED',
   BaselineNotReady = 'BASELINE_NOT_READY',
+  AuthStepUpRequired = 'AUTH_STEP_UP_REQUIRED',
+  CodeInvalid = 'CODE_INVALID',
+  CodeExpired = 'CODE_EXPIRED',
+  CodeUsed = 'CODE_USED',
+  CodeAttemptsExhausted = 'CODE_ATTEMPTS_EXHAUSTED',
+  SmsUnavailable = 'SMS_UNAVAILABLE',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -8,6 +8,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -15,7 +16,14 @@ import {
 import type { Request } from 'express';
 import { RegisterDto } from '../people/dto/register.dto.js';
 import { type AuthUser, CurrentUser, Public } from './auth.decorators.js';
-import { AuthTokensResponse, ErrorResponse, LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto.js';
+import {
+  AuthTokensResponse,
+  ErrorResponse,
+  LoginDto,
+  LogoutDto,
+  RefreshDto,
+  StepUpDto,
+} from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { AuthService } from './auth.service.js';
 
@@ -42,10 +50,38 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with a mobile number or e-mail address and a password' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: AuthTokensResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'RATE_LIMITED after repeated failures' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description:
+      'AUTH_INVALID_CREDENTIALS; or AUTH_STEP_UP_REQUIRED (right password while the account is sprayed from many ' +
+      'addresses: a code was texted, answer it at /auth/login/step-up with challengeId)',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description:
+      'RATE_LIMITED: this address failed on this account too often (the wait doubles), or on many accounts',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'SMS_UNAVAILABLE: the step-up code could not be sent',
+  })
   login(@Body() _dto: LoginDto, @Req() req: Request): Promise<AuthTokensResponse> {
     return this.accounts.login((req.user as { id: string }).id);
+  }
+
+  @Public()
+  @Post('login/step-up')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish a sign-in that asked for an SMS code (AUTH_STEP_UP_REQUIRED)' })
+  @ApiOkResponse({ type: AuthTokensResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'CODE_INVALID or CODE_EXPIRED' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CODE_USED' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'CODE_ATTEMPTS_EXHAUSTED after 5 wrong codes',
+  })
+  stepUp(@Body() dto: StepUpDto): Promise<AuthTokensResponse> {
+    return this.accounts.stepUp(dto.challengeId, dto.code);
   }
 
   @Public()

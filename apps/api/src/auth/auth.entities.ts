@@ -84,3 +84,24 @@ export class RateLimitBucket {
   @Column({ type: 'integer', default: 0 })
   hits: number;
 }
+
+/**
+ * Failed sign-ins per (account, address) pair: each pair gets a few free tries, then waits that double with each
+ * failure. The account key is a hash, so the table holds no mobile numbers or e-mail addresses. Distinct addresses
+ * failing on one account tell whether it is being sprayed.
+ */
+@Entity('login_failures')
+@Index('idx_login_failures_account', ['accountKey', 'lastFailedAt'])
+export class LoginFailure {
+  @PrimaryColumn({ type: 'char', length: 64 })
+  accountKey: string;
+
+  @PrimaryColumn({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'integer' })
+  failures: number;
+
+  @Column({ type: 'timestamptz' })
+  lastFailedAt: Date;
+}

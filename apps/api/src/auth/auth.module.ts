@@ -7,7 +7,7 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PasswordService } from './password.service.js';
-import { RateLimitService } from './rate-limit.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
 
@@ -18,7 +18,7 @@ import { MeQuery } from '../people/me.query.js';
     AuthService,
     TokenService,
     PasswordService,
-    RateLimitService,
+    LoginThrottleService,
     LocalStrategy,
     JwtStrategy,
     MeQuery,

@@ -51,11 +51,14 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogDayLimit:
     case ErrorCode.LogWeekLimit:
     case ErrorCode.LogWeekOutOfRange:
+    case ErrorCode.CodeInvalid:
+    case ErrorCode.CodeExpired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
     case ErrorCode.AuthTokenInvalid:
     case ErrorCode.AuthRefreshInvalid:
+    case ErrorCode.AuthStepUpRequired:
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.AuthAccountDisabled:
@@ -85,6 +88,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogStateInvalid:
     case ErrorCode.PeriodClosed:
     case ErrorCode.BaselineNotReady:
+    case ErrorCode.CodeUsed:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -98,8 +102,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.UnsupportedMediaType:
       return 415;
     case ErrorCode.RateLimited:
+    case ErrorCode.CodeAttemptsExhausted:
       return 429;
     case ErrorCode.ServiceUnavailable:
+    case ErrorCode.SmsUnavailable:
       return 503;
     case ErrorCode.Internal:
       return 500;

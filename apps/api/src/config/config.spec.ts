@@ -62,7 +62,10 @@ describe('loadConfig', () => {
   });
 
   it('runs the worker in a separate process by default in production', () => {
-    expect(loadConfig({ ...base(), NODE_ENV: 'production' }).workerInProcess).toBe(false);
+    expect(
+      loadConfig({ ...base(), NODE_ENV: 'production', SMS_HTTP_URL: 'https://sms.example.cn/send' })
+        .workerInProcess,
+    ).toBe(false);
   });
 
   it('stops in 25 s and runs the nightly schedules at county night by default, all overridable', () => {
@@ -105,5 +108,32 @@ describe('loadConfig', () => {
       /SCHEDULE_TIME_ZONE must be an IANA time zone/,
     );
     expect(() => loadConfig({ ...base(), WORKER_METRICS_PORT: '0' })).toThrow(/WORKER_METRICS_PORT/);
+  });
+
+  it('refuses the development SMS gateway in production and needs the HTTP one’s address', () => {
+    expect(loadConfig(base()).sms).toEqual({ gateway: 'dev' });
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production', SMS_GATEWAY: 'dev' })).toThrow(
+      /SMS_GATEWAY=dev .* refused in production/,
+    );
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(
+      /Missing configuration: SMS_HTTP_URL/,
+    );
+    expect(() => loadConfig({ ...base(), SMS_GATEWAY: 'http', SMS_HTTP_URL: 'ftp://x' })).toThrow(
+      /SMS_HTTP_URL must be a URL/,
+    );
+    expect(
+      loadConfig({
+        ...base(),
+        SMS_GATEWAY: 'http',
+        SMS_HTTP_URL: 'https://sms.example.cn/send',
+        SMS_HTTP_TOKEN: 'secret',
+      }).sms,
+    ).toEqual({
+      gateway: 'http',
+      url: 'https://sms.example.cn/send',
+      token: 'secret',
+      timeoutMs: 5000,
+      signature: '县终身学习平台',
+    });
   });
 });

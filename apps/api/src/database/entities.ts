@@ -9,7 +9,8 @@ import {
 } from '../apprenticeship/apprenticeship.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
-import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { VerificationCode } from '../verification/verification.entities.js';
 import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
@@ -27,6 +28,8 @@ import { Enterprise, Provider, Invitation } from '../organisations/organisation.
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
 
 export const ENTITIES = [
+  LoginFailure,
+  VerificationCode,
   Township,
   Village,
   Provider,

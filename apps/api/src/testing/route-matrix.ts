@@ -22,6 +22,8 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/geo/townships/{code}/villages': 'anyone',
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
+  'POST /api/auth/login/step-up': 'anyone',
+  'GET /api/dev/sms': 'anyone',
   'POST /api/auth/refresh': 'anyone',
   'POST /api/auth/logout': 'signed-in',
   'GET /api/me': 'signed-in',

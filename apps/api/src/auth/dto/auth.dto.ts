@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { trim } from '../../people/dto/profile-fields.js';
 import { MeResponse } from '../../people/dto/me.response.js';
 
 export class LoginDto {
@@ -63,4 +64,29 @@ export class ErrorResponse {
   problems?: Array<{ code: string; message: string; sessionId?: string }>;
   @ApiPropertyOptional({ description: 'With RATE_LIMITED: seconds until another attempt is allowed' })
   retryAfterSeconds?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'With AUTH_STEP_UP_REQUIRED: the code to answer' })
+  challengeId?: string;
+  @ApiPropertyOptional({ description: 'With AUTH_STEP_UP_REQUIRED: seconds the code stays valid' })
+  expiresInSeconds?: number;
+  @ApiPropertyOptional({
+    example: '138****0001',
+    description: 'With AUTH_STEP_UP_REQUIRED: where the code went',
+  })
+  mobileMasked?: string;
+}
+
+export class StepUpDto {
+  @ApiProperty({ format: 'uuid', description: 'challengeId from the AUTH_STEP_UP_REQUIRED answer' })
+  @IsUUID()
+  challengeId: string;
+
+  @ApiProperty({ example: '123456', description: 'The 6-digit code texted to the account’s mobile' })
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code: string;
+}
+
+export class ChallengeResponse {
+  @ApiProperty({ format: 'uuid' }) challengeId: string;
+  @ApiProperty({ description: 'Seconds the code stays valid' }) expiresInSeconds: number;
 }

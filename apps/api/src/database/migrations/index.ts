@@ -12,6 +12,7 @@ import { Indicators1795925487850 } from './1795925487850-Indicators.js';
 import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
+import { SignInThrottleAndCodes1795930000001 } from './1795930000001-SignInThrottleAndCodes.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Indicators1795925487850,
   RecordsByProvider1795926000000,
   RefreshSuccessor1795930000000,
+  SignInThrottleAndCodes1795930000001,
 ];
