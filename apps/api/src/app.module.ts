@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { ProxyModule } from './proxy/proxy.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -42,6 +43,7 @@ export class AppModule {
         PeopleModule,
         VerificationModule,
         AuthModule,
+        ProxyModule,
         NotificationsModule,
         HealthModule,
         OrganisationsModule,

@@ -74,6 +74,7 @@ export enum ErrorCode {
   CodeUsed = 'CODE_USED',
   CodeAttemptsExhausted = 'CODE_ATTEMPTS_EXHAUSTED',
   SmsUnavailable = 'SMS_UNAVAILABLE',
+  ProxyConsentRequired = 'PROXY_CONSENT_REQUIRED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -11,6 +11,7 @@ import { User } from '../people/people.entities.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AuthUser } from './auth.decorators.js';
 import { PasswordService } from './password.service.js';
+import { maskMobile, smsText } from './sms-text.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { type Limit, RateLimitService } from './rate-limit.service.js';
 import { type IssuedTokens, TokenService } from './token.service.js';
@@ -167,13 +168,4 @@ export class AuthService {
     const { loginFailuresPerIp, loginWindowSeconds } = this.config.rateLimit;
     return { key: `login:ip:${ip}`, max: loginFailuresPerIp, windowSeconds: loginWindowSeconds };
   }
-}
-
-export function maskMobile(mobile: string): string {
-  return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
-}
-
-export function smsText(config: AppConfig, body: string): string {
-  const signature = config.sms.gateway === 'http' ? config.sms.signature : '县终身学习平台';
-  return `【${signature}】${body}`;
 }

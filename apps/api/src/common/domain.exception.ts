@@ -66,6 +66,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvitationNotForYou:
     case ErrorCode.NotEnrolled:
     case ErrorCode.NotAParty:
+    case ErrorCode.ProxyConsentRequired:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:

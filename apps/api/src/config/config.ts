@@ -39,6 +39,9 @@ export interface AppConfig {
     /** One-time codes sent to one mobile number per hour, and requested from one address per hour. */
     codesPerMobile: number;
     codesPerIp: number;
+    /** Consent codes one proxy may ask for, and actions (enrolments) one proxy may take, per hour. */
+    proxyConsentsPerHour: number;
+    proxyActionsPerHour: number;
     registrationsPerIp: number;
     registrationWindowSeconds: number;
   };
@@ -248,6 +251,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginSprayAddresses: int(env, 'RATE_LIMIT_LOGIN_SPRAY_ADDRESSES', 5, 2, 10_000),
       codesPerMobile: int(env, 'RATE_LIMIT_CODES_PER_MOBILE', 5, 1, 1000),
       codesPerIp: int(env, 'RATE_LIMIT_CODES_PER_IP', 20, 1, 100_000),
+      proxyConsentsPerHour: int(env, 'RATE_LIMIT_PROXY_CONSENTS_PER_HOUR', 10, 1, 10_000),
+      proxyActionsPerHour: int(env, 'RATE_LIMIT_PROXY_ACTIONS_PER_HOUR', 30, 1, 10_000),
       loginFailuresPerIp: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
       loginWindowSeconds: int(env, 'RATE_LIMIT_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
       registrationsPerIp: int(env, 'RATE_LIMIT_REGISTRATIONS_PER_IP', 20, 1, 100_000),

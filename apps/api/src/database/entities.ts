@@ -11,6 +11,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { VerificationCode } from '../verification/verification.entities.js';
+import { ProxyRelationship } from '../proxy/proxy.entities.js';
 import { Certificate, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
@@ -30,6 +31,7 @@ import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.
 export const ENTITIES = [
   LoginFailure,
   VerificationCode,
+  ProxyRelationship,
   Township,
   Village,
   Provider,

@@ -53,6 +53,10 @@ export class VerificationCode {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /** What the code is about beyond the account: for proxy consent, the proxy who asked. Never a phone number. */
+  @Column({ type: 'jsonb', nullable: true })
+  context: Record<string, string> | null;
+
   /** Where the code was asked for from (a step-up signs in that address). */
   @Column({ type: 'text' })
   requestedFrom: string;

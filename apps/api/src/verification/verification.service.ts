@@ -19,6 +19,10 @@ export interface CodeRequest {
   /** The account the code acts on; null when there is none (nothing is sent, the answer is the same). */
   userId: string | null;
   ip: string;
+  /** Send even with no account on the number (consent from whoever holds the phone). Default: only to accounts. */
+  deliver?: boolean;
+  /** Kept with the code, returned when it is consumed. */
+  context?: Record<string, string>;
   /** Who asked, when signed in (a proxy asking a resident to confirm). */
   actorUserId?: string;
   /** The text message, given the code; called only when there is an account to send to. */
@@ -33,6 +37,7 @@ export interface Challenge {
 export interface ConsumedCode {
   userId: string | null;
   requestedFrom: string;
+  context: Record<string, string> | null;
 }
 
 /** One-time SMS codes: 6 digits, 5 minutes, 5 tries, kept as keyed hashes, limited per number and per address. */
@@ -77,8 +82,8 @@ export class VerificationService {
         [mobileHash, request.purpose],
       );
       await manager.query(
-        `INSERT INTO verification_codes (id, purpose, mobile_hash, user_id, code_hash, requested_from, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
+        `INSERT INTO verification_codes (id, purpose, mobile_hash, user_id, code_hash, requested_from, expires_at, context)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8)`,
         [
           challengeId,
           request.purpose,
@@ -87,6 +92,7 @@ export class VerificationService {
           this.codeHash(challengeId, code),
           request.ip,
           CODE_TTL_SECONDS,
+          request.context ?? null,
         ],
       );
       // The same event whether or not an account has the number; the number itself is never recorded.
@@ -98,7 +104,7 @@ export class VerificationService {
         details: { purpose: request.purpose },
       });
     });
-    if (request.userId) {
+    if (request.deliver ?? request.userId !== null) {
       try {
         await this.gateway.send(request.mobile, request.text(code));
       } catch {
@@ -128,11 +134,12 @@ export class VerificationService {
       user_id: string | null;
       requested_from: string;
       mobile_hash: string;
+      context: Record<string, string> | null;
     }> = await this.dataSource.query(
       `WITH tried AS (
          UPDATE verification_codes SET attempts = attempts + 1
           WHERE id = $1 AND purpose = $2 AND consumed_at IS NULL AND attempts < $3 AND expires_at > now()
-          RETURNING code_hash, user_id, requested_from, mobile_hash)
+          RETURNING code_hash, user_id, requested_from, mobile_hash, context)
        SELECT * FROM tried`,
       [input.challengeId, input.purpose, CODE_MAX_ATTEMPTS],
     );
@@ -152,7 +159,7 @@ export class VerificationService {
       [input.challengeId],
     );
     if (!consumed.length) throw used();
-    return { userId: row.user_id, requestedFrom: row.requested_from };
+    return { userId: row.user_id, requestedFrom: row.requested_from, context: row.context };
   }
 
   private async whyUnusable(challengeId: string, purpose: CodePurpose): Promise<DomainException> {

@@ -13,6 +13,7 @@ import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
 import { SignInThrottleAndCodes1795930000001 } from './1795930000001-SignInThrottleAndCodes.js';
+import { ProxyRelationships1795930000002 } from './1795930000002-ProxyRelationships.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RecordsByProvider1795926000000,
   RefreshSuccessor1795930000000,
   SignInThrottleAndCodes1795930000001,
+  ProxyRelationships1795930000002,
 ];
