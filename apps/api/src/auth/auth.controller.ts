@@ -23,14 +23,21 @@ import {
   LogoutDto,
   RefreshDto,
   StepUpDto,
+  ChallengeResponse,
+  PasswordResetCodeDto,
+  PasswordResetDto,
 } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { RecoveryService } from './recovery.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly accounts: AuthService) {}
+  constructor(
+    private readonly accounts: AuthService,
+    private readonly recovery: RecoveryService,
+  ) {}
 
   @Public()
   @Post('register')
@@ -101,5 +108,34 @@ export class AuthController {
   @ApiNoContentResponse()
   logout(@CurrentUser() user: AuthUser, @Body() dto: LogoutDto): Promise<void> {
     return this.accounts.logout(user, dto.refreshToken);
+  }
+
+  @Public()
+  @Post('password-reset/code')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Forgot password: text a reset code to the mobile (the same answer whether or not it has an account)',
+  })
+  @ApiOkResponse({ type: ChallengeResponse })
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'RATE_LIMITED per number and per address' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'SMS_UNAVAILABLE' })
+  requestPasswordReset(@Body() dto: PasswordResetCodeDto, @Req() req: Request): Promise<ChallengeResponse> {
+    return this.recovery.requestCode(dto.mobile, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the texted code; ends every other session; signs in' })
+  @ApiOkResponse({ type: AuthTokensResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED (password), CODE_INVALID, CODE_EXPIRED',
+  })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CODE_USED' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'CODE_ATTEMPTS_EXHAUSTED' })
+  resetPassword(@Body() dto: PasswordResetDto): Promise<AuthTokensResponse> {
+    return this.recovery.reset(dto);
   }
 }

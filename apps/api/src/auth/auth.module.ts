@@ -8,6 +8,8 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PasswordService } from './password.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordPolicyService } from './password-policy.service.js';
+import { RecoveryService } from './recovery.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
 
@@ -19,6 +21,8 @@ import { MeQuery } from '../people/me.query.js';
     TokenService,
     PasswordService,
     LoginThrottleService,
+    PasswordPolicyService,
+    RecoveryService,
     LocalStrategy,
     JwtStrategy,
     MeQuery,

@@ -10,6 +10,7 @@ import { MeQuery } from '../people/me.query.js';
 import { User } from '../people/people.entities.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AuthUser } from './auth.decorators.js';
+import { PasswordPolicyService } from './password-policy.service.js';
 import { PasswordService } from './password.service.js';
 import { maskMobile, smsText } from './sms-text.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -28,6 +29,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicyService,
     private readonly rateLimits: RateLimitService,
     private readonly throttle: LoginThrottleService,
     private readonly verification: VerificationService,
@@ -110,6 +112,7 @@ export class AuthService {
 
   async register(dto: RegisterDto, ip: string): Promise<AuthTokensResponse> {
     await this.rateLimits.consume(this.registrationLimit(ip));
+    await this.policy.assertAcceptable(dto.password, dto);
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.people.register(dto, passwordHash, manager);
@@ -146,6 +149,11 @@ export class AuthService {
         actorUserId: user.id,
       });
     });
+  }
+
+  /** The tokens with the profile, as every sign-in answers. */
+  sessionFor(manager: EntityManager, tokens: IssuedTokens): Promise<AuthTokensResponse> {
+    return this.withUser(manager, tokens);
   }
 
   private async withUser(manager: EntityManager, tokens: IssuedTokens): Promise<AuthTokensResponse> {

@@ -23,6 +23,8 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/auth/register': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/login/step-up': 'anyone',
+  'POST /api/auth/password-reset/code': 'anyone',
+  'POST /api/auth/password-reset': 'anyone',
   'GET /api/dev/sms': 'anyone',
   'POST /api/auth/refresh': 'anyone',
   'POST /api/auth/logout': 'signed-in',

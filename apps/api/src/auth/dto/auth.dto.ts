@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { MOBILE_PATTERN } from '@cll/domain';
+import { IsNewPassword } from '../../people/dto/password.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import { MeResponse } from '../../people/dto/me.response.js';
 
@@ -89,4 +91,25 @@ export class StepUpDto {
 export class ChallengeResponse {
   @ApiProperty({ format: 'uuid' }) challengeId: string;
   @ApiProperty({ description: 'Seconds the code stays valid' }) expiresInSeconds: number;
+}
+
+export class PasswordResetCodeDto {
+  @ApiProperty({ example: '13800000001' })
+  @trim()
+  @Matches(MOBILE_PATTERN, { message: '$property must be an 11-digit mainland mobile number' })
+  mobile: string;
+}
+
+export class PasswordResetDto extends PasswordResetCodeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  challengeId: string;
+
+  @ApiProperty({ example: '123456' })
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code: string;
+
+  @IsNewPassword()
+  newPassword: string;
 }
