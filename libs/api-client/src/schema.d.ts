@@ -90,6 +90,23 @@ export interface paths {
         patch: operations["People_update"];
         trace?: never;
     };
+    "/api/dev/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the text messages the development SMS gateway "sent" (404 with a real gateway) */
+        get: operations["Verification_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -124,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-in that asked for an SMS code (AUTH_STEP_UP_REQUIRED) */
+        post: operations["Auth_stepUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -152,6 +186,92 @@ export interface paths {
         put?: never;
         /** End this session: its access and refresh tokens stop working at once */
         post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forgot password: text a reset code to the mobile (the same answer whether or not it has an account) */
+        post: operations["Auth_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the texted code; ends every other session; signs in */
+        post: operations["Auth_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a consent code to a resident’s mobile (same answer whether or not the number has an account; limited per proxy) */
+        post: operations["Proxy_requestConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationships I act in, as proxy or as the resident, revoked ones included */
+        get: operations["Proxy_list"];
+        put?: never;
+        /** Confirm the relationship with the code the resident read out */
+        post: operations["Proxy_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a relationship (the resident or the proxy); takes effect at once */
+        post: operations["Proxy_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1297,7 +1417,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol an elderly learner on their behalf (family member or village worker), with consent */
+        /** Enrol a resident on their behalf (family member or village worker), within a relationship the resident confirmed */
         post: operations["Enrolment_enrolByProxy"];
         delete?: never;
         options?: never;
@@ -1616,6 +1736,18 @@ export interface components {
             }[];
             /** @description With RATE_LIMITED: seconds until another attempt is allowed */
             retryAfterSeconds?: number;
+            /**
+             * Format: uuid
+             * @description With AUTH_STEP_UP_REQUIRED: the code to answer
+             */
+            challengeId?: string;
+            /** @description With AUTH_STEP_UP_REQUIRED: seconds the code stays valid */
+            expiresInSeconds?: number;
+            /**
+             * @description With AUTH_STEP_UP_REQUIRED: where the code went
+             * @example 138****0001
+             */
+            mobileMasked?: string;
         };
         AuditEventResponse: {
             id: string;
@@ -1734,6 +1866,12 @@ export interface components {
              */
             displayMode?: "standard" | "elder";
         };
+        DevSmsMessageResponse: {
+            mobile: string;
+            text: string;
+            /** Format: date-time */
+            sentAt: string;
+        };
         RegisterDto: {
             /**
              * @description Mainland mobile number; a mobile or an e-mail is required
@@ -1742,7 +1880,7 @@ export interface components {
             mobile?: string;
             /** @example learner@example.cn */
             email?: string;
-            /** @description At least 8 characters with a letter and a digit, and not one of the most used passwords */
+            /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
             password: string;
             /**
              * Format: date
@@ -1788,12 +1926,95 @@ export interface components {
             /** @example Demo2026! */
             password: string;
         };
+        StepUpDto: {
+            /**
+             * Format: uuid
+             * @description challengeId from the AUTH_STEP_UP_REQUIRED answer
+             */
+            challengeId: string;
+            /**
+             * @description The 6-digit code texted to the account’s mobile
+             * @example 123456
+             */
+            code: string;
+        };
         RefreshDto: {
             refreshToken: string;
         };
         LogoutDto: {
             /** @description Also end the session this refresh token belongs to (if it is the caller’s) */
             refreshToken?: string;
+        };
+        PasswordResetCodeDto: {
+            /** @example 13800000001 */
+            mobile: string;
+        };
+        ChallengeResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            /** @description Seconds the code stays valid */
+            expiresInSeconds: number;
+        };
+        PasswordResetDto: {
+            /** @example 13800000001 */
+            mobile: string;
+            /** Format: uuid */
+            challengeId: string;
+            /** @example 123456 */
+            code: string;
+            /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
+            newPassword: string;
+        };
+        ConsentRequestDto: {
+            /**
+             * @description The resident’s own mobile: the consent code goes there
+             * @example 13900000123
+             */
+            learnerMobile: string;
+        };
+        /** @enum {string} */
+        ProxyKind: "family" | "village_worker" | "other";
+        ConsentConfirmDto: {
+            /** Format: uuid */
+            challengeId: string;
+            /**
+             * @description The code the resident read out from their text message
+             * @example 123456
+             */
+            code: string;
+            /** @example 13900000123 */
+            learnerMobile: string;
+            relationship: components["schemas"]["ProxyKind"];
+        };
+        ProxyRelationshipResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Which side of it the caller is
+             * @enum {string}
+             */
+            side: "proxy" | "resident";
+            relationship: components["schemas"]["ProxyKind"];
+            /** @enum {string} */
+            scope: "enrolment";
+            /** @enum {string} */
+            confirmedVia: "sms" | "in_person";
+            /** @description The other person’s name (the resident’s once they have an account) */
+            otherName: Record<string, never> | null;
+            /**
+             * @description The other person’s mobile, masked
+             * @example 139****0123
+             */
+            otherMobileMasked: string | null;
+            /**
+             * @description For the proxy: the resident’s mobile in full (the consent came from it); null for the resident
+             * @example 13900000123
+             */
+            learnerMobile: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -3420,6 +3641,33 @@ export interface operations {
             };
         };
     };
+    Verification_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSmsMessageResponse"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Auth_register: {
         parameters: {
             query?: never;
@@ -3489,7 +3737,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description AUTH_INVALID_CREDENTIALS */
+            /** @description AUTH_INVALID_CREDENTIALS; or AUTH_STEP_UP_REQUIRED (right password while the account is sprayed from many addresses: a code was texted, answer it at /auth/login/step-up with challengeId) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,7 +3746,66 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description RATE_LIMITED after repeated failures */
+            /** @description RATE_LIMITED: this address failed on this account too often (the wait doubles), or on many accounts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SMS_UNAVAILABLE: the step-up code could not be sent */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_stepUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description CODE_INVALID or CODE_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_ATTEMPTS_EXHAUSTED after 5 wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3559,6 +3866,235 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Auth_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            /** @description RATE_LIMITED per number and per address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SMS_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (password), CODE_INVALID, CODE_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Proxy_requestConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SMS_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Proxy_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"][];
+                };
+            };
+        };
+    };
+    Proxy_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentConfirmDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"];
+                };
+            };
+            /** @description CODE_INVALID, CODE_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Proxy_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -7162,8 +7698,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description LEARNER_NOT_FOUND without newLearner */
+            /** @description PROXY_CONSENT_REQUIRED: no live relationship the resident confirmed (whether or not the number is known) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND: consent confirmed, but no account yet and no newLearner */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many proxy actions this hour */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -153,6 +153,7 @@ export class ProxyService {
         confirmedVia: r.confirmed_via,
         otherName: side === 'proxy' ? r.learner_name : r.proxy_name,
         otherMobileMasked: otherMobile ? maskMobile(otherMobile) : null,
+        learnerMobile: side === 'proxy' ? r.learner_mobile : null,
         createdAt: r.created_at.toISOString(),
         revokedAt: r.revoked_at?.toISOString() ?? null,
       };

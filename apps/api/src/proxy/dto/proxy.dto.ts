@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { MOBILE_PATTERN } from '@cll/domain';
 import { IsIn, IsUUID, Matches } from 'class-validator';
 import { trim } from '../../people/dto/profile-fields.js';
@@ -48,8 +48,21 @@ export class ProxyRelationshipResponse {
     nullable: true,
   })
   otherName: string | null;
-  @ApiProperty({ example: '139****0123', description: 'The other person’s mobile, masked', nullable: true })
+  @ApiProperty({
+    type: String,
+    example: '139****0123',
+    description: 'The other person’s mobile, masked',
+    nullable: true,
+  })
   otherMobileMasked: string | null;
+  @ApiProperty({
+    type: String,
+    example: '13900000123',
+    nullable: true,
+    description:
+      'For the proxy: the resident’s mobile in full (the consent came from it); null for the resident',
+  })
+  learnerMobile: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
 }

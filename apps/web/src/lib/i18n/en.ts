@@ -1,3 +1,4 @@
+import { accountEn } from './en/account.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...rosterEn,
   ...displayEn,
   ...apprenticeshipEn,
+  ...accountEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

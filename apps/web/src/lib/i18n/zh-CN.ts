@@ -1,3 +1,4 @@
+import { accountZhCN } from './zh-CN/account.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...rosterZhCN,
   ...displayZhCN,
   ...apprenticeshipZhCN,
+  ...accountZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',
