@@ -69,6 +69,7 @@ export enum ErrorCode {
   PeriodClosed = 'PERIOD_CLOSED',
   BaselineNotReady = 'BASELINE_NOT_READY',
   AuthStepUpRequired = 'AUTH_STEP_UP_REQUIRED',
+  CodeRequired = 'CODE_REQUIRED',
   CodeInvalid = 'CODE_INVALID',
   CodeExpired = 'CODE_EXPIRED',
   CodeUsed = 'CODE_USED',

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -26,6 +26,7 @@ import {
   ChallengeResponse,
   PasswordResetCodeDto,
   PasswordResetDto,
+  RegistrationOptionsResponse,
 } from './dto/auth.dto.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -43,11 +44,39 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Register as a learner; returns tokens for the new session' })
   @ApiCreatedResponse({ type: AuthTokensResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'ACCOUNT_EXISTS or ID_NUMBER_TAKEN' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED',
+  })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'ACCOUNT_EXISTS, ID_NUMBER_TAKEN or CODE_USED' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })
   register(@Body() dto: RegisterDto, @Req() req: Request): Promise<AuthTokensResponse> {
     return this.accounts.register(dto, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Get('registration-options')
+  @ApiOperation({ summary: 'Whether registering with a mobile needs a texted code' })
+  @ApiOkResponse({ type: RegistrationOptionsResponse })
+  registrationOptions(): RegistrationOptionsResponse {
+    return this.accounts.registrationOptions();
+  }
+
+  @Public()
+  @Post('register/code')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Text a registration code to the mobile; the same answer whether or not it has an account (its owner is told)',
+  })
+  @ApiOkResponse({ type: ChallengeResponse })
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'RATE_LIMITED per number and per address' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'SMS_UNAVAILABLE' })
+  requestRegistrationCode(
+    @Body() dto: PasswordResetCodeDto,
+    @Req() req: Request,
+  ): Promise<ChallengeResponse> {
+    return this.accounts.requestRegistrationCode(dto.mobile, req.ip ?? 'unknown');
   }
 
   @Public()

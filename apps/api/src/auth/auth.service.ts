@@ -17,7 +17,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { type Limit, RateLimitService } from './rate-limit.service.js';
 import { type IssuedTokens, TokenService } from './token.service.js';
 import { CodePurpose } from '../verification/verification.entities.js';
-import { VerificationService } from '../verification/verification.service.js';
+import { type Challenge, VerificationService } from '../verification/verification.service.js';
 
 export function normaliseLogin(login: string): { mobile?: string; email?: string } {
   const value = login.trim();
@@ -89,32 +89,80 @@ export class AuthService {
     return { id: user.id };
   }
 
+  /**
+   * Texts a registration code; the answer is the same whether or not the number has an account. Its owner, if any,
+   * gets a notice that they already have one (and no code) instead.
+   */
+  async requestRegistrationCode(mobile: string, ip: string): Promise<Challenge> {
+    const [existing]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM users WHERE mobile = $1`,
+      [mobile],
+    );
+    return this.verification.send({
+      purpose: CodePurpose.Registration,
+      mobile,
+      userId: existing?.id ?? null,
+      deliver: true,
+      ip,
+      text: (code) =>
+        smsText(
+          this.config,
+          existing
+            ? '有人用您的手机号注册县终身学习平台，但这个号码已经有账号了。如忘记密码，请在登录页点“忘记密码”。如不是您本人操作，请忽略。'
+            : `注册验证码 ${code}，5分钟内有效。如不是您本人操作，请忽略，也不要告诉任何人。`,
+        ),
+    });
+  }
+
   /** Completes a sign-in that needed an SMS code. */
   async stepUp(challengeId: string, code: string): Promise<AuthTokensResponse> {
+    const checked = await this.verification.check({ challengeId, code, purpose: CodePurpose.LoginStepUp });
+    const userId = checked.userId;
+    if (!userId) throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right.');
     return this.dataSource.transaction(async (manager) => {
-      const consumed = await this.verification.consume(manager, {
-        challengeId,
-        code,
-        purpose: CodePurpose.LoginStepUp,
-      });
-      if (!consumed.userId) throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right.');
-      const tokens = await this.tokens.openSession(manager, consumed.userId);
+      await this.verification.consume(manager, challengeId);
+      const tokens = await this.tokens.openSession(manager, userId);
       await this.audit.record(manager, {
         action: 'auth.login',
         entityType: 'user',
-        entityId: consumed.userId,
-        actorUserId: consumed.userId,
+        entityId: userId,
+        actorUserId: userId,
         details: { stepUp: true },
       });
       return this.withUser(manager, tokens);
     });
   }
 
+  /**
+   * Registers a learner. A mobile must be proven by the code texted to it when registrationCodeRequired (always in
+   * production): nobody can take a stranger's number, and only its owner can ever learn that it has an account.
+   */
   async register(dto: RegisterDto, ip: string): Promise<AuthTokensResponse> {
     await this.rateLimits.consume(this.registrationLimit(ip));
+    const proving =
+      dto.mobile !== undefined && (this.config.registrationCodeRequired || dto.challengeId !== undefined);
+    if (proving && (!dto.challengeId || !dto.code)) {
+      throw DomainException.field(
+        ErrorCode.CodeRequired,
+        'code',
+        'Enter the code texted to the mobile number.',
+      );
+    }
     await this.policy.assertAcceptable(dto.password, dto);
+    const challengeId = proving ? dto.challengeId : undefined;
+    if (challengeId && dto.code) {
+      const checked = await this.verification.check({
+        challengeId,
+        code: dto.code,
+        purpose: CodePurpose.Registration,
+        mobile: dto.mobile,
+      });
+      // A number that had an account when the code was asked for got a notice without a code.
+      if (checked.userId) throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right.');
+    }
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
+      if (challengeId) await this.verification.consume(manager, challengeId);
       const user = await this.people.register(dto, passwordHash, manager);
       return this.withUser(manager, await this.tokens.openSession(manager, user.id));
     });
@@ -165,6 +213,10 @@ export class AuthService {
       expiresIn: tokens.expiresIn,
       user,
     };
+  }
+
+  registrationOptions(): { codeRequired: boolean } {
+    return { codeRequired: this.config.registrationCodeRequired };
   }
 
   registrationLimit(ip: string): Limit {

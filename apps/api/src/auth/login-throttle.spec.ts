@@ -14,6 +14,8 @@ beforeAll(async () => {
     RATE_LIMIT_LOGIN_FAILURES_PER_PAIR: '3',
     RATE_LIMIT_LOGIN_DELAY_SECONDS: '30',
     RATE_LIMIT_LOGIN_SPRAY_ADDRESSES: '5',
+    // Few connections: a code check that needed a second connection inside its transaction would starve here.
+    DATABASE_POOL_SIZE: '2',
   });
   sms = t.app.get(SMS_GATEWAY);
 });

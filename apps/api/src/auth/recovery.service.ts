@@ -53,29 +53,31 @@ export class RecoveryService {
     );
     // Checked before the code, so a refused password does not use up one of the five tries.
     await this.policy.assertAcceptable(dto.newPassword, { mobile: dto.mobile, ...owner });
+    const checked = await this.verification.check({
+      challengeId: dto.challengeId,
+      code: dto.code,
+      purpose: CodePurpose.PasswordReset,
+      mobile: dto.mobile,
+    });
+    const userId = checked.userId;
+    if (!userId)
+      throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right. Ask for a new one.');
     const passwordHash = await this.passwords.hash(dto.newPassword);
     return this.dataSource.transaction(async (m) => {
-      const consumed = await this.verification.consume(m, {
-        challengeId: dto.challengeId,
-        code: dto.code,
-        purpose: CodePurpose.PasswordReset,
-        mobile: dto.mobile,
-      });
-      if (!consumed.userId)
-        throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right. Ask for a new one.');
+      await this.verification.consume(m, dto.challengeId);
       await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
-        consumed.userId,
+        userId,
         passwordHash,
       ]);
-      const sessionsEnded = await this.tokens.revokeAllSessions(m, consumed.userId, 'password_reset');
+      const sessionsEnded = await this.tokens.revokeAllSessions(m, userId, 'password_reset');
       await this.audit.record(m, {
         action: 'auth.password_reset',
         entityType: 'user',
-        entityId: consumed.userId,
-        actorUserId: consumed.userId,
+        entityId: userId,
+        actorUserId: userId,
         details: { via: 'sms', sessionsEnded },
       });
-      return this.auth.sessionFor(m, await this.tokens.openSession(m, consumed.userId));
+      return this.auth.sessionFor(m, await this.tokens.openSession(m, userId));
     });
   }
 }

@@ -51,6 +51,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LogDayLimit:
     case ErrorCode.LogWeekLimit:
     case ErrorCode.LogWeekOutOfRange:
+    case ErrorCode.CodeRequired:
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:
       return 400;

@@ -47,6 +47,8 @@ export interface AppConfig {
   };
   /** How one-time codes reach a mobile: `dev` (log and development page; refused in production) or `http`. */
   sms: SmsConfig;
+  /** Registration with a mobile needs the code texted to it. Always in production; by default with the HTTP gateway. */
+  registrationCodeRequired: boolean;
   outboxPollMs: number;
   /**
    * Bull's job lock: a worker renews it while a job runs; a job whose worker died is taken up again by another
@@ -219,6 +221,18 @@ function smsConfig(env: Env, nodeEnv: AppConfig['nodeEnv']): SmsConfig {
   };
 }
 
+function registrationCodeRequired(env: Env, nodeEnv: AppConfig['nodeEnv']): boolean {
+  const required = bool(
+    env,
+    'REGISTRATION_CODE_REQUIRED',
+    nodeEnv === 'production' || env.SMS_GATEWAY === 'http',
+  );
+  if (!required && nodeEnv === 'production') {
+    fail('REGISTRATION_CODE_REQUIRED', 'true in production (a mobile belongs to whoever proves it)', 'false');
+  }
+  return required;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const jwtSecret = env.JWT_SECRET ?? '';
@@ -259,6 +273,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationWindowSeconds: int(env, 'RATE_LIMIT_REGISTRATION_WINDOW_SECONDS', 3600, 1, 86_400),
     },
     sms: smsConfig(env, nodeEnv),
+    registrationCodeRequired: registrationCodeRequired(env, nodeEnv),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
     cjkFontPath: env.CJK_FONT_PATH || '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',

@@ -183,6 +183,7 @@ export class EnrolmentService {
   async enrolByProxy(user: AuthUser, dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
     if (!dto.consent)
       throw new DomainException(ErrorCode.ConsentRequired, 'The learner’s consent is required.');
+    await this.proxies.limitActions(user);
     const id = await this.line.run(dto.sessionId, () =>
       this.dataSource.transaction(async (m) => {
         const acting = await this.proxies.assertActing(m, user, dto.learnerMobile);

@@ -90,15 +90,16 @@ export class ProxyService {
 
   /** The proxy types in the code the resident read out: the relationship starts. */
   async confirm(user: AuthUser, dto: ConsentConfirmDto): Promise<ProxyRelationshipResponse> {
+    const checked = await this.verification.check({
+      challengeId: dto.challengeId,
+      code: dto.code,
+      purpose: CodePurpose.ProxyConsent,
+      mobile: dto.learnerMobile,
+    });
+    if (checked.context?.proxyUserId !== user.id)
+      throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right. Ask for a new one.');
     const id = await this.dataSource.transaction(async (m) => {
-      const consumed = await this.verification.consume(m, {
-        challengeId: dto.challengeId,
-        code: dto.code,
-        purpose: CodePurpose.ProxyConsent,
-        mobile: dto.learnerMobile,
-      });
-      if (consumed.context?.proxyUserId !== user.id)
-        throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right. Ask for a new one.');
+      await this.verification.consume(m, dto.challengeId);
       const [learner]: Array<{ id: string }> = await m.query(`SELECT id FROM users WHERE mobile = $1`, [
         dto.learnerMobile,
       ]);
@@ -194,13 +195,17 @@ export class ProxyService {
     return found;
   }
 
+  /** Counts one proxy action against the hourly limit; called before the action's transaction opens. */
+  limitActions(user: AuthUser): Promise<void> {
+    return this.limitPerProxy(user, 'action');
+  }
+
   /**
    * Inside the caller's transaction: the live relationship between this proxy and the resident with this mobile,
    * locked so that a revocation arriving meanwhile waits for the action (and one that came first stops it).
-   * Counts against the proxy's hourly limit. The same refusal whether or not anyone has the number.
+   * The same refusal whether or not anyone has the number.
    */
   async assertActing(m: EntityManager, user: AuthUser, learnerMobile: string): Promise<ActingFor> {
-    await this.limitPerProxy(user, 'action');
     const rows: Array<{ id: string; learner_user_id: string | null; relationship: ProxyKind }> =
       await m.query(
         `SELECT r.id, coalesce(r.learner_user_id, u.id) AS learner_user_id, r.relationship

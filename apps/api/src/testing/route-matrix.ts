@@ -21,6 +21,8 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/geo/places': 'anyone',
   'GET /api/geo/townships/{code}/villages': 'anyone',
   'POST /api/auth/register': 'anyone',
+  'POST /api/auth/register/code': 'anyone',
+  'GET /api/auth/registration-options': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/login/step-up': 'anyone',
   'POST /api/auth/password-reset/code': 'anyone',

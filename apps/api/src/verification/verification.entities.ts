@@ -15,6 +15,7 @@ export enum CodePurpose {
   PasswordReset = 'password_reset',
   ProxyConsent = 'proxy_consent',
   MobileClaim = 'mobile_claim',
+  Registration = 'registration',
 }
 export const CODE_PURPOSES = Object.values(CodePurpose);
 
@@ -25,7 +26,7 @@ export const CODE_PURPOSES = Object.values(CodePurpose);
 @Entity('verification_codes')
 @Check(
   'chk_verification_codes_purpose',
-  `purpose IN ('login_step_up','password_reset','proxy_consent','mobile_claim')`,
+  `purpose IN ('login_step_up','password_reset','proxy_consent','mobile_claim','registration')`,
 )
 @Index('idx_verification_codes_mobile', ['mobileHash', 'createdAt'])
 export class VerificationCode {

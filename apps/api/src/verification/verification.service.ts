@@ -121,14 +121,16 @@ export class VerificationService {
   }
 
   /**
-   * Checks a code. A wrong one uses up a try at once (committed whatever the caller does next); the right one is
-   * consumed in the caller's transaction, so it stays usable if the action it authorises fails. Two uses of the
-   * right code at once: one succeeds, the other gets CODE_USED. `mobile`, when given, must be the code's number.
+   * Checks a code, outside any transaction: a try is used up at once, so a wrong code counts whatever happens next.
+   * A right one is not used up yet: `consume` does that inside the transaction of the action it authorises, so the
+   * code stays usable if that action fails. `mobile`, when given, must be the code's number.
    */
-  async consume(
-    manager: EntityManager,
-    input: { challengeId: string; code: string; purpose: CodePurpose; mobile?: string },
-  ): Promise<ConsumedCode> {
+  async check(input: {
+    challengeId: string;
+    code: string;
+    purpose: CodePurpose;
+    mobile?: string;
+  }): Promise<ConsumedCode> {
     const tried: Array<{
       code_hash: string;
       user_id: string | null;
@@ -153,13 +155,20 @@ export class VerificationService {
         { field: 'code', code: ErrorCode.CodeInvalid, message: 'The code is not right.' },
       ]);
     }
+    return { userId: row.user_id, requestedFrom: row.requested_from, context: row.context };
+  }
+
+  /**
+   * Uses up a checked code in the caller's transaction (its only statement there, so no second connection is
+   * needed while the transaction holds one). Two uses at once: one succeeds, the other gets CODE_USED.
+   */
+  async consume(manager: EntityManager, challengeId: string): Promise<void> {
     const consumed: Array<{ id: string }> = await manager.query(
       `WITH done AS (UPDATE verification_codes SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL RETURNING id)
        SELECT id FROM done`,
-      [input.challengeId],
+      [challengeId],
     );
     if (!consumed.length) throw used();
-    return { userId: row.user_id, requestedFrom: row.requested_from, context: row.context };
   }
 
   private async whyUnusable(challengeId: string, purpose: CodePurpose): Promise<DomainException> {

@@ -113,3 +113,8 @@ export class PasswordResetDto extends PasswordResetCodeDto {
   @IsNewPassword()
   newPassword: string;
 }
+
+export class RegistrationOptionsResponse {
+  @ApiProperty({ description: 'Registration with a mobile needs the code from POST /auth/register/code' })
+  codeRequired: boolean;
+}

@@ -12,7 +12,7 @@ export class SignInThrottleAndCodes1795930000001 implements MigrationInterface {
       `CREATE INDEX "idx_login_failures_account" ON "login_failures" ("account_key", "last_failed_at")`,
     );
     await queryRunner.query(
-      `CREATE TABLE "verification_codes" ("id" uuid NOT NULL, "purpose" text NOT NULL, "mobile_hash" character(64) NOT NULL, "user_id" uuid, "code_hash" character(64) NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "requested_from" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "consumed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_verification_codes_purpose" CHECK (purpose IN ('login_step_up','password_reset','proxy_consent','mobile_claim')), CONSTRAINT "PK_18741b6b8bf1680dbf5057421d7" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "verification_codes" ("id" uuid NOT NULL, "purpose" text NOT NULL, "mobile_hash" character(64) NOT NULL, "user_id" uuid, "code_hash" character(64) NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "requested_from" text NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "consumed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_verification_codes_purpose" CHECK (purpose IN ('login_step_up','password_reset','proxy_consent','mobile_claim','registration')), CONSTRAINT "PK_18741b6b8bf1680dbf5057421d7" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_0a53c41a810420ee446082ce6c" ON "verification_codes" ("user_id")`,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { MOBILE_PATTERN, Sex } from '@cll/domain';
-import { IsEmail, IsEnum, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsNewPassword } from './password.js';
 import { EditableProfileFields, trim } from './profile-fields.js';
 
@@ -23,6 +23,20 @@ class RegisterOwnFields {
 
   @IsNewPassword()
   password: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'From POST /auth/register/code; required with a mobile when registrationCodeRequired',
+  })
+  @IsOptional()
+  @IsUUID()
+  challengeId?: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'The code texted to the mobile' })
+  @IsOptional()
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code?: string;
 
   @ApiProperty({ example: '1958-03-21', format: 'date' })
   @IsISO8601({ strict: true }, { message: '$property must be a date like 1958-03-21' })
