@@ -124,6 +124,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether registering with a mobile needs a texted code */
+        get: operations["Auth_registrationOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a registration code to the mobile; the same answer whether or not it has an account (its owner is told) */
+        post: operations["Auth_requestRegistrationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1883,6 +1917,16 @@ export interface components {
             /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
             password: string;
             /**
+             * Format: uuid
+             * @description From POST /auth/register/code; required with a mobile when registrationCodeRequired
+             */
+            challengeId?: string;
+            /**
+             * @description The code texted to the mobile
+             * @example 123456
+             */
+            code?: string;
+            /**
              * Format: date
              * @example 1958-03-21
              */
@@ -1917,6 +1961,20 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["MeResponse"];
         };
+        RegistrationOptionsResponse: {
+            /** @description Registration with a mobile needs the code from POST /auth/register/code */
+            codeRequired: boolean;
+        };
+        PasswordResetCodeDto: {
+            /** @example 13800000001 */
+            mobile: string;
+        };
+        ChallengeResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            /** @description Seconds the code stays valid */
+            expiresInSeconds: number;
+        };
         LoginDto: {
             /**
              * @description Mobile number or e-mail address
@@ -1944,16 +2002,6 @@ export interface components {
         LogoutDto: {
             /** @description Also end the session this refresh token belongs to (if it is the caller’s) */
             refreshToken?: string;
-        };
-        PasswordResetCodeDto: {
-            /** @example 13800000001 */
-            mobile: string;
-        };
-        ChallengeResponse: {
-            /** Format: uuid */
-            challengeId: string;
-            /** @description Seconds the code stays valid */
-            expiresInSeconds: number;
         };
         PasswordResetDto: {
             /** @example 13800000001 */
@@ -3689,6 +3737,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
+            /** @description VALIDATION_FAILED, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,7 +3746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description ACCOUNT_EXISTS or ID_NUMBER_TAKEN */
+            /** @description ACCOUNT_EXISTS, ID_NUMBER_TAKEN or CODE_USED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3707,6 +3756,66 @@ export interface operations {
                 };
             };
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_registrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOptionsResponse"];
+                };
+            };
+        };
+    };
+    Auth_requestRegistrationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            /** @description RATE_LIMITED per number and per address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SMS_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,13 @@ export const accountEn = {
   'validation.isNotPersonal': 'The password must not contain your mobile number, e-mail address or name.',
   'validation.isNotBreached': 'This password is on lists of leaked passwords; choose another.',
   'validation.isNotDemoPassword': 'This is the published demo password; choose another.',
+  'register.verify.title': 'Step 1: confirm your mobile',
+  'register.verify.intro': 'We first text a code to your mobile to show that the number is yours.',
+  'register.verify.noMobile':
+    'No phone of your own? Staff at the township service centre can open an account for you.',
+  'register.verify.codeHint':
+    'The 6 digits sent to {mobile}, valid for 5 minutes. If the number already has an account, the text says so: use “Forgot password”.',
+  'error.CODE_REQUIRED': 'Enter the code texted to your mobile.',
   'error.AUTH_STEP_UP_REQUIRED': 'Enter the code sent to your mobile.',
   'error.CODE_INVALID': 'The code is not right. Check the text message and try again.',
   'error.CODE_EXPIRED': 'The code has expired. Ask for a new one.',

@@ -24,6 +24,12 @@ export const accountZhCN = {
   'validation.isNotPersonal': '密码不能包含您的手机号、邮箱或姓名。',
   'validation.isNotBreached': '这个密码出现在已泄露的密码名单里，请换一个。',
   'validation.isNotDemoPassword': '这是公开的演示密码，请换一个。',
+  'register.verify.title': '第一步：验证手机号',
+  'register.verify.intro': '我们先给您的手机发一条验证码短信，证明这个号码是您本人的。',
+  'register.verify.noMobile': '没有自己的手机？请到乡镇（街道）便民服务中心，由工作人员帮您开通账号。',
+  'register.verify.codeHint':
+    '发到 {mobile} 的 6 位数字，5 分钟内有效。如果这个号码已经注册过，短信会提醒您用“忘记密码”。',
+  'error.CODE_REQUIRED': '请输入发到手机上的验证码。',
   'error.AUTH_STEP_UP_REQUIRED': '请输入发到您手机上的验证码。',
   'error.CODE_INVALID': '验证码不对，请核对短信后重新输入。',
   'error.CODE_EXPIRED': '验证码已过期，请重新获取。',
