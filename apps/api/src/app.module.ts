@@ -21,6 +21,8 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { useCountyTimeZone } from './common/date-only.js';
+import { VerificationModule } from './verification/verification.module.js';
+import { ProxyModule } from './proxy/proxy.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -43,7 +45,9 @@ export class AppModule {
         JobsModule,
         GeoModule,
         PeopleModule,
+        VerificationModule,
         AuthModule,
+        ProxyModule,
         NotificationsModule,
         HealthModule,
         OrganisationsModule,

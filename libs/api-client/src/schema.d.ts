@@ -141,6 +141,23 @@ export interface paths {
         patch: operations["People_update"];
         trace?: never;
     };
+    "/api/dev/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the text messages the development SMS gateway "sent" (404 with a real gateway) */
+        get: operations["Verification_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -158,6 +175,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether registering with a mobile needs a texted code */
+        get: operations["Auth_registrationOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a registration code to the mobile; the same answer whether or not it has an account (its owner is told) */
+        post: operations["Auth_requestRegistrationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -169,6 +220,23 @@ export interface paths {
         put?: never;
         /** Sign in with a mobile number or e-mail address and a password */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-in that asked for an SMS code (AUTH_STEP_UP_REQUIRED) */
+        post: operations["Auth_stepUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -203,6 +271,92 @@ export interface paths {
         put?: never;
         /** End this session: its access and refresh tokens stop working at once */
         post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forgot password: text a reset code to the mobile (the same answer whether or not it has an account) */
+        post: operations["Auth_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the texted code; ends every other session; signs in */
+        post: operations["Auth_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a consent code to a resident’s mobile (same answer whether or not the number has an account; limited per proxy) */
+        post: operations["Proxy_requestConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationships I act in, as proxy or as the resident, revoked ones included */
+        get: operations["Proxy_list"];
+        put?: never;
+        /** Confirm the relationship with the code the resident read out */
+        post: operations["Proxy_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proxy/relationships/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a relationship (the resident or the proxy); takes effect at once */
+        post: operations["Proxy_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1435,7 +1589,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol an elderly learner on their behalf (family member or village worker), with consent */
+        /** Enrol a resident on their behalf (family member or village worker), within a relationship the resident confirmed */
         post: operations["Enrolment_enrolByProxy"];
         delete?: never;
         options?: never;
@@ -1856,7 +2010,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -1887,6 +2041,18 @@ export interface components {
             problems?: components["schemas"]["PublishProblemResponse"][];
             /** @description With RATE_LIMITED: seconds until another attempt is allowed (also in Retry-After) */
             retryAfterSeconds?: number;
+            /**
+             * Format: uuid
+             * @description With AUTH_STEP_UP_REQUIRED: the code to answer
+             */
+            challengeId?: string;
+            /** @description With AUTH_STEP_UP_REQUIRED: seconds the code stays valid */
+            expiresInSeconds?: number;
+            /**
+             * @description With AUTH_STEP_UP_REQUIRED: where the code went
+             * @example 138****0001
+             */
+            mobileMasked?: string;
         };
         AuditEventResponse: {
             id: string;
@@ -2042,6 +2208,12 @@ export interface components {
              */
             displayMode?: "standard" | "elder";
         };
+        DevSmsMessageResponse: {
+            mobile: string;
+            text: string;
+            /** Format: date-time */
+            sentAt: string;
+        };
         RegisterDto: {
             /**
              * @description Mainland mobile number; a mobile or an e-mail is required
@@ -2050,8 +2222,18 @@ export interface components {
             mobile?: string;
             /** @example learner@example.cn */
             email?: string;
-            /** @description At least 8 characters with a letter and a digit, and not one of the most used passwords */
+            /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
             password: string;
+            /**
+             * Format: uuid
+             * @description From POST /auth/register/code; required with a mobile when registrationCodeRequired
+             */
+            challengeId?: string;
+            /**
+             * @description The code texted to the mobile
+             * @example 123456
+             */
+            code?: string;
             /**
              * Format: date
              * @example 1958-03-21
@@ -2086,6 +2268,20 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["MeResponse"];
         };
+        RegistrationOptionsResponse: {
+            /** @description Registration with a mobile needs the code from POST /auth/register/code */
+            codeRequired: boolean;
+        };
+        PasswordResetCodeDto: {
+            /** @example 13800000001 */
+            mobile: string;
+        };
+        ChallengeResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            /** @description Seconds the code stays valid */
+            expiresInSeconds: number;
+        };
         LoginDto: {
             /**
              * @description Mobile number or e-mail address
@@ -2095,12 +2291,85 @@ export interface components {
             /** @example Demo2026! */
             password: string;
         };
+        StepUpDto: {
+            /**
+             * Format: uuid
+             * @description challengeId from the AUTH_STEP_UP_REQUIRED answer
+             */
+            challengeId: string;
+            /**
+             * @description The 6-digit code texted to the account’s mobile
+             * @example 123456
+             */
+            code: string;
+        };
         RefreshDto: {
             refreshToken: string;
         };
         LogoutDto: {
             /** @description Also end the session this refresh token belongs to (if it is the caller’s) */
             refreshToken?: string;
+        };
+        PasswordResetDto: {
+            /** @example 13800000001 */
+            mobile: string;
+            /** Format: uuid */
+            challengeId: string;
+            /** @example 123456 */
+            code: string;
+            /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
+            newPassword: string;
+        };
+        ConsentRequestDto: {
+            /**
+             * @description The resident’s own mobile: the consent code goes there
+             * @example 13900000123
+             */
+            learnerMobile: string;
+        };
+        /** @enum {string} */
+        ProxyKind: "family" | "village_worker" | "other";
+        ConsentConfirmDto: {
+            /** Format: uuid */
+            challengeId: string;
+            /**
+             * @description The code the resident read out from their text message
+             * @example 123456
+             */
+            code: string;
+            /** @example 13900000123 */
+            learnerMobile: string;
+            relationship: components["schemas"]["ProxyKind"];
+        };
+        ProxyRelationshipResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Which side of it the caller is
+             * @enum {string}
+             */
+            side: "proxy" | "resident";
+            relationship: components["schemas"]["ProxyKind"];
+            /** @enum {string} */
+            scope: "enrolment";
+            /** @enum {string} */
+            confirmedVia: "sms" | "in_person";
+            /** @description The other person’s name (the resident’s once they have an account) */
+            otherName: Record<string, never> | null;
+            /**
+             * @description The other person’s mobile, masked
+             * @example 139****0123
+             */
+            otherMobileMasked: string | null;
+            /**
+             * @description For the proxy: the resident’s mobile in full (the consent came from it); null for the resident
+             * @example 13900000123
+             */
+            learnerMobile: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -3784,7 +4053,7 @@ export interface components {
     };
     responses: {
         /** @description The resource is not in a state that allows this */
-        AccountExistsOrIdNumberTaken: {
+        AccountExistsOrCodeUsedOrIdNumberTaken: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3865,15 +4134,6 @@ export interface components {
             };
         };
         /** @description Not signed in, or the access token is expired or revoked */
-        AuthInvalidCredentials: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description Not signed in, or the access token is expired or revoked */
         AuthRefreshInvalid: {
             headers: {
                 [name: string]: unknown;
@@ -3892,7 +4152,16 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrCodeExpiredOrCodeInvalidOrMalformedJsonOrValidationFailed: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4001,6 +4270,24 @@ export interface components {
         };
         /** @description The resource is not in a state that allows this */
         CertificateNotReady: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header) */
+        CodeAttemptsExhausted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The resource is not in a state that allows this */
+        CodeUsed: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4181,6 +4468,15 @@ export interface components {
         };
         /** @description The database is briefly unavailable; retry after the Retry-After header (5 s) */
         ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The database is briefly unavailable; retry after the Retry-After header (5 s) */
+        ServiceUnavailableOrSmsUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4559,6 +4855,31 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    Verification_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSmsMessageResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Auth_register: {
         parameters: {
             query?: never;
@@ -4580,13 +4901,74 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
-            409: components["responses"]["AccountExistsOrIdNumberTaken"];
+            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            409: components["responses"]["AccountExistsOrCodeUsedOrIdNumberTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Auth_registrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOptionsResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Auth_requestRegistrationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED per number and per address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailableOrSmsUnavailable"];
         };
     };
     Auth_login: {
@@ -4611,11 +4993,65 @@ export interface operations {
                 };
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
-            401: components["responses"]["AuthInvalidCredentials"];
+            /** @description AUTH_INVALID_CREDENTIALS; or AUTH_STEP_UP_REQUIRED (right password while the account is sprayed from many addresses: a code was texted, answer it at /auth/login/step-up with challengeId) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             403: components["responses"]["AuthAccountDisabled"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description RATE_LIMITED after repeated failures */
+            /** @description RATE_LIMITED: this address failed on this account too often (the wait doubles), or on many accounts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            /** @description SMS_UNAVAILABLE: the step-up code could not be sent */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Auth_stepUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrCodeExpiredOrCodeInvalidOrMalformedJsonOrValidationFailed"];
+            409: components["responses"]["CodeUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description CODE_ATTEMPTS_EXHAUSTED after 5 wrong codes */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4678,6 +5114,195 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Auth_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED per number and per address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailableOrSmsUnavailable"];
+        };
+    };
+    Auth_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (password), CODE_INVALID, CODE_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: components["responses"]["CodeUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["CodeAttemptsExhausted"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Proxy_requestConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailableOrSmsUnavailable"];
+        };
+    };
+    Proxy_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Proxy_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentConfirmDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrCodeExpiredOrCodeInvalidOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            409: components["responses"]["CodeUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["CodeAttemptsExhausted"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Proxy_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyRelationshipResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -8072,7 +8697,16 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description LEARNER_NOT_FOUND without newLearner */
+            /** @description PROXY_CONSENT_REQUIRED: no live relationship the resident confirmed (whether or not the number is known) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND: consent confirmed, but no account yet and no newLearner */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8083,6 +8717,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED: too many proxy actions this hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -66,6 +66,14 @@ const ROUTES: Route[] = [
   { name: 'verify-unknown', visitor: 'public', path: () => '/verify/NOSUCHCODE' },
   { name: 'certificates-revoke', visitor: 'provider', path: () => '/certificates/revoke' },
   { name: 'proxy', visitor: 'learner', path: () => '/proxy' },
+  { name: 'proxy-relationships', visitor: 'learner', path: () => '/proxy/relationships' },
+  { name: 'forgot-password', visitor: 'public', path: () => '/forgot-password' },
+  {
+    name: 'login-code',
+    visitor: 'public',
+    path: () => '/login/code?c=00000000-0000-4000-8000-000000000000&m=138****0001',
+  },
+  { name: 'dev-sms', visitor: 'public', path: () => '/dev/sms' },
   { name: 'invitation', visitor: 'learner', path: () => `/invitations/${invitationCode}` },
   { name: 'learn-course', visitor: 'learner', path: () => `/learn/courses/${learnCourseId}` },
   {

@@ -14,6 +14,15 @@ let stack: Stack;
 let browser: Browser;
 let target: Target;
 
+async function codeTextedTo(mobile: string): Promise<string> {
+  const messages = (await (await fetch(`${stack.apiUrl}/api/dev/sms?mobile=${mobile}`)).json()) as Array<{
+    text: string;
+  }>;
+  const code = /(?<!\d)\d{6}(?!\d)/.exec(messages[0]?.text ?? '')?.[0];
+  if (!code) throw new Error(`no code texted to ${mobile}`);
+  return code;
+}
+
 async function signIn(mobile: string): Promise<Page> {
   const page = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
@@ -66,6 +75,13 @@ describe('a family member enrols an elderly resident, and the teacher takes atte
     await open(family, `${stack.webUrl}/proxy`);
     await family.fill('input[name="mobile"]', ELDER_MOBILE);
     await family.click('main button:has-text("下一步")');
+    // The resident confirms: the code texted to their mobile (the development gateway shows it) is read out.
+    await family.waitForSelector('input[name="code"]');
+    await screenshot(family, 'proxy-consent-step');
+    const code = await codeTextedTo(ELDER_MOBILE);
+    await family.check('input[name="relationship"][value="family"]');
+    await family.fill('input[name="code"]', code);
+    await family.click('main button:has-text("确认代办关系")');
     await family.waitForSelector('input[name="q"]');
     await family.fill('input[name="q"]', target.title.replace(/（.*）$/, '').slice(0, 4));
     await family.click('main button:has-text("搜索")');

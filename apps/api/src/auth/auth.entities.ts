@@ -57,6 +57,17 @@ export class RefreshToken {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /** Hash of the token its first use issued: a duplicate request within the leeway gets that same token back. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  successorHash: string | null;
+
+  /**
+   * The successor token, AES-256-GCM sealed under a key derived from this (unhashed) token: only a holder of this
+   * token can read it, and the database alone gives nothing away.
+   */
+  @Column({ type: 'text', nullable: true })
+  successorSealed: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -72,4 +83,25 @@ export class RateLimitBucket {
 
   @Column({ type: 'integer', default: 0 })
   hits: number;
+}
+
+/**
+ * Failed sign-ins per (account, address) pair: each pair gets a few free tries, then waits that double with each
+ * failure. The account key is a hash, so the table holds no mobile numbers or e-mail addresses. Distinct addresses
+ * failing on one account tell whether it is being sprayed.
+ */
+@Entity('login_failures')
+@Index('idx_login_failures_account', ['accountKey', 'lastFailedAt'])
+export class LoginFailure {
+  @PrimaryColumn({ type: 'char', length: 64 })
+  accountKey: string;
+
+  @PrimaryColumn({ type: 'text' })
+  address: string;
+
+  @Column({ type: 'integer' })
+  failures: number;
+
+  @Column({ type: 'timestamptz' })
+  lastFailedAt: Date;
 }

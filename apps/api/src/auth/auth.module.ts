@@ -7,7 +7,9 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PasswordService } from './password.service.js';
-import { RateLimitService } from './rate-limit.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordPolicyService } from './password-policy.service.js';
+import { RecoveryService } from './recovery.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
 
@@ -18,7 +20,9 @@ import { MeQuery } from '../people/me.query.js';
     AuthService,
     TokenService,
     PasswordService,
-    RateLimitService,
+    LoginThrottleService,
+    PasswordPolicyService,
+    RecoveryService,
     LocalStrategy,
     JwtStrategy,
     MeQuery,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@cll/domain';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -11,9 +10,14 @@ import { MeQuery } from '../people/me.query.js';
 import { User } from '../people/people.entities.js';
 import { PeopleService } from '../people/people.service.js';
 import type { AuthUser } from './auth.decorators.js';
+import { PasswordPolicyService } from './password-policy.service.js';
 import { PasswordService } from './password.service.js';
+import { maskMobile, smsText } from './sms-text.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { type Limit, RateLimitService } from './rate-limit.service.js';
 import { type IssuedTokens, TokenService } from './token.service.js';
+import { CodePurpose } from '../verification/verification.entities.js';
+import { type Challenge, VerificationService } from '../verification/verification.service.js';
 
 export function normaliseLogin(login: string): { mobile?: string; email?: string } {
   const value = login.trim();
@@ -25,7 +29,10 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicyService,
     private readonly rateLimits: RateLimitService,
+    private readonly throttle: LoginThrottleService,
+    private readonly verification: VerificationService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly people: PeopleService,
@@ -33,32 +40,129 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks a password, counting failures per account and per address; over the limit answers 429 before checking. */
+  /**
+   * Checks a password. Failures are counted per (account, address) pair with growing waits, and per address across
+   * accounts; a stranger failing elsewhere never slows the owner down. When many addresses are failing on the
+   * account, the right password gets AUTH_STEP_UP_REQUIRED and a code is texted to the account's mobile.
+   */
   async validateCredentials(login: string, password: string, ip: string): Promise<{ id: string }> {
     const who = normaliseLogin(login);
-    const limits = this.loginLimits(who, ip);
-    await this.rateLimits.assertBelow(limits);
+    const accountKey = this.throttle.accountKey(who);
+    const ipLimit = this.ipLoginLimit(ip);
+    await this.rateLimits.assertBelow([ipLimit]);
+    await this.throttle.assertMayTry(accountKey, ip);
     const user = await this.dataSource.getRepository(User).findOne({
       where: who.email ? { email: who.email } : { mobile: who.mobile ?? '' },
-      select: { id: true, passwordHash: true, status: true },
+      select: { id: true, passwordHash: true, status: true, mobile: true },
     });
     const ok = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyNothing(password);
     if (!user || !ok) {
-      await this.rateLimits.hit(limits);
+      await this.throttle.recordFailure(accountKey, ip);
+      await this.rateLimits.hit([ipLimit]);
       throw new DomainException(ErrorCode.AuthInvalidCredentials, 'The account or password is wrong.');
     }
     if (user.status !== 'active')
       throw new DomainException(ErrorCode.AuthAccountDisabled, 'This account is disabled.');
-    await this.rateLimits.reset(limits[0].key);
+    // Without a mobile there is nothing to step up to; the pair waits still hold guessing back.
+    if (user.mobile && (await this.throttle.isSprayed(accountKey))) {
+      const challenge = await this.verification.send({
+        purpose: CodePurpose.LoginStepUp,
+        mobile: user.mobile,
+        userId: user.id,
+        ip,
+        text: (code) =>
+          smsText(
+            this.config,
+            `登录验证码 ${code}，5分钟内有效。您的账号近期有多次密码错误，请勿将验证码告诉他人。`,
+          ),
+      });
+      throw new DomainException(
+        ErrorCode.AuthStepUpRequired,
+        'Many wrong passwords were tried on this account from elsewhere. Enter the code sent to your mobile.',
+        undefined,
+        { ...challenge, mobileMasked: maskMobile(user.mobile) },
+      );
+    }
+    await this.throttle.clear(accountKey, ip);
     return { id: user.id };
   }
 
+  /**
+   * Texts a registration code; the answer is the same whether or not the number has an account. Its owner, if any,
+   * gets a notice that they already have one (and no code) instead.
+   */
+  async requestRegistrationCode(mobile: string, ip: string): Promise<Challenge> {
+    const [existing]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM users WHERE mobile = $1`,
+      [mobile],
+    );
+    return this.verification.send({
+      purpose: CodePurpose.Registration,
+      mobile,
+      userId: existing?.id ?? null,
+      deliver: true,
+      ip,
+      text: (code) =>
+        smsText(
+          this.config,
+          existing
+            ? '有人用您的手机号注册县终身学习平台，但这个号码已经有账号了。如忘记密码，请在登录页点“忘记密码”。如不是您本人操作，请忽略。'
+            : `注册验证码 ${code}，5分钟内有效。如不是您本人操作，请忽略，也不要告诉任何人。`,
+        ),
+    });
+  }
+
+  /** Completes a sign-in that needed an SMS code. */
+  async stepUp(challengeId: string, code: string): Promise<AuthTokensResponse> {
+    const checked = await this.verification.check({ challengeId, code, purpose: CodePurpose.LoginStepUp });
+    const userId = checked.userId;
+    if (!userId) throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right.');
+    return this.dataSource.transaction(async (manager) => {
+      await this.verification.consume(manager, challengeId);
+      const tokens = await this.tokens.openSession(manager, userId);
+      await this.audit.record(manager, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: userId,
+        actorUserId: userId,
+        details: { stepUp: true },
+      });
+      return this.withUser(manager, tokens);
+    });
+  }
+
+  /**
+   * Registers a learner. A mobile must be proven by the code texted to it when registrationCodeRequired (always in
+   * production): nobody can take a stranger's number, and only its owner can ever learn that it has an account.
+   */
   async register(dto: RegisterDto, ip: string): Promise<AuthTokensResponse> {
     await this.rateLimits.consume(this.registrationLimit(ip));
+    const proving =
+      dto.mobile !== undefined && (this.config.registrationCodeRequired || dto.challengeId !== undefined);
+    if (proving && (!dto.challengeId || !dto.code)) {
+      throw DomainException.field(
+        ErrorCode.CodeRequired,
+        'code',
+        'Enter the code texted to the mobile number.',
+      );
+    }
+    await this.policy.assertAcceptable(dto.password, dto);
+    const challengeId = proving ? dto.challengeId : undefined;
+    if (challengeId && dto.code) {
+      const checked = await this.verification.check({
+        challengeId,
+        code: dto.code,
+        purpose: CodePurpose.Registration,
+        mobile: dto.mobile,
+      });
+      // A number that had an account when the code was asked for got a notice without a code.
+      if (checked.userId) throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right.');
+    }
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
+      if (challengeId) await this.verification.consume(manager, challengeId);
       const user = await this.people.register(dto, passwordHash, manager);
       return this.withUser(manager, await this.tokens.openSession(manager, user.id));
     });
@@ -95,6 +199,11 @@ export class AuthService {
     });
   }
 
+  /** The tokens with the profile, as every sign-in answers. */
+  sessionFor(manager: EntityManager, tokens: IssuedTokens): Promise<AuthTokensResponse> {
+    return this.withUser(manager, tokens);
+  }
+
   private async withUser(manager: EntityManager, tokens: IssuedTokens): Promise<AuthTokensResponse> {
     const user = await this.meQuery.byId(manager, tokens.userId);
     if (!user) throw new DomainException(ErrorCode.NotFound, 'No such account.');
@@ -106,20 +215,17 @@ export class AuthService {
     };
   }
 
+  registrationOptions(): { codeRequired: boolean } {
+    return { codeRequired: this.config.registrationCodeRequired };
+  }
+
   registrationLimit(ip: string): Limit {
     const { registrationsPerIp, registrationWindowSeconds } = this.config.rateLimit;
     return { key: `register:ip:${ip}`, max: registrationsPerIp, windowSeconds: registrationWindowSeconds };
   }
 
-  private loginLimits(who: { mobile?: string; email?: string }, ip: string): Limit[] {
-    const { loginFailuresPerAccount, loginFailuresPerIp, loginWindowSeconds } = this.config.rateLimit;
-    // The account key is hashed so the table holds no mobile numbers or e-mail addresses.
-    const account = createHash('sha256')
-      .update(who.email ?? who.mobile ?? '')
-      .digest('hex');
-    return [
-      { key: `login:account:${account}`, max: loginFailuresPerAccount, windowSeconds: loginWindowSeconds },
-      { key: `login:ip:${ip}`, max: loginFailuresPerIp, windowSeconds: loginWindowSeconds },
-    ];
+  private ipLoginLimit(ip: string): Limit {
+    const { loginFailuresPerIp, loginWindowSeconds } = this.config.rateLimit;
+    return { key: `login:ip:${ip}`, max: loginFailuresPerIp, windowSeconds: loginWindowSeconds };
   }
 }

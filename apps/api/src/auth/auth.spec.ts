@@ -7,7 +7,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp({
-    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3',
+    RATE_LIMIT_LOGIN_FAILURES_PER_PAIR: '3',
     RATE_LIMIT_REGISTRATIONS_PER_IP: '1000',
   });
 });

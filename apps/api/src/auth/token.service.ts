@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@cll/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -20,6 +20,29 @@ export const REUSE_LEEWAY_SECONDS = 30;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+function successorKey(presented: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', presented, '', 'cll refresh successor', 32));
+}
+
+/** Seals the successor under a key only the holder of the presented token can derive. */
+export function sealSuccessor(presented: string, successor: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', successorKey(presented), iv);
+  const body = Buffer.concat([cipher.update(successor, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+export function openSuccessor(presented: string, sealed: string): string | null {
+  try {
+    const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', successorKey(presented), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Access tokens (short JWTs naming their session) and single-use, rotating refresh tokens. */
 @Injectable()
 export class TokenService {
@@ -36,6 +59,12 @@ export class TokenService {
     return this.issue(manager, userId, session.id);
   }
 
+  /**
+   * Rotates a refresh token. The token's row is locked (FOR UPDATE), so concurrent uses of one token run one after
+   * another: the first issues the successor and records it; every later use within the leeway gets that same
+   * successor back (a retried request, two tabs), so one token never forks into several live ones. A use after the
+   * leeway means the token was copied: the whole session (every token descended from the login) is revoked.
+   */
   async refresh(presented: string): Promise<IssuedTokens> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: Array<{
@@ -45,8 +74,9 @@ export class TokenService {
         in_leeway: boolean;
         expired: boolean;
         revoked: boolean;
+        successor_sealed: string | null;
       }> = await manager.query(
-        `SELECT t.session_id, s.user_id, t.used_at, t.expires_at <= now() AS expired,
+        `SELECT t.session_id, s.user_id, t.used_at, t.expires_at <= now() AS expired, t.successor_sealed,
                   t.used_at > now() - make_interval(secs => $2) AS in_leeway,
                   (s.revoked_at IS NOT NULL OR u.status <> 'active') AS revoked
              FROM refresh_tokens t
@@ -59,8 +89,11 @@ export class TokenService {
       const row = rows[0];
       if (!row || row.expired || row.revoked) return null;
       if (row.used_at && row.in_leeway) {
-        // The same client sent it twice (two tabs, a retried request on a flaky phone): not theft.
-        return this.issue(manager, row.user_id, row.session_id);
+        // The same client sent it twice (two tabs, a retried request on a flaky phone): not theft. It gets the
+        // successor the first use got, with a fresh access token for the same session.
+        const successor = row.successor_sealed ? openSuccessor(presented, row.successor_sealed) : null;
+        if (!successor) return null;
+        return this.tokensFor(row.user_id, row.session_id, successor);
       }
       if (row.used_at) {
         // A used token came back later: it was copied. End the session so neither copy works any longer.
@@ -73,12 +106,26 @@ export class TokenService {
         });
         return null;
       }
-      await manager.update(RefreshToken, { tokenHash: sha256(presented) }, { usedAt: () => 'now()' });
-      return this.issue(manager, row.user_id, row.session_id);
+      const issued = await this.issue(manager, row.user_id, row.session_id);
+      await manager.query(
+        `UPDATE refresh_tokens SET used_at = now(), successor_hash = $2, successor_sealed = $3
+          WHERE token_hash = $1 AND used_at IS NULL`,
+        [sha256(presented), sha256(issued.refreshToken), sealSuccessor(presented, issued.refreshToken)],
+      );
+      return issued;
     });
     if (!outcome)
       throw new DomainException(ErrorCode.AuthRefreshInvalid, 'This sign-in has ended. Sign in again.');
     return outcome;
+  }
+
+  /** Ends every session of the account (after a password reset). Returns how many were open. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<number> {
+    const result: [unknown[], number] = await manager.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
+    return result[1];
   }
 
   async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
@@ -106,6 +153,10 @@ export class TokenService {
       sessionId,
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
     });
+    return this.tokensFor(userId, sessionId, refreshToken);
+  }
+
+  private async tokensFor(userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {
     const accessToken = await this.jwt.signAsync(
       { sub: userId, sid: sessionId },
       { secret: this.config.jwtSecret, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },

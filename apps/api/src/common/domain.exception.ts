@@ -55,11 +55,15 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CredentialMalformed:
     case ErrorCode.YearOutOfRange:
     case ErrorCode.AgeBandNotServed:
+    case ErrorCode.CodeRequired:
+    case ErrorCode.CodeInvalid:
+    case ErrorCode.CodeExpired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
     case ErrorCode.AuthTokenInvalid:
     case ErrorCode.AuthRefreshInvalid:
+    case ErrorCode.AuthStepUpRequired:
       return 401;
     case ErrorCode.Forbidden:
     case ErrorCode.AuthAccountDisabled:
@@ -67,6 +71,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvitationNotForYou:
     case ErrorCode.NotEnrolled:
     case ErrorCode.NotAParty:
+    case ErrorCode.ProxyConsentRequired:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
@@ -92,6 +97,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CertificateAlreadyRevoked:
     case ErrorCode.SynonymExists:
     case ErrorCode.JobStateInvalid:
+    case ErrorCode.CodeUsed:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -108,9 +114,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.UnsupportedMediaType:
       return 415;
     case ErrorCode.RateLimited:
+    case ErrorCode.CodeAttemptsExhausted:
       return 429;
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.PdfFontMissing:
+    case ErrorCode.SmsUnavailable:
       return 503;
     case ErrorCode.Internal:
       return 500;

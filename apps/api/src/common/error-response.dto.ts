@@ -35,4 +35,13 @@ export class ErrorResponse {
     description: 'With RATE_LIMITED: seconds until another attempt is allowed (also in Retry-After)',
   })
   retryAfterSeconds?: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'With AUTH_STEP_UP_REQUIRED: the code to answer' })
+  challengeId?: string;
+  @ApiPropertyOptional({ description: 'With AUTH_STEP_UP_REQUIRED: seconds the code stays valid' })
+  expiresInSeconds?: number;
+  @ApiPropertyOptional({
+    example: '138****0001',
+    description: 'With AUTH_STEP_UP_REQUIRED: where the code went',
+  })
+  mobileMasked?: string;
 }

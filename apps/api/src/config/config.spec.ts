@@ -64,8 +64,12 @@ describe('loadConfig', () => {
 
   it('runs the worker in a separate process by default in production', () => {
     expect(
-      loadConfig({ ...base(), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://learn.example.gov.cn' })
-        .workerInProcess,
+      loadConfig({
+        ...base(),
+        NODE_ENV: 'production',
+        PUBLIC_ORIGIN: 'https://learn.example.gov.cn',
+        SMS_HTTP_URL: 'https://sms.example.cn/send',
+      }).workerInProcess,
     ).toBe(false);
   });
 
@@ -76,11 +80,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base(), CREDENTIAL_SIGNING_KEY: key().slice(0, 20) })).toThrow(
       /CREDENTIAL_SIGNING_KEY must be base64 of exactly 32 bytes/,
     );
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(
-      /Missing configuration: PUBLIC_ORIGIN/,
-    );
     expect(() =>
-      loadConfig({ ...base(), NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://learn.example.gov.cn' }),
+      loadConfig({ ...base(), NODE_ENV: 'production', SMS_HTTP_URL: 'https://sms.example.cn/send' }),
+    ).toThrow(/Missing configuration: PUBLIC_ORIGIN/);
+    expect(() =>
+      loadConfig({
+        ...base(),
+        NODE_ENV: 'production',
+        PUBLIC_ORIGIN: 'http://learn.example.gov.cn',
+        SMS_HTTP_URL: 'https://sms.example.cn/send',
+      }),
     ).toThrow(/https origin in production/);
     expect(() => loadConfig({ ...base(), PUBLIC_ORIGIN: 'https://learn.example.gov.cn/verify' })).toThrow(
       /PUBLIC_ORIGIN must be an origin/,
@@ -148,5 +157,37 @@ describe('loadConfig', () => {
       /API_PUBLIC_URL must be a base URL without credentials/,
     );
     expect(() => loadConfig({ ...base(), API_PUBLIC_URL: 'https://u:pw@api.example.cn' })).not.toThrow(/pw/);
+  });
+
+  it('refuses the development SMS gateway in production and needs the HTTP one’s address', () => {
+    expect(loadConfig(base()).sms).toEqual({ gateway: 'dev' });
+    expect(() =>
+      loadConfig({
+        ...base(),
+        NODE_ENV: 'production',
+        SMS_GATEWAY: 'dev',
+        PUBLIC_ORIGIN: 'https://learn.example.gov.cn',
+      }),
+    ).toThrow(/SMS_GATEWAY=dev .* refused in production/);
+    expect(() =>
+      loadConfig({ ...base(), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://learn.example.gov.cn' }),
+    ).toThrow(/Missing configuration: SMS_HTTP_URL/);
+    expect(() => loadConfig({ ...base(), SMS_GATEWAY: 'http', SMS_HTTP_URL: 'ftp://x' })).toThrow(
+      /SMS_HTTP_URL must be a URL/,
+    );
+    expect(
+      loadConfig({
+        ...base(),
+        SMS_GATEWAY: 'http',
+        SMS_HTTP_URL: 'https://sms.example.cn/send',
+        SMS_HTTP_TOKEN: 'secret',
+      }).sms,
+    ).toEqual({
+      gateway: 'http',
+      url: 'https://sms.example.cn/send',
+      token: 'secret',
+      timeoutMs: 5000,
+      signature: '县终身学习平台',
+    });
   });
 });

@@ -43,12 +43,27 @@ export interface AppConfig {
   /** Express `trust proxy`: which hops may set X-Forwarded-For (the web server calls the API from loopback). */
   trustProxy: boolean | string;
   rateLimit: {
-    loginFailuresPerAccount: number;
+    /** Failures one address may make on one account before each further try waits, the wait doubling each time. */
+    loginFailuresPerPair: number;
+    /** The first wait after those free failures; it doubles with each further failure, up to the window. */
+    loginDelaySeconds: number;
+    /** Distinct addresses failing on one account within the window that make it "sprayed": sign-in needs an SMS code. */
+    loginSprayAddresses: number;
     loginFailuresPerIp: number;
     loginWindowSeconds: number;
+    /** One-time codes sent to one mobile number per hour, and requested from one address per hour. */
+    codesPerMobile: number;
+    codesPerIp: number;
+    /** Consent codes one proxy may ask for, and actions (enrolments) one proxy may take, per hour. */
+    proxyConsentsPerHour: number;
+    proxyActionsPerHour: number;
     registrationsPerIp: number;
     registrationWindowSeconds: number;
   };
+  /** How one-time codes reach a mobile: `dev` (log and development page; refused in production) or `http`. */
+  sms: SmsConfig;
+  /** Registration with a mobile needs the code texted to it. Always in production; by default with the HTTP gateway. */
+  registrationCodeRequired: boolean;
   outboxPollMs: number;
   /**
    * Bull's job lock: a worker renews it while a job runs; a job whose worker died is taken up again by another
@@ -76,6 +91,10 @@ export interface AppConfig {
     retryPdfsEveryMs: number;
   };
 }
+
+export type SmsConfig =
+  | { gateway: 'dev' }
+  | { gateway: 'http'; url: string; token: string | undefined; timeoutMs: number; signature: string };
 
 type Env = Record<string, string | undefined>;
 
@@ -227,6 +246,49 @@ function secretKey(env: Env, name: string, bytes: number): Buffer {
   return key;
 }
 
+function smsConfig(env: Env, nodeEnv: AppConfig['nodeEnv']): SmsConfig {
+  const gateway = oneOf(
+    env,
+    'SMS_GATEWAY',
+    ['dev', 'http'] as const,
+    nodeEnv === 'production' ? 'http' : 'dev',
+  );
+  if (gateway === 'dev') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError(
+        'Invalid configuration: SMS_GATEWAY=dev writes codes to the log and is refused in production; ' +
+          'set SMS_GATEWAY=http with SMS_HTTP_URL (and SMS_HTTP_TOKEN) for the county’s SMS provider.',
+      );
+    }
+    return { gateway };
+  }
+  const target = url(env, 'SMS_HTTP_URL', ['http:', 'https:']);
+  if (!target) {
+    throw new ConfigError(
+      'Missing configuration: SMS_HTTP_URL (the SMS provider’s HTTP endpoint; SMS_GATEWAY=http needs it).',
+    );
+  }
+  return {
+    gateway,
+    url: target,
+    token: env.SMS_HTTP_TOKEN || undefined,
+    timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 5000, 100, 60_000),
+    signature: env.SMS_SIGNATURE || '县终身学习平台',
+  };
+}
+
+function registrationCodeRequired(env: Env, nodeEnv: AppConfig['nodeEnv']): boolean {
+  const required = bool(
+    env,
+    'REGISTRATION_CODE_REQUIRED',
+    nodeEnv === 'production' || env.SMS_GATEWAY === 'http',
+  );
+  if (!required && nodeEnv === 'production') {
+    fail('REGISTRATION_CODE_REQUIRED', 'true in production (a mobile belongs to whoever proves it)', 'false');
+  }
+  return required;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const jwtSecret = env.JWT_SECRET ?? '';
@@ -261,12 +323,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     trustProxy: trustProxy(env),
     rateLimit: {
-      loginFailuresPerAccount: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 10_000),
+      loginFailuresPerPair: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_PAIR', 5, 1, 10_000),
+      loginDelaySeconds: int(env, 'RATE_LIMIT_LOGIN_DELAY_SECONDS', 30, 1, 3600),
+      loginSprayAddresses: int(env, 'RATE_LIMIT_LOGIN_SPRAY_ADDRESSES', 5, 2, 10_000),
+      codesPerMobile: int(env, 'RATE_LIMIT_CODES_PER_MOBILE', 5, 1, 1000),
+      codesPerIp: int(env, 'RATE_LIMIT_CODES_PER_IP', 20, 1, 100_000),
+      proxyConsentsPerHour: int(env, 'RATE_LIMIT_PROXY_CONSENTS_PER_HOUR', 10, 1, 10_000),
+      proxyActionsPerHour: int(env, 'RATE_LIMIT_PROXY_ACTIONS_PER_HOUR', 30, 1, 10_000),
       loginFailuresPerIp: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
       loginWindowSeconds: int(env, 'RATE_LIMIT_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
       registrationsPerIp: int(env, 'RATE_LIMIT_REGISTRATIONS_PER_IP', 20, 1, 100_000),
       registrationWindowSeconds: int(env, 'RATE_LIMIT_REGISTRATION_WINDOW_SECONDS', 3600, 1, 86_400),
     },
+    sms: smsConfig(env, nodeEnv),
+    registrationCodeRequired: registrationCodeRequired(env, nodeEnv),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000),
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
     countyTimeZone,

@@ -11,7 +11,9 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { SearchSynonym } from '../catalogue/search/search.entities.js';
 import { CourseRequest } from '../catalogue/demand/demand.entities.js';
-import { AuthSession, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { VerificationCode } from '../verification/verification.entities.js';
+import { ProxyRelationship } from '../proxy/proxy.entities.js';
 import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
@@ -29,6 +31,9 @@ import { Enterprise, Provider, Invitation } from '../organisations/organisation.
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
 
 export const ENTITIES = [
+  LoginFailure,
+  VerificationCode,
+  ProxyRelationship,
   Township,
   Village,
   Provider,

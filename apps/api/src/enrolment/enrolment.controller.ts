@@ -8,6 +8,8 @@ import {
   ApiProduces,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiTooManyRequestsResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -72,14 +74,27 @@ export class EnrolmentController {
 
   @Post('proxy/enrolments')
   @ApiOperation({
-    summary: 'Enrol an elderly learner on their behalf (family member or village worker), with consent',
+    summary:
+      'Enrol a resident on their behalf (family member or village worker), within a relationship the resident confirmed',
   })
   @ApiCreatedResponse({ type: EnrolmentResponse })
   @ApiBadRequestResponse({
     type: ErrorResponse,
     description: 'VALIDATION_FAILED (consent), TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
   })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'LEARNER_NOT_FOUND without newLearner' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'LEARNER_NOT_FOUND: consent confirmed, but no account yet and no newLearner',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description:
+      'PROXY_CONSENT_REQUIRED: no live relationship the resident confirmed (whether or not the number is known)',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'RATE_LIMITED: too many proxy actions this hour',
+  })
   enrolByProxy(@CurrentUser() user: AuthUser, @Body() dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
     return this.enrolments.enrolByProxy(user, dto);
   }

@@ -9,6 +9,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { OfferAccess } from '../catalogue/offer-access.service.js';
 import { PeopleService } from '../people/people.service.js';
 import type { ProxyEnrolDto } from './dto/enrolment-others.dto.js';
+import { ProxyService } from '../proxy/proxy.service.js';
 import type { EnrolmentResponse } from './dto/enrolment.dto.js';
 import { Enrolment } from './enrolment.entity.js';
 import { queryEnrolments } from './enrolment.query.js';
@@ -53,6 +54,7 @@ export class EnrolmentService {
     private readonly notifications: NotificationsService,
     private readonly access: OfferAccess,
     private readonly people: PeopleService,
+    private readonly proxies: ProxyService,
   ) {}
 
   async enrolSelf(user: AuthUser, sessionId: string): Promise<EnrolmentResponse> {
@@ -173,21 +175,25 @@ export class EnrolmentService {
   }
 
   /**
-   * A family member or village worker enrols an elderly learner: found by mobile, or registered on the spot.
-   * Consent and the relationship are recorded; the audit log names the proxy as actor and the learner as the person.
+   * A family member or village worker enrols a resident, only within a relationship the resident confirmed (see
+   * ProxyService): without one the answer is PROXY_CONSENT_REQUIRED whether or not anyone has the number. A resident
+   * with no account yet is registered on the mobile their consent code went to. The relationship is recorded on
+   * the enrolment; the audit log names the proxy as actor and the resident as the person.
    */
   async enrolByProxy(user: AuthUser, dto: ProxyEnrolDto): Promise<EnrolmentResponse> {
     if (!dto.consent)
       throw new DomainException(ErrorCode.ConsentRequired, 'The learner’s consent is required.');
+    await this.proxies.limitActions(user);
     const id = await this.line.run(dto.sessionId, () =>
       this.dataSource.transaction(async (m) => {
-        let learner = await this.learnerByMobile(m, dto.learnerMobile);
+        const acting = await this.proxies.assertActing(m, user, dto.learnerMobile);
+        let learner = acting.learnerUserId ?? (await this.learnerByMobile(m, dto.learnerMobile));
         if (!learner) {
           if (!dto.newLearner) {
             throw DomainException.field(
               ErrorCode.LearnerNotFound,
               'learnerMobile',
-              'No learner has this mobile number; register them first.',
+              'The resident has no account yet; register them first.',
             );
           }
           learner = await this.people.registerByProxy(
@@ -196,10 +202,11 @@ export class EnrolmentService {
             user.id,
           );
         }
+        await this.proxies.linkLearner(m, acting.relationshipId, learner);
         return this.enrol(m, learner, dto.sessionId, {
           source: EnrolmentSource.Proxy,
           actorUserId: user.id,
-          proxyRelationship: dto.relationship,
+          proxyRelationship: acting.relationship,
         });
       }),
     );

@@ -15,6 +15,7 @@ import {
   makeProvider,
   sessionBody,
 } from '../testing/offer-builders.js';
+import { confirmProxy } from '../testing/proxy-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
 
@@ -374,6 +375,11 @@ describe('enrolment by staff, by proxy and by roster', () => {
           .send({ ...body, consent: false })
       ).status,
     ).toBe(400);
+    // Without the resident's confirmed consent, nothing happens.
+    const unconfirmed = await t.http.post('/api/proxy/enrolments').auth(worker.token, bearer).send(body);
+    expect([unconfirmed.status, unconfirmed.body.code]).toEqual([403, 'PROXY_CONSENT_REQUIRED']);
+    await confirmProxy(t, worker.token, body.learnerMobile, 'village_worker');
+    await confirmProxy(t, worker.token, '13655550002', 'village_worker');
     const res = await t.http.post('/api/proxy/enrolments').auth(worker.token, bearer).send(body);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'enrolled', source: 'proxy' });

@@ -88,3 +88,15 @@ export const DEMO_ACCOUNTS = [
   },
   { mobile: '13800000008', name: '何经理', role: 'enterprise_admin', scope: { enterprise: 'machinery' } },
 ] as const;
+
+/**
+ * An elderly resident registered by her daughter-in-law, the demo learner 王秀兰, who enrols her in classes within a
+ * relationship she confirmed by the code texted to her phone. She has no password of her own until she resets one.
+ */
+export const DEMO_PROXY_RESIDENT = {
+  mobile: '13800000021',
+  name: '赵桂英',
+  birthDate: '1946-05-02',
+  proxyMobile: '13800000001',
+  relationship: 'family',
+} as const;

@@ -1,5 +1,5 @@
 import { AttainmentLevel, creditCodeCheckCharacter, EmploymentStatus, Sex } from '@cll/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
@@ -9,6 +9,7 @@ import {
   DEMO_ENTERPRISES,
   DEMO_PASSWORD,
   DEMO_PROVIDERS,
+  DEMO_PROXY_RESIDENT,
   DEMO_TOWNSHIPS,
   DEMO_VILLAGES,
 } from './demo-county.js';
@@ -98,6 +99,26 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       users: userIds,
     });
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
+    await seedDemoProxyRelationship(m, userIds);
   });
   return true;
+}
+
+async function seedDemoProxyRelationship(m: EntityManager, userIds: Map<string, string>): Promise<void> {
+  const r = DEMO_PROXY_RESIDENT;
+  const [resident] = await m.query<Array<{ id: string }>>(
+    `INSERT INTO users (name, mobile, password_hash) VALUES ($1, $2, '!proxy-registered:demo') RETURNING id`,
+    [r.name, r.mobile],
+  );
+  await m.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'learner')`, [resident.id]);
+  await m.query(
+    `INSERT INTO learner_profiles (user_id, birth_date, sex, township_code, village_code, attainment, employment_status)
+     VALUES ($1, $2, 'female', $3, $4, 'primary', 'retired')`,
+    [resident.id, r.birthDate, DEMO_TOWNSHIPS[0].code, DEMO_VILLAGES[0].code],
+  );
+  await m.query(
+    `INSERT INTO proxy_relationships (proxy_user_id, learner_user_id, learner_mobile, relationship, confirmed_via)
+     VALUES ($1, $2, $3, $4, 'sms')`,
+    [userIds.get(r.proxyMobile), resident.id, r.mobile, r.relationship],
+  );
 }

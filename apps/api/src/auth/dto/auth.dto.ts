@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { MOBILE_PATTERN } from '@cll/domain';
+import { IsNewPassword } from '../../people/dto/password.js';
+import { trim } from '../../people/dto/profile-fields.js';
 import { MeResponse } from '../../people/dto/me.response.js';
 
 export class LoginDto {
@@ -40,3 +43,44 @@ export class AuthTokensResponse {
 
 /** Kept here so that existing imports keep working; the class lives beside the error filter. */
 export { ErrorResponse } from '../../common/error-response.dto.js';
+export class StepUpDto {
+  @ApiProperty({ format: 'uuid', description: 'challengeId from the AUTH_STEP_UP_REQUIRED answer' })
+  @IsUUID()
+  challengeId: string;
+
+  @ApiProperty({ example: '123456', description: 'The 6-digit code texted to the account’s mobile' })
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code: string;
+}
+
+export class ChallengeResponse {
+  @ApiProperty({ format: 'uuid' }) challengeId: string;
+  @ApiProperty({ description: 'Seconds the code stays valid' }) expiresInSeconds: number;
+}
+
+export class PasswordResetCodeDto {
+  @ApiProperty({ example: '13800000001' })
+  @trim()
+  @Matches(MOBILE_PATTERN, { message: '$property must be an 11-digit mainland mobile number' })
+  mobile: string;
+}
+
+export class PasswordResetDto extends PasswordResetCodeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  challengeId: string;
+
+  @ApiProperty({ example: '123456' })
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code: string;
+
+  @IsNewPassword()
+  newPassword: string;
+}
+
+export class RegistrationOptionsResponse {
+  @ApiProperty({ description: 'Registration with a mobile needs the code from POST /auth/register/code' })
+  codeRequired: boolean;
+}

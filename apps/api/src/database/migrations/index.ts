@@ -15,6 +15,9 @@ import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
 import { Credentials1796410224643 } from './1796410224643-Credentials.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
+import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
+import { SignInThrottleAndCodes1795930000001 } from './1795930000001-SignInThrottleAndCodes.js';
+import { ProxyRelationships1795930000002 } from './1795930000002-ProxyRelationships.js';
 
 /** Every migration, in order. `synchronize` is off everywhere: schema changes only come from here. */
 export const MIGRATIONS = [
@@ -31,6 +34,9 @@ export const MIGRATIONS = [
   Apprenticeship1795924394579,
   Indicators1795925487850,
   RecordsByProvider1795926000000,
+  RefreshSuccessor1795930000000,
+  SignInThrottleAndCodes1795930000001,
+  ProxyRelationships1795930000002,
   PdfProblems1796000000000,
   SearchWords1796100000000,
   CourseRequests1796100000001,

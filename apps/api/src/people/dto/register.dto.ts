@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { isCommonPassword, MOBILE_PATTERN, Sex } from '@cll/domain';
-import {
-  IsEmail,
-  IsEnum,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateBy,
-} from 'class-validator';
+import { MOBILE_PATTERN, Sex } from '@cll/domain';
+import { IsEmail, IsEnum, IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNewPassword } from './password.js';
 import { EditableProfileFields, trim } from './profile-fields.js';
 
 class RegisterOwnFields {
@@ -30,22 +21,22 @@ class RegisterOwnFields {
   @MaxLength(254)
   email?: string;
 
-  @ApiProperty({
-    minLength: 8,
-    maxLength: 128,
-    description: 'At least 8 characters with a letter and a digit, and not one of the most used passwords',
-  })
-  @IsString()
-  @Length(8, 128)
-  @Matches(/(?=.*\p{L})(?=.*\d)/u, { message: '$property must contain a letter and a digit' })
-  @ValidateBy({
-    name: 'isNotCommonPassword',
-    validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !isCommonPassword(value),
-      defaultMessage: () => '$property is one of the most used passwords; choose another',
-    },
-  })
+  @IsNewPassword()
   password: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'From POST /auth/register/code; required with a mobile when registrationCodeRequired',
+  })
+  @IsOptional()
+  @IsUUID()
+  challengeId?: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'The code texted to the mobile' })
+  @IsOptional()
+  @trim()
+  @Matches(/^\d{6}$/, { message: '$property must be the 6 digits from the text message' })
+  code?: string;
 
   @ApiProperty({ example: '1958-03-21', format: 'date' })
   @IsISO8601({ strict: true }, { message: '$property must be a date like 1958-03-21' })

@@ -1,6 +1,7 @@
 import { credentialsEn } from './en/credentials.js';
 import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
+import { accountEn } from './en/account.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...displayEn,
   ...apprenticeshipEn,
   ...credentialsEn,
+  ...accountEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

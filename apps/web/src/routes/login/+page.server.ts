@@ -1,8 +1,9 @@
+import { ErrorCode } from '@cll/domain';
 import { fail, redirect } from '@sveltejs/kit';
 import { hasErrors, type FormErrors } from '$lib/forms.js';
 import { safeNextPath } from '$lib/safe-redirect.js';
 import { api } from '$lib/server/api.js';
-import { apiFailure } from '$lib/server/errors.js';
+import { apiFailure, readApiError } from '$lib/server/errors.js';
 import { readSecret, readText } from '$lib/server/form-data.js';
 import { startSession } from '$lib/server/session.js';
 import type { Actions, PageServerLoad } from './$types.js';
@@ -29,7 +30,20 @@ export const actions = {
     const result = await api(event, null).POST('/api/auth/login', {
       body: { login: values.login, password },
     });
-    if (!result.data) return apiFailure(result, values);
+    if (!result.data) {
+      const apiError = readApiError(result);
+      // The account is being sprayed from elsewhere: the right password also needs the code just texted.
+      const body = result.error as { challengeId?: unknown; mobileMasked?: unknown } | undefined;
+      if (apiError.code === ErrorCode.AuthStepUpRequired && typeof body?.challengeId === 'string') {
+        const query = new URLSearchParams({
+          c: body.challengeId,
+          m: typeof body.mobileMasked === 'string' ? body.mobileMasked : '',
+          next: destination(event.url),
+        });
+        redirect(303, `/login/code?${query.toString()}`);
+      }
+      return apiFailure(result, values);
+    }
     startSession(event, result.data);
     redirect(303, destination(event.url));
   },

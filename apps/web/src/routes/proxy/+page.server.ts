@@ -8,10 +8,14 @@ import {
   NEW_LEARNER_FIELDS,
   normaliseProxyValues,
   PROXY_FIELDS,
+  RELATIONSHIPS,
+  type Relationship,
   toProxyBody,
   type ProxyValues,
 } from '$lib/proxy-form.js';
 import { checkMobile } from '$lib/roster-form.js';
+import { checkCode, normaliseCode } from '$lib/account-form.js';
+import { checkChoice } from '$lib/form-rules.js';
 import { api } from '$lib/server/api.js';
 import { aboutTheLearner, failStatus, formErrorsFrom, readApiError } from '$lib/server/errors.js';
 import { readText } from '$lib/server/form-data.js';
@@ -20,7 +24,7 @@ import { searchOpenSessions } from '$lib/server/proxy-search.js';
 import { requireUser } from '$lib/server/session.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types.js';
 
-type Step = 'mobile' | 'course' | 'register';
+type Step = 'mobile' | 'consent' | 'course' | 'register';
 
 const FIELD_OF_CODE: Partial<Record<string, string>> = {
   [ErrorCode.ConsentRequired]: 'consent',
@@ -32,7 +36,33 @@ const FIELD_OF_CODE: Partial<Record<string, string>> = {
   [ErrorCode.TownshipUnknown]: 'townshipCode',
   [ErrorCode.VillageUnknown]: 'villageCode',
   [ErrorCode.BirthDateInvalid]: 'birthDate',
+  [ErrorCode.ProxyConsentRequired]: 'mobile',
 };
+
+const CODE_FIELD = {
+  CODE_INVALID: 'code',
+  CODE_EXPIRED: 'code',
+  CODE_USED: 'code',
+  CODE_ATTEMPTS_EXHAUSTED: 'code',
+};
+
+/** Whether the resident at this mobile has already confirmed that this user may act for them. */
+async function hasConsent(event: RequestEvent, mobile: string): Promise<boolean> {
+  const result = await api(event).GET('/api/proxy/relationships', {});
+  return (result.data ?? []).some((r) => r.side === 'proxy' && r.learnerMobile === mobile && !r.revokedAt);
+}
+
+/** Texts the resident a consent code; the consent step asks for it. */
+async function askConsent(event: RequestEvent, values: ProxyValues) {
+  const result = await api(event).POST('/api/proxy/relationships/consent-requests', {
+    body: { learnerMobile: values.mobile },
+  });
+  if (!result.data) {
+    const apiError = readApiError(result);
+    return show(event, 'mobile', values, formErrorsFrom(apiError), failStatus(apiError.status));
+  }
+  return { step: 'consent' as const, values, errors: {}, search: null, challengeId: result.data.challengeId };
+}
 
 export const load: PageServerLoad = async (event) => {
   requireUser(event);
@@ -59,13 +89,45 @@ async function show(
 }
 
 export const actions = {
-  /** Step 1 → 2: a valid mobile number. Whether anyone has it is found out on enrolling. */
+  /**
+   * Step 1 → 2: a valid mobile number. Unless the resident already confirmed this proxy, a consent code is texted
+   * to it (whether or not anyone has the number); whether they have an account is found out on enrolling.
+   */
   find: async (event) => {
     requireUser(event);
     const values = await readValues(event);
     const errors: FormErrors = {};
     checkMobile(values.mobile, 'mobile', errors);
     if (hasErrors(errors)) return show(event, 'mobile', values, errors, 400);
+    if (await hasConsent(event, values.mobile)) return show(event, 'course', values);
+    return askConsent(event, values);
+  },
+
+  /** The code the resident read out, with the relationship: the relationship starts, then the course step. */
+  consent: async (event) => {
+    requireUser(event);
+    const form = await event.request.formData();
+    const values = normaliseProxyValues(readText(form, [...PROXY_FIELDS, ...NEW_LEARNER_FIELDS]));
+    const extra = readText(form, ['challengeId', 'code']);
+    const code = normaliseCode(extra.code);
+    const errors: FormErrors = {};
+    checkCode(code, errors);
+    checkChoice(values.relationship, RELATIONSHIPS, 'relationship', errors);
+    if (!values.relationship) errors.relationship = { key: 'validation.required' };
+    const again = { step: 'consent' as const, values, search: null, challengeId: extra.challengeId };
+    if (hasErrors(errors)) return fail(400, { ...again, errors });
+    const result = await api(event).POST('/api/proxy/relationships', {
+      body: {
+        challengeId: extra.challengeId,
+        code,
+        learnerMobile: values.mobile,
+        relationship: values.relationship as Relationship,
+      },
+    });
+    if (!result.data) {
+      const apiError = readApiError(result);
+      return fail(failStatus(apiError.status), { ...again, errors: formErrorsFrom(apiError, CODE_FIELD) });
+    }
     return show(event, 'course', values);
   },
 
@@ -99,6 +161,9 @@ export const actions = {
       };
     }
     const apiError = readApiError(result);
+    // The resident withdrew their consent meanwhile: back to the first step, saying so.
+    if (apiError.code === ErrorCode.ProxyConsentRequired)
+      return show(event, 'mobile', values, formErrorsFrom(apiError, FIELD_OF_CODE), 403);
     // Nobody has this mobile yet: register them (step 3), keeping everything chosen so far.
     if (apiError.code === ErrorCode.LearnerNotFound && !registering)
       return show(event, 'register', { ...values, register: '1' });

@@ -72,4 +72,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.search_synonym.deleted': 'Removed a search synonym',
   'auditAction.session.cancel_repeated': 'Cancelled a session again (nothing changed)',
   'auditAction.certificate.revoked': 'Revoked a certificate',
+  'auditAction.auth.password_reset': 'Reset the password (every session ended)',
+  'auditAction.proxy.relationship_confirmed': 'Confirmed a proxy relationship',
+  'auditAction.proxy.relationship_revoked': 'Revoked a proxy relationship',
+  'auditAction.verification.code_sent': 'Sent a one-time code by text message',
 };

@@ -74,4 +74,8 @@ export const auditZhCN = {
   'auditAction.search_synonym.deleted': '删除了搜索同义词',
   'auditAction.session.cancel_repeated': '重复取消班次（无变化）',
   'auditAction.certificate.revoked': '撤销了证书',
+  'auditAction.auth.password_reset': '重置了密码（所有登录已结束）',
+  'auditAction.proxy.relationship_confirmed': '确认了代办关系',
+  'auditAction.proxy.relationship_revoked': '撤销了代办关系',
+  'auditAction.verification.code_sent': '发送了短信验证码',
 };
