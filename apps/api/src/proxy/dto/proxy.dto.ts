@@ -44,6 +44,7 @@ export class ProxyRelationshipResponse {
   @ApiProperty({ enum: ['enrolment'] }) scope: 'enrolment';
   @ApiProperty({ enum: ['sms', 'in_person'] }) confirmedVia: 'sms' | 'in_person';
   @ApiProperty({
+    type: String,
     description: 'The other person’s name (the resident’s once they have an account)',
     nullable: true,
   })
