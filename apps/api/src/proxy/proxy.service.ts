@@ -166,8 +166,10 @@ export class ProxyService {
     await this.dataSource.transaction(async (m) => {
       const rows: Array<{ id: string; learner_user_id: string | null; proxy_user_id: string }> =
         await m.query(
+          // clock_timestamp(), not now(): the moment the row is ours, after any enrolment holding it committed, so
+          // revoked_at orders the revocation after every enrolment made under the relationship.
           `WITH ended AS (
-           UPDATE proxy_relationships SET revoked_at = now(), revoked_by_user_id = $2
+           UPDATE proxy_relationships SET revoked_at = clock_timestamp(), revoked_by_user_id = $2
             WHERE id = $1 AND revoked_at IS NULL AND (proxy_user_id = $2 OR learner_user_id = $2)
             RETURNING id, learner_user_id, proxy_user_id)
          SELECT * FROM ended`,
