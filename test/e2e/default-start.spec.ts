@@ -109,7 +109,7 @@ function byStatus(results: Timed[]): Record<string, number> {
 
 /** The embedded server's address, read the way an operator would: port from the log, password from beside the data. */
 function embeddedDatabaseUrl(output: string[]): string {
-  const line = output.find((l) => l.includes('embedded PostgreSQL'));
+  const line = output.find((l) => /"msg":"embedded PostgreSQL (created and )?started"/.test(l));
   if (!line) throw new Error('no embedded PostgreSQL line in the launcher output');
   const { port, dataDir: pgDir } = JSON.parse(line) as { port: number; dataDir: string };
   const password = readFileSync(`${pgDir}.password`, 'utf8').trim();
