@@ -97,7 +97,8 @@ describe('a learner takes a course online to a verified certificate', () => {
     for (let i = 0; i < 40 && !href; i++) {
       await open(page, `${stack.webUrl}/learn`);
       href = await page
-        .locator('main a[href*="/learn/certificates/"]')
+        // The PDF's link only: the signed credential's (.credential.json) is there before the PDF is made.
+        .locator('main a[href*="/learn/certificates/"][href$=".pdf"]')
         .first()
         .getAttribute('href')
         .catch(() => null);
