@@ -235,9 +235,11 @@ describe('two API processes and two workers on one PostgreSQL and one Redis', ()
       return n === 0 ? n : undefined;
     });
     // A PDF is stored before its worker logs "job done" (the log is written in batches after the job completes).
-    const done = await until('a job-done line for every certificate PDF', async () => {
+    const done = await until('a job-done line for every certificate PDF', () => {
       const lines = jobsDone();
-      return lines.filter((d) => d.job === 'certificate-pdf').length >= CAPACITY ? lines : undefined;
+      return Promise.resolve(
+        lines.filter((d) => d.job === 'certificate-pdf').length >= CAPACITY ? lines : undefined,
+      );
     });
     const pdfJobs = done.filter((d) => d.job === 'certificate-pdf');
     expect(pdfJobs.length).toBeGreaterThanOrEqual(CAPACITY);
