@@ -53,8 +53,7 @@ export function configureHttp(
   app.use(helmet());
   // JSON only: a form post or text/plain body is refused with 415 by the request policy, never read as empty.
   express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
-  // No route is exempt: the queue page is the web app's own now, its API JSON like every other.
-  app.use(requestPolicy(() => false));
+  app.use(requestPolicy());
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

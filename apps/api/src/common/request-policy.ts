@@ -101,9 +101,9 @@ function checkBody(body: unknown): Refusal | null {
  * first, is covered too): API requests with a body must be JSON (415 otherwise: a form post or text/plain would
  * otherwise arrive as an empty body), and the body must pass checkBody.
  */
-export function requestPolicy(exempt: (path: string) => boolean) {
+export function requestPolicy() {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!req.path.startsWith('/api/') || exempt(req.path) || !hasBody(req)) return next();
+    if (!req.path.startsWith('/api/') || !hasBody(req)) return next();
     if (!isJson(req)) {
       return refuse(res, {
         code: ErrorCode.UnsupportedMediaType,
