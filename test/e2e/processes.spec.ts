@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../support/http.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
@@ -62,7 +63,13 @@ describe('built API and worker as separate processes', () => {
       if (!items.length) await new Promise((r) => setTimeout(r, 200));
     }
     expect(items).toMatchObject([{ kind: 'welcome', params: { name: '孙奶奶' } }]);
-    expect(stack.output.some((l) => l.startsWith('[worker]') && l.includes('"msg":"job done"'))).toBe(true);
+    // The notification is stored before the worker's batched log line for the job is written.
+    const done = await until('the worker logs the job as done', () =>
+      Promise.resolve(
+        stack.output.some((l) => l.startsWith('[worker]') && l.includes('"msg":"job done"')) || undefined,
+      ),
+    );
+    expect(done).toBe(true);
   });
 
   it('writes structured JSON logs with request ids and never the password', async () => {
