@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../../apps/api/src/testing/redis-process.js';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { inject } from 'vitest';
+import { adminQuery as admin, DEFAULT_SERVER as SERVER } from './global-setup.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Stack {
   /** The first API process; `apiUrls` lists every one. */
@@ -41,16 +42,6 @@ export interface StackOptions {
 }
 
 export { freePort };
-
-async function admin(sql: string, server = SERVER): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function run(
   cmd: string[],
@@ -101,7 +92,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const server = options.databaseServer ?? SERVER;
   const database = `cll_e2e_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`, server);
+  // The run's template (test/support/global-setup.ts) already holds the migrated demo county; a stack on another
+  // server or another build (the benchmarks' private copy) loads its own.
+  const template = server === SERVER && !options.root ? inject('e2eTemplateDatabase') : undefined;
+  await admin(
+    template ? `CREATE DATABASE ${database} TEMPLATE ${template}` : `CREATE DATABASE ${database}`,
+    server,
+  );
   const url = new URL(server);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
@@ -126,9 +123,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(options.web ? { PUBLIC_ORIGIN: webUrl } : {}),
     ...options.env,
   };
-  const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed', options.root);
-  const seedCode = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
-  if (seedCode !== 0) throw new Error(`seeding failed:\n${output.join('\n')}`);
+  if (!template) {
+    const seed = run(['apps/api/dist/seed/seed-cli.js'], env, output, 'seed', options.root);
+    const seedCode = await new Promise<number | null>((resolve) => seed.once('exit', resolve));
+    if (seedCode !== 0) throw new Error(`seeding failed:\n${output.join('\n')}`);
+  }
 
   const processes = new Map<string, ChildProcess>();
   const ports = new Map<string, number>();
