@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/session.js';
 import type { PageServerLoad } from './$types.js';
 
 const PAGE_SIZE = 50;
+const NO_ERRORS: FormErrors = {};
 
 interface Person {
   id: string;
@@ -40,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
   });
   if (!result.data) {
     const apiError = readApiError(result);
-    if (apiError.status === 400) return { ...empty, errors: formErrorsFrom(apiError) as FormErrors };
+    if (apiError.status === 400) return { ...empty, errors: formErrorsFrom(apiError) };
     throwApiError(result, event.url);
   }
   const { items, total, entityTypes, actorFilter } = result.data;
@@ -50,16 +51,16 @@ export const load: PageServerLoad = async (event) => {
     total,
     filters,
     entityTypes,
-    actorFilter: actorFilter as Person | null,
-    errors: {} as FormErrors,
+    actorFilter,
+    errors: NO_ERRORS,
     events: items.map((e) => ({
       id: e.id,
       at: e.at,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      actor: e.actor as Person | null,
-      onBehalfOf: e.onBehalfOf as Person | null,
+      actor: e.actor,
+      onBehalfOf: e.onBehalfOf,
       requestId: e.requestId,
     })),
   };
