@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first (bureau administrators only) */
+        /** The audit trail, newest first, filtered by actor, action, record and days (bureau administrators only) */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -2054,12 +2054,27 @@ export interface components {
              */
             mobileMasked?: string;
         };
+        /** @enum {string} */
+        AuditPersonKind: "staff" | "resident";
+        AuditPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Full name for staff; masked (王**) for residents */
+            name: string;
+            /** @description True when name is masked */
+            masked: boolean;
+            kind: components["schemas"]["AuditPersonKind"];
+        };
         AuditEventResponse: {
             id: string;
             /** Format: date-time */
             at: string;
             actorUserId: string | null;
+            /** @description Null for anonymous actions */
+            actor: components["schemas"]["AuditPersonResponse"] | (never | null);
             onBehalfOfUserId: string | null;
+            /** @description The learner a proxy acted for */
+            onBehalfOf: components["schemas"]["AuditPersonResponse"] | (never | null);
             action: string;
             entityType: string;
             entityId: string | null;
@@ -2073,6 +2088,10 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            /** @description Every kind of record the trail names, for the filter */
+            entityTypes: string[];
+            /** @description The account of the actor filter, as shown in the list */
+            actorFilter: components["schemas"]["AuditPersonResponse"] | (never | null);
         };
         /** @enum {string} */
         QueueName: "notifications" | "certificates" | "imports" | "maintenance";
@@ -4513,7 +4532,18 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                /** @description Only events of this action code */
                 action?: string;
+                /** @description Only events done by this account (its id) */
+                actor?: string;
+                /** @description Only events about this kind of record */
+                entityType?: string;
+                /** @description Only events about this record (with entityType) */
+                entityId?: string;
+                /** @description First day, YYYY-MM-DD, in the county’s time zone (from its 00:00) */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD, in the county’s time zone (to its 24:00); not before from */
+                to?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -4531,7 +4561,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description VALIDATION_FAILED: a filter that is not valid (an actor that is not an id, a date that does not exist, to before from) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not a bureau administrator */
             403: {

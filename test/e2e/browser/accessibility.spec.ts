@@ -48,6 +48,7 @@ let activeAgreementId = '';
 let pendingAgreementId = '';
 let townshipCode = '';
 let baselineId = '';
+let bureauAdminId = '';
 let checks = 0;
 
 const ROUTES: Route[] = [
@@ -144,6 +145,13 @@ const ROUTES: Route[] = [
   { name: 'learn-apprenticeship', visitor: 'apprentice', path: () => '/learn/apprenticeship' },
   { name: 'bureau-providers', visitor: 'bureau', path: () => '/bureau/providers' },
   { name: 'audit', visitor: 'bureau', path: () => '/admin/audit' },
+  // Filtered by one person (the filter's name and its way back), and with a filter that is not valid.
+  {
+    name: 'audit-filtered',
+    visitor: 'bureau',
+    path: () => `/admin/audit?actor=${bureauAdminId}&action=auth.login`,
+  },
+  { name: 'audit-bad-filter', visitor: 'bureau', path: () => '/admin/audit?from=2026-02-30' },
   // With a failed job listed, so its card and its retry and remove buttons are checked too.
   { name: 'queues', visitor: 'bureau', path: () => '/admin/queues' },
   { name: 'bureau-indicators', visitor: 'bureau', path: () => '/bureau/indicators' },
@@ -252,6 +260,9 @@ beforeAll(async () => {
   await addFailingJob(stack);
   // The demo county's population baseline, and a township with completions, for the bureau's indicator pages.
   [{ id: baselineId }] = await stack.query<{ id: string }>(`SELECT id FROM population_baselines LIMIT 1`);
+  [{ id: bureauAdminId }] = await stack.query<{ id: string }>(`SELECT id FROM users WHERE mobile = $1`, [
+    ACCOUNTS.bureau,
+  ]);
   [{ township_code: townshipCode }] = await stack.query<{ township_code: string }>(
     `SELECT p.township_code FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
       GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
@@ -23,8 +24,16 @@ export class AuditController {
 
   @Get()
   @Roles(Role.BureauAdmin)
-  @ApiOperation({ summary: 'The audit trail, newest first (bureau administrators only)' })
+  @ApiOperation({
+    summary:
+      'The audit trail, newest first, filtered by actor, action, record and days (bureau administrators only)',
+  })
   @ApiOkResponse({ type: AuditPageResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'VALIDATION_FAILED: a filter that is not valid (an actor that is not an id, a date that does not exist, to before from)',
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: AuditQuery): Promise<AuditPageResponse> {
     return this.audit.list(user, query);
   }

@@ -11,13 +11,25 @@ export function requireFields(
   for (const name of names) if (!values[name]) errors[name] ??= { key: 'validation.required' };
 }
 
-export function checkMaxLength(value: string, max: number, name: string, errors: FormErrors): void {
-  if ([...value].length > max) errors[name] ??= { key: 'validation.maxLengthOf', params: { max } };
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters as a person sees them (grapheme clusters), as the API counts its limits: an emoji family, a flag, a
+ * letter with its accent each count one, as does a Chinese character.
+ */
+export function characterCount(value: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(value)) n += 1;
+  return n;
 }
 
-/** For a field that is filled in: between `min` and `max` characters (Chinese characters count one each). */
+export function checkMaxLength(value: string, max: number, name: string, errors: FormErrors): void {
+  if (characterCount(value) > max) errors[name] ??= { key: 'validation.maxLengthOf', params: { max } };
+}
+
+/** For a field that is filled in: between `min` and `max` characters a person sees (see characterCount). */
 export function checkLength(value: string, min: number, max: number, name: string, errors: FormErrors): void {
-  const length = [...value].length;
+  const length = characterCount(value);
   if (value && (length < min || length > max))
     errors[name] ??= { key: 'validation.lengthBetween', params: { min, max } };
 }

@@ -1,6 +1,6 @@
 import { ATTAINMENT_LEVELS, EMPLOYMENT_STATUSES, SEXES, townshipOf } from '@cll/domain';
 import type { Schemas } from '@cll/api-client';
-import { checkChoice, checkedChoice, requireFields } from './form-rules.js';
+import { characterCount, checkChoice, checkedChoice, requireFields } from './form-rules.js';
 import type { FormErrors } from './forms.js';
 import { isUuid } from './ids.js';
 import { checkMobile } from './roster-form.js';
@@ -41,7 +41,7 @@ export function checkProxyEnrolment(values: ProxyValues, errors: FormErrors): vo
 /** The learner's registration (step 3), checked like the register page's personal fields. */
 export function checkNewLearner(values: ProxyValues, errors: FormErrors): void {
   requireFields(values, NEW_LEARNER_FIELDS, errors);
-  if (values.name && [...values.name].length > 50)
+  if (values.name && characterCount(values.name) > 50)
     errors.name ??= { key: 'validation.maxLengthOf', params: { max: 50 } };
   if (values.birthDate && !DATE_PATTERN.test(values.birthDate))
     errors.birthDate ??= { key: 'validation.isDateString' };

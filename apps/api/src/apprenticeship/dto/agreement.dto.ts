@@ -16,13 +16,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { IsDateOnly } from '../../common/date-only.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import { AssessmentResponse } from './assessment.dto.js';
@@ -31,13 +30,13 @@ export class GuardianDto {
   @ApiProperty({ example: '李建国' })
   @trim()
   @IsString()
-  @Length(1, 50)
+  @LengthGraphemes(1, 50)
   name: string;
 
   @ApiProperty({ example: '父亲', description: 'Relationship to the apprentice' })
   @trim()
   @IsString()
-  @Length(1, 20)
+  @LengthGraphemes(1, 20)
   relationship: string;
 
   @ApiProperty({ example: '13900000001' })
@@ -60,7 +59,7 @@ export class AgreementTermsDto {
   @ApiProperty({ example: '数控车工' })
   @trim()
   @IsString()
-  @Length(1, 100)
+  @LengthGraphemes(1, 100)
   occupationName: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'School mentor (学校导师): staff of the school' })
@@ -149,7 +148,7 @@ export class GuardianConsentDto extends ConfirmAgreementDto {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(200)
+  @MaxGraphemes(200)
   note?: string;
 }
 
@@ -163,7 +162,7 @@ export class PauseDto extends EffectiveDateDto {
   @ApiProperty({ example: '因病休学', maxLength: 500 })
   @trim()
   @IsString()
-  @Length(1, 500)
+  @LengthGraphemes(1, 500)
   reason: string;
 }
 
@@ -176,7 +175,7 @@ export class WithdrawDto extends EffectiveDateDto {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(500)
+  @MaxGraphemes(500)
   reason?: string;
 }
 
@@ -193,7 +192,7 @@ export class TransferDto extends EffectiveDateDto {
   @ApiProperty({ maxLength: 500 })
   @trim()
   @IsString()
-  @Length(1, 500)
+  @LengthGraphemes(1, 500)
   reason: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AssessmentKind, AssessmentResult, TrainingSetting } from '@cll/domain';
-import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { IsDateOnly } from '../../common/date-only.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
@@ -16,7 +17,7 @@ export class AssessmentDto {
   @ApiProperty({ example: '第一学期岗位技能考核', maxLength: 100 })
   @trim()
   @IsString()
-  @Length(1, 100)
+  @LengthGraphemes(1, 100)
   title: string;
 
   @ApiProperty({ enum: AssessmentResult, enumName: 'AssessmentResult' })
@@ -31,7 +32,7 @@ export class AssessmentDto {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(1000)
+  @MaxGraphemes(1000)
   comment?: string;
 }
 

@@ -8,11 +8,11 @@ import {
   IsArray,
   IsString,
   IsUUID,
-  Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { IsDateOnly } from '../../common/date-only.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import { IsDecimal } from '../../common/decimal.js';
@@ -47,7 +47,7 @@ export class LogWeekDto {
   @ApiProperty({ example: '在车间学习数控车床对刀与首件检验。', maxLength: 2000 })
   @trim()
   @IsString()
-  @Length(1, 2000)
+  @LengthGraphemes(1, 2000)
   description: string;
 }
 
@@ -65,7 +65,7 @@ export class ReturnWeekDto {
   @ApiProperty({ example: '请补充周三的工作内容。', maxLength: 500 })
   @trim()
   @IsString()
-  @Length(1, 500)
+  @LengthGraphemes(1, 500)
   comment: string;
 }
 

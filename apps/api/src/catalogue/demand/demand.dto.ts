@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CourseCategory, DIVISION_CODE_PATTERN } from '@cll/domain';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 
 export class CourseRequestDto {
   @ApiProperty({ example: '学开挖掘机', description: 'What the resident wants to learn, in their words' })
   @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @LengthGraphemes(1, 100)
   text: string;
 
   @ApiProperty({ example: '339901102000', description: 'The township where the resident would attend' })

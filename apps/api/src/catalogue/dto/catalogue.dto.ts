@@ -8,18 +8,8 @@ import {
   ProviderKind,
 } from '@cll/domain';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MaxGraphemes } from '../../common/graphemes.js';
 import { SessionResponse } from './session.dto.js';
 
 const bool = () =>
@@ -29,7 +19,7 @@ export class CatalogueQuery {
   @ApiPropertyOptional({ example: '电工', description: 'Words or parts of words, Chinese or English' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxGraphemes(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: CourseCategory, enumName: 'CourseCategory' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CourseCategory, CourseMode, CourseStatus } from '@cll/domain';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import { LessonResponse } from './lesson.dto.js';
 import { ProgrammeResponse } from './programme.dto.js';
@@ -16,14 +17,14 @@ export class CourseDto {
   @ApiProperty({ example: '初级电工技能实训', minLength: 2, maxLength: 100 })
   @trim()
   @IsString()
-  @Length(2, 100)
+  @LengthGraphemes(2, 100)
   title: string;
 
   @ApiPropertyOptional({ example: 'Basic electrician training', maxLength: 150 })
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(150)
+  @MaxGraphemes(150)
   titleEn?: string;
 
   @ApiProperty({ enum: CourseCategory, enumName: 'CourseCategory' })
@@ -66,13 +67,13 @@ export class CourseDto {
 
   @ApiProperty({ description: 'Markdown', maxLength: 20000 })
   @IsString()
-  @MaxLength(20000)
+  @MaxGraphemes(20000)
   description: string;
 
   @ApiProperty({ description: 'One line shown in result lists', maxLength: 200 })
   @trim()
   @IsString()
-  @MaxLength(200)
+  @MaxGraphemes(200)
   coverText: string;
 }
 

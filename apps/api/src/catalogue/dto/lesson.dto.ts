@@ -12,18 +12,18 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Length,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 export class QuestionDto {
   @ApiProperty({ maxLength: 500 })
   @IsString()
-  @Length(1, 500)
+  @LengthGraphemes(1, 500)
   prompt: string;
 
   @ApiProperty({ enum: QuestionKind, enumName: 'QuestionKind' })
@@ -35,7 +35,7 @@ export class QuestionDto {
   @ArrayMinSize(2)
   @ArrayMaxSize(8)
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @LengthGraphemes(1, 200, { each: true })
   options: string[];
 
   @ApiProperty({ type: [Number], description: '0-based indexes of the correct options' })
@@ -69,13 +69,13 @@ export class LessonDto {
   @ApiProperty({ minLength: 1, maxLength: 150 })
   @trim()
   @IsString()
-  @Length(1, 150)
+  @LengthGraphemes(1, 150)
   title: string;
 
   @ApiPropertyOptional({ description: 'Markdown, for text lessons', maxLength: 50000 })
   @IsOptional()
   @IsString()
-  @MaxLength(50000)
+  @MaxGraphemes(50000)
   body?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { AttainmentLevel, OCCUPATION_CODE_PATTERN, ProgrammeKind } from '@cll/domain';
-import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 export class ProgrammeDto {
@@ -11,13 +12,13 @@ export class ProgrammeDto {
   @ApiProperty({ example: '电工职业技能培训', minLength: 2, maxLength: 100 })
   @trim()
   @IsString()
-  @Length(2, 100)
+  @LengthGraphemes(2, 100)
   title: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxGraphemes(5000)
   description?: string;
 
   @ApiPropertyOptional({

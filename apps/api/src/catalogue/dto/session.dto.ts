@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { DIVISION_CODE_PATTERN } from '@cll/domain';
-import {
-  IsBoolean,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 const instant = { message: '$property must be a date and time like 2026-12-01T09:00:00+08:00' };
@@ -20,7 +10,7 @@ export class SessionDto {
   @ApiProperty({ example: '2026年冬季班', maxLength: 100 })
   @trim()
   @IsString()
-  @Length(1, 100)
+  @LengthGraphemes(1, 100)
   label: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-01T09:00:00+08:00' })
@@ -66,7 +56,7 @@ export class SessionDto {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(200)
+  @MaxGraphemes(200)
   venue?: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,15 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { normaliseText } from './normalise.js';
 
 const normalised = () =>
@@ -36,8 +28,8 @@ export class SynonymDto {
   })
   @normalised()
   @IsString()
-  @MinLength(1)
-  @MaxLength(40)
+  // The table counts code points (CHECK char_length(term) BETWEEN 1 AND 40).
+  @LengthGraphemes(1, 40, { maxCodePoints: 40 })
   term: string;
 
   @ApiProperty({ example: ['计算机'], description: 'What the catalogue says; 1 to 20 words' })
@@ -46,8 +38,7 @@ export class SynonymDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(40, { each: true })
+  @LengthGraphemes(1, 40, { each: true, maxCodePoints: 40 })
   synonyms: string[];
 
   @ApiProperty({ description: 'Both directions (电商 ⇄ 电子商务) or only from the term (做饭 → 烹调)' })
@@ -57,7 +48,7 @@ export class SynonymDto {
   @ApiProperty({ required: false, example: '居民常说“电脑”' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxGraphemes(200)
   note?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 /** The largest credential file the verify page takes: a whole record's presentation of many certificates fits. */
@@ -34,7 +35,7 @@ export class RevokeCertificateRequest {
   })
   @trim()
   @IsString()
-  @Length(2, 500)
+  @LengthGraphemes(2, 500)
   reason: string;
 }
 

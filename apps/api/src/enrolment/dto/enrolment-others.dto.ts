@@ -9,11 +9,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 const mobile = { message: '$property must be an 11-digit mainland mobile number' };
@@ -29,7 +29,7 @@ export class NewLearnerDto {
   @ApiProperty({ example: '赵桂英' })
   @trim()
   @IsString()
-  @Length(1, 50)
+  @LengthGraphemes(1, 50)
   name: string;
 
   @ApiProperty({ example: '1948-05-02', format: 'date' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import type { BaselineSource, BaselineStatus } from '../indicators.entities.js';
 
@@ -9,7 +10,7 @@ export class BaselineDto {
   @ApiProperty({ example: '青溪县第七次全国人口普查' })
   @trim()
   @IsString()
-  @Length(1, 100)
+  @LengthGraphemes(1, 100)
   name: string;
 
   @ApiProperty({ enum: SOURCES })

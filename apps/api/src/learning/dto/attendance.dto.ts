@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EnrolmentStatus } from '@cll/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { IsDateOnly } from '../../common/date-only.js';
 
 export class RosterQuery {
@@ -31,7 +32,7 @@ export class OutcomeDto {
 
   @ApiProperty({ minLength: 2, maxLength: 500 })
   @IsString()
-  @Length(2, 500)
+  @LengthGraphemes(2, 500)
   reason: string;
 }
 

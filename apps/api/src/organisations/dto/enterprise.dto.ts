@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIVISION_CODE_PATTERN, isValidCreditCode } from '@cll/domain';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, MaxLength, registerDecorator } from 'class-validator';
+import { IsOptional, IsString, Matches, registerDecorator } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 
 function IsCreditCode(): PropertyDecorator {
@@ -19,7 +20,7 @@ export class EnterpriseDto {
   @ApiProperty({ example: '青溪精工机械有限公司', minLength: 2, maxLength: 100 })
   @trim()
   @IsString()
-  @Length(2, 100)
+  @LengthGraphemes(2, 100)
   name: string;
 
   @ApiProperty({ example: '91350100M000100Y43', description: 'Unified social credit code (GB 32100)' })
@@ -33,7 +34,7 @@ export class EnterpriseDto {
   @ApiProperty({ example: 'C34', description: 'Industry (GB/T 4754 code or name)', maxLength: 60 })
   @trim()
   @IsString()
-  @Length(1, 60)
+  @LengthGraphemes(1, 60)
   industry: string;
 
   @ApiProperty({ example: '339901102000' })
@@ -46,7 +47,7 @@ export class EnterpriseQuery {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(100)
+  @MaxGraphemes(100)
   q?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIVISION_CODE_PATTERN, MOBILE_PATTERN, ProviderKind, ProviderStatus, Role } from '@cll/domain';
-import { IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
 import type { InvitationRole } from '../organisation.entities.js';
 
@@ -8,7 +9,7 @@ export class ProviderApplicationDto {
   @ApiProperty({ example: '青溪县社区学院', minLength: 2, maxLength: 100 })
   @trim()
   @IsString()
-  @Length(2, 100)
+  @LengthGraphemes(2, 100)
   name: string;
 
   @ApiProperty({ enum: ProviderKind, enumName: 'ProviderKind' })
@@ -22,7 +23,7 @@ export class ProviderApplicationDto {
   @ApiProperty({ example: '李主任', maxLength: 50 })
   @trim()
   @IsString()
-  @Length(1, 50)
+  @LengthGraphemes(1, 50)
   contactName: string;
 
   @ApiProperty({ example: '0571-88880000', description: 'Mobile or landline' })
@@ -40,7 +41,7 @@ export class ProviderDecisionDto {
   @IsOptional()
   @trim()
   @IsString()
-  @MaxLength(500)
+  @MaxGraphemes(500)
   reason?: string;
 }
 
@@ -48,7 +49,7 @@ export class ReasonDto {
   @ApiProperty({ description: 'Shown to the provider', minLength: 2, maxLength: 500 })
   @trim()
   @IsString()
-  @Length(2, 500)
+  @LengthGraphemes(2, 500)
   reason: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AttainmentLevel, DIVISION_CODE_PATTERN, EmploymentStatus } from '@cll/domain';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { LengthGraphemes } from '../../common/graphemes.js';
 import { IsResidentIdNumber } from './id-number.validator.js';
 
 export const trim = () =>
@@ -13,7 +14,7 @@ export class EditableProfileFields {
   @ApiProperty({ example: '王秀兰', minLength: 1, maxLength: 50 })
   @trim()
   @IsString()
-  @Length(1, 50)
+  @LengthGraphemes(1, 50)
   name: string;
 
   @ApiProperty({ example: '330782101000', description: 'Township (乡镇/街道) 12-digit division code' })
