@@ -23,6 +23,7 @@ import { PeopleModule } from './people/people.module.js';
 import { useCountyTimeZone } from './common/date-only.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
+import { AttainmentModule } from './attainment/attainment.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -57,6 +58,7 @@ export class AppModule {
         EnrolmentModule,
         LearningModule,
         CredentialsModule,
+        AttainmentModule,
         ...(options.worker ? [WorkerModule] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: GlobalAuthGuard }],

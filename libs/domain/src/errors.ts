@@ -83,6 +83,7 @@ export enum ErrorCode {
   SynonymExists = 'SYNONYM_EXISTS',
   YearOutOfRange = 'YEAR_OUT_OF_RANGE',
   AgeBandNotServed = 'AGE_BAND_NOT_SERVED',
+  AttainmentUnchanged = 'ATTAINMENT_UNCHANGED',
   AuthStepUpRequired = 'AUTH_STEP_UP_REQUIRED',
   CodeRequired = 'CODE_REQUIRED',
   CodeInvalid = 'CODE_INVALID',

@@ -278,7 +278,8 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     'persons',
     true,
     [],
-    'Σ n_k·Δy_k / P_15+ over adults who completed an academic programme conferring a higher level (bulletin weights)',
+    'Σ Δy / P_15+ over residents whose attainment rose through completing an academic programme in the period, each person once: the years of their level just after their last such completion minus the years just before their first (bulletin weights, never below 0), from the dated attainment history, so later profile edits change nothing',
+    2,
   ),
   [IndicatorCode.Participation12m]: d(
     IndicatorCode.Participation12m,

@@ -48,3 +48,36 @@ export function ageOn(birthDate: string, onDate: string): number {
   const [y, m, d] = onDate.split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/**
+ * Where a change of a resident's highest attainment came from. Attainment changes only through these dated events
+ * (DESIGN §2 "Attainment history"); the profile's level is the latest event's.
+ */
+export enum AttainmentSource {
+  /** The level the resident gave when the account was made (by themselves or by a proxy). */
+  Registration = 'registration',
+  /** The level a profile already had when the history began (dated at the account's creation). */
+  Backfill = 'backfill',
+  /** Completing every course of an academic (学历) programme that confers a higher level. */
+  ProgrammeCompletion = 'programme_completion',
+  /** The learner changed the level on their own profile: a self-declared correction, never an upgrade. */
+  SelfDeclared = 'self_declared',
+  /** A provider's staff corrected the level with a reason (for example after seeing the diploma). */
+  StaffCorrection = 'staff_correction',
+}
+export const ATTAINMENT_SOURCES = Object.values(AttainmentSource);
+
+/**
+ * The order of levels, for "highest" attainment: senior secondary and secondary vocational are the same rung.
+ * A completion only ever raises the level; it never lowers it.
+ */
+export const ATTAINMENT_RANK: Record<AttainmentLevel, number> = {
+  [AttainmentLevel.None]: 0,
+  [AttainmentLevel.Primary]: 1,
+  [AttainmentLevel.JuniorSecondary]: 2,
+  [AttainmentLevel.SeniorSecondary]: 3,
+  [AttainmentLevel.SecondaryVocational]: 3,
+  [AttainmentLevel.JuniorCollege]: 4,
+  [AttainmentLevel.Bachelor]: 5,
+  [AttainmentLevel.Postgraduate]: 6,
+};

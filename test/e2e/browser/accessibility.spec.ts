@@ -49,6 +49,7 @@ let pendingAgreementId = '';
 let townshipCode = '';
 let baselineId = '';
 let bureauAdminId = '';
+let attainmentPath = '';
 let checks = 0;
 
 const ROUTES: Route[] = [
@@ -111,6 +112,7 @@ const ROUTES: Route[] = [
     visitor: 'provider',
     path: () => `/provider/sessions/${providerSessionId}/roster?course=${providerCourseId}`,
   },
+  { name: 'provider-learner-attainment', visitor: 'provider', path: () => attainmentPath },
   { name: 'provider-apprenticeships', visitor: 'provider', path: () => '/provider/apprenticeships' },
   {
     name: 'provider-apprenticeship-new',
@@ -257,6 +259,12 @@ beforeAll(async () => {
     `SELECT a.id FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000112'`,
   );
   learnLessonId = online.lesson_id;
+  // A learner's attainment history as the school's staff see it: an enrolment of one of the school's sessions.
+  const [schoolEnrolment] = await stack.query<{ id: string; session_id: string }>(
+    `SELECT e.id, e.session_id FROM enrolments e JOIN courses c ON c.id = e.course_id
+       JOIN providers p ON p.id = c.provider_id WHERE p.name = '青溪县职业技术学校' ORDER BY e.id LIMIT 1`,
+  );
+  attainmentPath = `/provider/sessions/${schoolEnrolment.session_id}/roster/${schoolEnrolment.id}/attainment`;
   await addFailingJob(stack);
   // The demo county's population baseline, and a township with completions, for the bureau's indicator pages.
   [{ id: baselineId }] = await stack.query<{ id: string }>(`SELECT id FROM population_baselines LIMIT 1`);

@@ -55,6 +55,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CredentialMalformed:
     case ErrorCode.YearOutOfRange:
     case ErrorCode.AgeBandNotServed:
+    case ErrorCode.AttainmentUnchanged:
     case ErrorCode.CodeRequired:
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:

@@ -29,6 +29,7 @@ import { OutboxJob } from '../jobs/outbox.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Enterprise, Provider, Invitation } from '../organisations/organisation.entities.js';
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
+import { AttainmentEvent } from '../attainment/attainment.entities.js';
 
 export const ENTITIES = [
   LoginFailure,
@@ -41,6 +42,7 @@ export const ENTITIES = [
   User,
   RoleAssignment,
   LearnerProfile,
+  AttainmentEvent,
   AuthSession,
   RefreshToken,
   RateLimitBucket,

@@ -125,15 +125,29 @@ export const CERTIFICATE_FACTS = `
    WHERE k.revoked_at IS NULL AND (k.issued_at AT TIME ZONE 'Asia/Shanghai')::date >= $2::date
      AND (k.issued_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date`;
 
-/** Years gained by adults who completed an academic programme in the period ($4: bulletin years as jsonb). */
+/**
+ * Years gained through academic programmes in the period, from the attainment history ($4: bulletin years as
+ * jsonb). Each person once: the years of the level just after their last programme completion in the period minus
+ * the years of the level just before their first (never below 0). Both levels are stored in the events, so a later
+ * profile edit or correction (a later event) changes nothing; staff corrections and the learner's own edits are
+ * never upgrading. People: those whose level rose through a completion in the period.
+ */
 export const UPGRADING = `
+  WITH ev AS (
+    SELECT e.learner_user_id AS uid, e.attainment_before, e.attainment_after,
+           row_number() OVER (PARTITION BY e.learner_user_id ORDER BY e.effective_on, e.id) AS first_n,
+           row_number() OVER (PARTITION BY e.learner_user_id ORDER BY e.effective_on DESC, e.id DESC) AS last_n
+      FROM attainment_events e
+     WHERE e.source = 'programme_completion' AND e.effective_on >= $2::date AND e.effective_on <= $1::date
+  ), per AS (
+    SELECT f.uid, GREATEST(0, ($4::jsonb ->> l.attainment_after)::numeric
+                               - ($4::jsonb ->> f.attainment_before)::numeric) AS gained
+      FROM ev f JOIN ev l ON l.uid = f.uid AND l.last_n = 1
+     WHERE f.first_n = 1
+  )
   SELECT GROUPING(p.township_code) AS "g_township", p.township_code::text AS "k_township",
-         sum(GREATEST(0, ($4::jsonb ->> pg.confers_attainment)::numeric - ($4::jsonb ->> p.attainment)::numeric))::float8
-           AS years,
-         count(DISTINCT r.learner_user_id)::int AS persons
-    FROM learning_records r JOIN learner_profiles p ON p.user_id = r.learner_user_id
-    JOIN courses c ON c.id = r.course_id JOIN programmes pg ON pg.id = c.programme_id
-   WHERE pg.confers_attainment IS NOT NULL AND r.completed_on >= $2::date AND r.completed_on <= $1::date
+         COALESCE(sum(per.gained), 0)::float8 AS years, count(DISTINCT per.uid)::int AS persons
+    FROM per JOIN learner_profiles p ON p.user_id = per.uid
    GROUP BY GROUPING SETS ((), (p.township_code))`;
 
 /**

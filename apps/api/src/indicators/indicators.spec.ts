@@ -4,6 +4,7 @@ import { activeAgreement, makeParties } from '../testing/apprenticeship-builders
 import { TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '../testing/builders.js';
 import { indicatorCourse } from '../testing/indicator-builders.js';
 import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
+import { recordProgrammeCompletion } from '../attainment/attainment.repository.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
 import { JobName, QueueName } from '../jobs/job.constants.js';
@@ -57,6 +58,8 @@ async function completion(
      RETURNING id`,
     [learner.id, e.id, on, category, c.courseId],
   );
+  // As the completion service does: completing an academic programme raises the level, dated on the day.
+  await recordProgrammeCompletion(t.db.manager, r.id as string);
   await t.db.query(
     `INSERT INTO certificates (enrolment_id, learner_user_id, number, verification_code, holder_name, record_id, issued_at)
      VALUES ($1, $2, 'T-' || $3, upper(substr(md5($3), 1, 10)), 'x', $5, $4::date + time '10:00')`,

@@ -7,6 +7,7 @@ import { OpenBadgesService } from '../credentials/open-badges.service.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isCompleted } from './completion-rule.js';
+import { recordProgrammeCompletion } from '../attainment/attainment.repository.js';
 
 interface Facts {
   id: string;
@@ -89,6 +90,18 @@ export class CompletionService {
        RETURNING id, learner_user_id, course_title, (SELECT name FROM users WHERE id = learner_user_id) AS name`,
         [enrolmentId, JSON.stringify(evidence)],
       );
+    // Completing the last course of an academic programme raises the learner's attainment, dated today.
+    const raised = await recordProgrammeCompletion(m, record.id, actorUserId);
+    if (raised) {
+      await this.audit.record(m, {
+        action: 'attainment.raised',
+        entityType: 'user',
+        entityId: record.learner_user_id,
+        actorUserId,
+        onBehalfOfUserId: record.learner_user_id,
+        details: { eventId: raised.id, programmeId: raised.programmeId },
+      });
+    }
     const certificateId = await issueCertificate(m, this.outbox, this.badges, {
       enrolmentId,
       recordId: record.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ageOn, ErrorCode, parseIdNumber, Role } from '@cll/domain';
+import { ageOn, AttainmentSource, ErrorCode, parseIdNumber, Role } from '@cll/domain';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -13,6 +13,7 @@ import { LearnerProfile, RoleAssignment, User } from './people.entities.js';
 import { PiiService } from './pii.service.js';
 import { todayInCounty } from '../common/date-only.js';
 import { MeQuery, type MeRow } from './me.query.js';
+import { recordChange, recordRegistration } from '../attainment/attainment.repository.js';
 
 const MIN_AGE = 16;
 const MAX_AGE = 120;
@@ -65,6 +66,7 @@ export class PeopleService {
         employmentStatus: dto.employmentStatus,
         ...this.idNumberColumns(idNumber),
       });
+      await recordRegistration(manager, user.id, dto.attainment, user.id);
       await this.audit.record(manager, {
         action: 'account.registered',
         entityType: 'user',
@@ -112,6 +114,7 @@ export class PeopleService {
         employmentStatus: dto.employmentStatus,
         ...this.idNumberColumns(null),
       });
+      await recordRegistration(manager, user.id, dto.attainment, proxyUserId);
       await this.audit.record(manager, {
         action: 'account.registered_by_proxy',
         entityType: 'user',
@@ -166,13 +169,23 @@ export class PeopleService {
             {
               townshipCode,
               villageCode,
-              attainment: dto.attainment,
               employmentStatus: dto.employmentStatus,
               ...(idNumber ? this.idNumberColumns(idNumber) : {}),
             },
           );
         } catch (error) {
           throw mapUniqueViolation(error);
+        }
+        // The level changes only through its history: the learner's own edit is a self-declared correction, dated
+        // today; it never rewrites what an earlier period counted and is never counted as upgrading.
+        if (dto.attainment !== undefined && dto.attainment !== profile.attainment) {
+          await recordChange(manager, {
+            userId,
+            source: AttainmentSource.SelfDeclared,
+            before: profile.attainment,
+            after: dto.attainment,
+            actorUserId: userId,
+          });
         }
         changed.push(...profileFields);
       }

@@ -2,6 +2,7 @@ import { AttainmentLevel, creditCodeCheckCharacter, EmploymentStatus, Sex } from
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
+import { seedDemoAttainmentHistory } from './attainment-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import { seedDemoIndicators } from './indicator-seed.js';
 import {
@@ -100,6 +101,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     });
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     await seedDemoProxyRelationship(m, userIds);
+    await seedDemoAttainmentHistory(m);
   });
   return true;
 }

@@ -1,3 +1,4 @@
+import { recordProgrammeCompletion } from '../attainment/attainment.repository.js';
 import type { TestApp } from './test-app.js';
 import { type Actor, sessionBody } from './offer-builders.js';
 
@@ -87,6 +88,8 @@ export async function insertCompletion(
      RETURNING id`,
     [learnerId, e.id, on, category, course.courseId],
   );
+  // As the completion service does: completing an academic programme raises the level, dated on the day.
+  await recordProgrammeCompletion(t.db.manager, r.id as string);
   if (!certificate) return;
   await t.db.query(
     `INSERT INTO certificates (enrolment_id, learner_user_id, number, verification_code, holder_name, record_id, issued_at)

@@ -12,6 +12,7 @@ import { searchEn } from './en/search.js';
 import { enumsEn } from './en/enums.js';
 import { organisationsEn } from './en/organisations.js';
 import { providerEn } from './en/provider.js';
+import { attainmentEn } from './en/attainment.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English. Typed against the Chinese keys so a missing or extra key fails the type-check. */
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...enrolmentEn,
   ...learningEn,
   ...rosterEn,
+  ...attainmentEn,
   ...displayEn,
   ...apprenticeshipEn,
   ...credentialsEn,

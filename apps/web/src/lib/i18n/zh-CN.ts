@@ -12,6 +12,7 @@ import { searchZhCN } from './zh-CN/search.js';
 import { enumsZhCN } from './zh-CN/enums.js';
 import { organisationsZhCN } from './zh-CN/organisations.js';
 import { providerZhCN } from './zh-CN/provider.js';
+import { attainmentZhCN } from './zh-CN/attainment.js';
 
 /**
  * Simplified Chinese, the default language. Keys are flat and dotted; `en.ts` must have exactly the same keys.
@@ -28,6 +29,7 @@ export const zhCN = {
   ...enrolmentZhCN,
   ...learningZhCN,
   ...rosterZhCN,
+  ...attainmentZhCN,
   ...displayZhCN,
   ...apprenticeshipZhCN,
   ...credentialsZhCN,

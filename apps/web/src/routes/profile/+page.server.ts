@@ -33,6 +33,10 @@ export const load: PageServerLoad = async (event) => {
       profile: user.profile,
     },
     townships: await loadTownshipsWithVillages(event),
+    // The history is a part of the page, not its condition: without it the page still lets the learner edit.
+    attainment: user.profile
+      ? ((await api(event).GET('/api/me/attainment')).data ?? { unavailable: true as const })
+      : null,
   };
 };
 

@@ -7,6 +7,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.auth.logout': 'Signed out',
   'auditAction.auth.refresh_token_reused': 'Sign-in token reused (session ended)',
   'auditAction.profile.updated': 'Changed their profile',
+  'auditAction.attainment.raised': 'Completed an academic programme: attainment raised',
+  'auditAction.attainment.corrected': 'Corrected a learner’s attainment (with a reason)',
   'auditAction.audit.viewed': 'Viewed the audit trail',
   'auditAction.provider.applied': 'Applied to become a provider',
   'auditAction.provider.approved': 'Approved a provider application',

@@ -30,7 +30,7 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicatorExplain.mys15_fine':
     'The same average, with the analyst’s finer preset: junior college 15, bachelor 16, postgraduate 19 years. This is not the bulletin’s method; say “fine preset” whenever you quote it.',
   'indicatorExplain.mys15_upgrading':
-    'An estimate of how much adults who completed an academic programme on the platform in the period, and so reached a higher level, raised the county’s average years of schooling: people × years gained (bulletin weights), divided by the population aged 15+. It is an estimate and has no township breakdown, so that no one can be singled out.',
+    'An estimate of how much adults who completed an academic programme on the platform in the period, and so reached a higher level, raised the county’s average years of schooling: each person once, the years of their level after their last such completion in the period minus the years before their first (bulletin weights), summed and divided by the population aged 15+. It is read from each learner’s dated attainment history, so editing a profile later changes nothing already counted; a learner’s own edit or a staff correction is never counted as upgrading. It is an estimate and has no township breakdown, so that no one can be singled out.',
   'indicatorExplain.ce_participation_12m':
     'Residents in the age band (25–64 by default) who took part in learning in the 12 months to the reference date (a course completed, a class attended, an online lesson finished or apprenticeship hours signed), divided by the baseline’s residents in that band. Counted in persons: someone with several activities counts once.',
   'indicatorExplain.ce_participation_4w':

@@ -9,6 +9,8 @@ export const auditZhCN = {
   'auditAction.auth.logout': '退出登录',
   'auditAction.auth.refresh_token_reused': '登录凭证被重复使用（会话已结束）',
   'auditAction.profile.updated': '修改个人资料',
+  'auditAction.attainment.raised': '完成学历教育项目，文化程度提升',
+  'auditAction.attainment.corrected': '更正了学员的文化程度（附原因）',
   'auditAction.audit.viewed': '查看审计日志',
   'auditAction.provider.applied': '申请成为办学机构',
   'auditAction.provider.approved': '批准机构申请',
