@@ -311,6 +311,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Second factor of my account and this session (needed, set up, passed, step-up fresh) */
+        get: operations["Mfa_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret as QR code and otpauth URI (not yet in force) */
+        post: operations["Mfa_startEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with its first code: it is in force, this session passes, and ten one-time recovery codes are shown (only now) */
+        post: operations["Mfa_confirmEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the authenticator code (or a recovery code): finishes signing in, and covers the weightiest actions for a few minutes (step-up) */
+        post: operations["Mfa_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes (the old ones stop working); needs a fresh code (step-up) */
+        post: operations["Mfa_renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mfa-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A staff member lost their phone: remove their authenticator and end their sessions (bureau administrator; never one’s own; audited) */
+        post: operations["Mfa_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My signed-in devices: device, coarse place, first and last use */
+        get: operations["Mfa_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one of my sessions: its tokens stop working at once */
+        post: operations["Mfa_endSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out on every other device */
+        post: operations["Mfa_endOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proxy/relationships/consent-requests": {
         parameters: {
             query?: never;
@@ -2010,7 +2163,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2053,6 +2206,8 @@ export interface components {
              * @example 138****0001
              */
             mobileMasked?: string;
+            /** @description With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled */
+            secondFactorEnrolled?: boolean;
         };
         AuditEventResponse: {
             id: string;
@@ -2267,6 +2422,11 @@ export interface components {
             /** @description Access token lifetime in seconds */
             expiresIn: number;
             user: components["schemas"]["MeResponse"];
+            /**
+             * @description What the session still needs before it can be used: none; code (enter the authenticator code at /auth/mfa/verify); enrol (staff account without an authenticator: set one up at /auth/mfa/enrolment first)
+             * @enum {string}
+             */
+            secondFactor: "none" | "code" | "enrol";
         };
         RegistrationOptionsResponse: {
             /** @description Registration with a mobile needs the code from POST /auth/register/code */
@@ -2319,6 +2479,96 @@ export interface components {
             code: string;
             /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
             newPassword: string;
+        };
+        MfaStatusResponse: {
+            /** @description The account’s roles need a second factor */
+            required: boolean;
+            /** @description An authenticator is enrolled and confirmed */
+            enrolled: boolean;
+            /** @description This session passed the second factor */
+            verified: boolean;
+            /** @description The code was entered within the step-up window */
+            stepUpFresh: boolean;
+            /** @description How long a code entry covers the weightiest actions (seconds) */
+            stepUpSeconds: number;
+            /** @description Unused recovery codes left */
+            recoveryCodesLeft: number;
+        };
+        MfaEnrolmentResponse: {
+            /** @description The shared secret in base32, for typing into an app that cannot scan */
+            secret: string;
+            /**
+             * @description The otpauth URI the QR code holds
+             * @example otpauth://totp/…
+             */
+            otpauthUri: string;
+            /** @description The QR code as a PNG data URL */
+            qrDataUrl: string;
+        };
+        TotpCodeDto: {
+            /**
+             * @description The 6 digits the authenticator app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesResponse: {
+            /** @description Ten one-time recovery codes, shown only now (the platform keeps only their hashes) */
+            recoveryCodes: string[];
+        };
+        MfaVerifyDto: {
+            /**
+             * @description The 6 digits the authenticator app shows now
+             * @example 123456
+             */
+            code?: string;
+            /**
+             * @description Instead of a code: one of the recovery codes shown at enrolment (each works once)
+             * @example K7QX2-9MHTD
+             */
+            recoveryCode?: string;
+        };
+        MfaVerifiedResponse: {
+            /** @description Seconds the step-up now covers the weightiest actions */
+            stepUpSeconds: number;
+            /** @description Unused recovery codes left */
+            recoveryCodesLeft: number;
+        };
+        MfaResetDto: {
+            /**
+             * @description The mobile of the staff member who lost their device
+             * @example 13800000005
+             */
+            mobile: string;
+        };
+        MfaResetResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Sessions of that account that were ended */
+            sessionsEnded: number;
+        };
+        AuthSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description This is the session making the request */
+            current: boolean;
+            /** @example Chrome · Android */
+            device: string;
+            /**
+             * @description Coarse place: loopback, private (a local network) or the network prefix; never the full address
+             * @example 115.236.12.0/24
+             */
+            place?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Sign-in, the last token refresh or code entry
+             */
+            lastUsedAt: string;
+        };
+        AuthSessionsEndedResponse: {
+            ended: number;
         };
         ConsentRequestDto: {
             /**
@@ -4413,6 +4663,15 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
+        MfaRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
         NotEnrolled: {
             headers: {
                 [name: string]: unknown;
@@ -5195,6 +5454,352 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    Mfa_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_startEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_ALREADY_ENROLLED: a confirmed authenticator exists (a bureau administrator can reset it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_confirmEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            /** @description MFA_CODE_INVALID (wrong code, or not a 6-digit code: VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_NOT_ENROLLED (start first) or MFA_ALREADY_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED: too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaVerifiedResponse"];
+                };
+            };
+            /** @description MFA_CODE_INVALID (wrong code, or not a 6-digit code: VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_CODE_USED (this code or recovery code was already accepted); MFA_NOT_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED: too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_REQUIRED; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not a bureau administrator; MFA_RESET_OWN: never one’s own; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no account has this mobile */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description MFA_NOT_ENROLLED: nothing to reset */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            /** @description NOT_FOUND: not my session, or already ended */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionsEndedResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Proxy_requestConsent: {
         parameters: {
             query?: never;
@@ -5572,7 +6177,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: components["responses"]["NotFound"];
             /** @description PROVIDER_STATE_INVALID: already decided */
             409: {
@@ -5614,7 +6227,15 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: components["responses"]["NotFound"];
             409: components["responses"]["ProviderStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -6500,7 +7121,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8213,7 +8834,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: bureau roles only */
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9303,7 +9924,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
+            /** @description FORBIDDEN: not provider staff; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9509,7 +10130,15 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: provider or bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND, also for another provider’s certificate */
             404: {
                 headers: {

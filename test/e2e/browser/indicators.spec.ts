@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, open, screenshot } from '../../support/browser.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { signInThrough } from '../../support/second-factor.js';
 
 const BUREAU_ADMIN = '13800000006'; // 吴科长
 const LEARNER = '13800000001';
@@ -30,7 +31,9 @@ async function signIn(mobile: string, options: { javaScriptEnabled?: boolean } =
   if (options.javaScriptEnabled !== false) await p.waitForSelector('body[data-hydrated]');
   await p.fill('input[name="login"]', mobile);
   await p.fill('input[name="password"]', PASSWORD);
-  await Promise.all([p.waitForURL(/\/profile$/), p.click('main button[type="submit"]')]);
+  await signInThrough(p, () => p.click('main button[type="submit"]'), stack.apiUrl, mobile, {
+    js: options.javaScriptEnabled !== false,
+  });
   return { ctx, p };
 }
 
