@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { freshCode } from '../../apps/api/src/testing/second-factor.js';
+import { freshCode } from '../../apps/api/src/testing/totp-code.js';
 import { call } from './http.js';
 
 /**

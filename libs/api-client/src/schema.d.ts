@@ -4591,7 +4591,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        Forbidden: {
+        ForbiddenOrMfaRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4600,7 +4600,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        ForbiddenOrProviderNotApproved: {
+        ForbiddenOrMfaRequiredOrProviderNotApproved: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4636,7 +4636,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        InvitationNotForYou: {
+        InvitationNotForYouOrMfaRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4672,7 +4672,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        NotEnrolled: {
+        MfaRequiredOrNotEnrolled: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5823,6 +5823,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -5849,6 +5850,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5878,6 +5880,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrCodeExpiredOrCodeInvalidOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             409: components["responses"]["CodeUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5907,6 +5910,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5933,6 +5937,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5958,6 +5963,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6060,6 +6066,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -6085,6 +6092,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -6110,6 +6118,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -6137,7 +6146,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -6265,7 +6274,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ProviderStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -6319,7 +6328,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -6360,7 +6369,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -6397,7 +6406,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -6438,7 +6447,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -6475,6 +6484,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description INVITATION_INVALID: unknown, expired or used */
             404: {
                 headers: {
@@ -6509,7 +6519,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["InvitationNotForYou"];
+            403: components["responses"]["InvitationNotForYouOrMfaRequired"];
             404: components["responses"]["InvitationInvalidOrNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6738,7 +6748,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -6871,7 +6881,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -7617,7 +7627,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7647,7 +7657,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description SYNONYM_EXISTS: the term has a row already */
             409: {
                 headers: {
@@ -7688,7 +7698,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             /** @description SYNONYM_EXISTS: another row has the term already */
             409: {
@@ -7724,7 +7734,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7782,6 +7792,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7807,7 +7818,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7833,7 +7844,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7870,7 +7881,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7918,7 +7929,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7956,6 +7967,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -8045,6 +8057,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8091,7 +8104,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8132,7 +8145,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8170,7 +8183,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8207,7 +8220,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8244,6 +8257,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8342,6 +8356,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -9204,6 +9219,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description No such session in the catalogue */
             404: {
                 headers: {
@@ -9240,6 +9256,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9271,7 +9288,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description LEARNER_NOT_FOUND, or not my session */
             404: {
                 headers: {
@@ -9376,7 +9393,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9405,7 +9422,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9435,7 +9452,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9464,6 +9481,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["EnrolmentStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -9493,7 +9511,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9534,7 +9552,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9568,7 +9586,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9740,6 +9758,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9765,6 +9784,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9791,6 +9811,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9824,6 +9845,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9852,6 +9874,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["CertificateNotReady"];
             413: components["responses"]["PayloadTooLarge"];
@@ -10075,6 +10098,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -10101,6 +10125,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];

@@ -11,6 +11,7 @@ import {
   setDisplayMode,
 } from '../../support/accessibility.js';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
+import { call, login as apiLogin } from '../../support/http.js';
 import { addFailingJob } from '../../support/queues.js';
 import { startStack, type Stack } from '../../support/stack.js';
 
@@ -182,7 +183,7 @@ beforeAll(async () => {
   ] as const) {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     const page = await context.newPage();
-    if (visitor !== 'public') await logIn(page, stack.webUrl, ACCOUNTS[visitor], PASSWORD);
+    if (visitor !== 'public') await logIn(page, stack.webUrl, ACCOUNTS[visitor], PASSWORD, stack.apiUrl);
     pages.set(visitor, { context, page });
   }
   // A course of the provider administrator's school (13800000003 runs 青溪县职业技术学校).
@@ -221,14 +222,12 @@ beforeAll(async () => {
   });
   learnCourseId = online.course_id;
   // An invitation from the provider administrator to the learner, for the invitation page.
-  const adminLogin = await fetch(`${stack.apiUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: ACCOUNTS.provider, password: PASSWORD }),
-  });
-  const admin = (await adminLogin.json()) as {
-    accessToken: string;
-    user: { roles: Array<{ providerId: string | null }> };
+  // The provider administrator signs in through the API with its authenticator (set up on first use).
+  const adminSession = await apiLogin(stack.apiUrl, ACCOUNTS.provider);
+  const me = await call(stack.apiUrl, 'GET', '/api/me', { token: adminSession.token });
+  const admin = {
+    accessToken: adminSession.token,
+    user: me.body as { roles: Array<{ providerId: string | null }> },
   };
   const providerId = admin.user.roles.find((r) => r.providerId)?.providerId ?? '';
   const invitation = await fetch(`${stack.apiUrl}/api/providers/${providerId}/invitations`, {

@@ -20,7 +20,8 @@ export type FactorStep = 'none' | 'code' | 'enrol';
 export async function pendingFactor(event: RequestEvent): Promise<FactorStep> {
   const user = event.locals.user;
   if (!user) return 'none';
-  const staff = user.roles.some((r) => r.role !== Role.Learner);
+  const learner: string = Role.Learner;
+  const staff = user.roles.some((r) => r.role !== learner);
   if (!staff && !event.cookies.get(FACTOR_COOKIE)) return 'none';
   const { data } = await api(event).GET('/api/auth/mfa');
   if (!data || data.verified) {
@@ -85,7 +86,8 @@ export async function withStepUp<V extends object, T extends ApiResult>(
   if (!('data' in result && result.data !== undefined)) {
     const apiError = readApiError(result);
     if (apiError.code === ErrorCode.StepUpRequired) {
-      return fail(403, { values, errors: {} as FormErrors, stepUp: true as const });
+      const errors: FormErrors = {};
+      return fail(403, { values, errors, stepUp: true as const });
     }
   }
   return { result };

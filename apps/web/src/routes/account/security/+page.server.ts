@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     factor: status.data,
     sessions: sessions.data,
-    canReset: user.roles.some((r) => r.role === Role.BureauAdmin),
+    canReset: user.roles.some((r) => r.role === (Role.BureauAdmin as string)),
     ended: event.url.searchParams.get('ended'),
   };
 };
