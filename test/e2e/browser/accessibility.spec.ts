@@ -75,6 +75,10 @@ const ROUTES: Route[] = [
     path: () => '/login/code?c=00000000-0000-4000-8000-000000000000&m=138****0001',
   },
   { name: 'dev-sms', visitor: 'public', path: () => '/dev/sms' },
+  // Account security: signed-in devices (and, for the bureau administrator, resetting a colleague's authenticator).
+  { name: 'account-security', visitor: 'learner', path: () => '/account/security' },
+  { name: 'account-security-admin', visitor: 'bureau', path: () => '/account/security' },
+  { name: 'account-security-enrol', visitor: 'learner', path: () => '/account/security/enrol' },
   { name: 'invitation', visitor: 'learner', path: () => `/invitations/${invitationCode}` },
   { name: 'learn-course', visitor: 'learner', path: () => `/learn/courses/${learnCourseId}` },
   {
