@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { normaliseCode } from '$lib/account-form.js';
 import type { FormErrors } from '$lib/forms.js';
 import { safeNextPath } from '$lib/safe-redirect.js';
@@ -16,8 +16,9 @@ export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const status = await api(event).GET('/api/auth/mfa');
   if (!status.data) throwApiError(status, event.url);
-  if (status.data.enrolled) redirect(303, '/account/security');
+  // Once set up there is nothing to enrol (the page still shows the recovery codes right after confirming).
   return {
+    enrolled: status.data.enrolled,
     required: status.data.required,
     next: safeNextPath(event.url.searchParams.get('next')) ?? '/account/security',
   };
