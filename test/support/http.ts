@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { ResponseContract } from '../../apps/api/src/testing/response-contract.js';
+import { passSecondFactor } from './second-factor.js';
 
 let contract: ResponseContract | undefined;
 
@@ -69,6 +70,8 @@ export async function login(
     body: { login: who, password: DEMO_PASSWORD },
   });
   if (res.status !== 200) throw new Error(`login ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+  // Staff accounts pass their authenticator (set up on the first sign-in on this stack).
+  await passSecondFactor(baseUrl, who, res.body.accessToken, res.body.secondFactor);
   return { token: res.body.accessToken, refresh: res.body.refreshToken, id: res.body.user.id };
 }
 

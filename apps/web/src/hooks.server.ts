@@ -2,6 +2,7 @@ import { ErrorCode } from '@cll/domain';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { DISPLAY_COOKIE, displayModeFrom, isDisplayMode } from '$lib/display.js';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n/index.js';
+import { factorRedirect, pendingFactor } from '$lib/server/second-factor.js';
 import { restoreSession } from '$lib/server/session.js';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -20,6 +21,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   } satisfies App.Locals);
 
   await restoreSession(event);
+  // A staff session that has not passed its second factor goes to finish it (enrol the app, or enter the code).
+  const pending = factorRedirect(await pendingFactor(event), event.url);
+  if (pending) {
+    return new Response(null, { status: 303, headers: { location: pending, 'x-request-id': requestId } });
+  }
   // Without a language cookie, a signed-in user gets the language saved in their account.
   const savedLocale = event.locals.user?.locale;
   if (!isLocale(chosenLocale) && isLocale(savedLocale)) event.locals.locale = savedLocale;

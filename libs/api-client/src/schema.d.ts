@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, filtered by actor, action, record and days (bureau administrators only) */
+        /** The audit trail, newest first (bureau administrators only) */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -305,6 +305,159 @@ export interface paths {
         put?: never;
         /** Set a new password with the texted code; ends every other session; signs in */
         post: operations["Auth_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Second factor of my account and this session (needed, set up, passed, step-up fresh) */
+        get: operations["Mfa_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret as QR code and otpauth URI (not yet in force) */
+        post: operations["Mfa_startEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with its first code: it is in force, this session passes, and ten one-time recovery codes are shown (only now) */
+        post: operations["Mfa_confirmEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the authenticator code (or a recovery code): finishes signing in, and covers the weightiest actions for a few minutes (step-up) */
+        post: operations["Mfa_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes (the old ones stop working); needs a fresh code (step-up) */
+        post: operations["Mfa_renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mfa-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A staff member lost their phone: remove their authenticator and end their sessions (bureau administrator; never one’s own; audited) */
+        post: operations["Mfa_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My signed-in devices: device, coarse place, first and last use */
+        get: operations["Mfa_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one of my sessions: its tokens stop working at once */
+        post: operations["Mfa_endSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out on every other device */
+        post: operations["Mfa_endOtherSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,63 +2158,12 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/me/attainment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One’s own attainment history: every dated change of the highest level with its source (registration, completed academic programme, one’s own correction, a staff correction with its reason) */
-        get: operations["Attainment_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/enrolments/{enrolmentId}/attainment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The attainment history of a learner enrolled with the staff member’s provider */
-        get: operations["Attainment_forEnrolment"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/enrolments/{enrolmentId}/attainment-corrections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Correct the highest attainment of a learner enrolled with the provider, with a reason: a dated staff correction in the history (audited); never counted as upgrading */
-        post: operations["Attainment_correct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2104,28 +2206,15 @@ export interface components {
              * @example 138****0001
              */
             mobileMasked?: string;
-        };
-        /** @enum {string} */
-        AuditPersonKind: "staff" | "resident";
-        AuditPersonResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @description Full name for staff; masked (王**) for residents */
-            name: string;
-            /** @description True when name is masked */
-            masked: boolean;
-            kind: components["schemas"]["AuditPersonKind"];
+            /** @description With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled */
+            secondFactorEnrolled?: boolean;
         };
         AuditEventResponse: {
             id: string;
             /** Format: date-time */
             at: string;
             actorUserId: string | null;
-            /** @description Null for anonymous actions */
-            actor: components["schemas"]["AuditPersonResponse"] | (never | null);
             onBehalfOfUserId: string | null;
-            /** @description The learner a proxy acted for */
-            onBehalfOf: components["schemas"]["AuditPersonResponse"] | (never | null);
             action: string;
             entityType: string;
             entityId: string | null;
@@ -2139,10 +2228,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-            /** @description Every kind of record the trail names, for the filter */
-            entityTypes: string[];
-            /** @description The account of the actor filter, as shown in the list */
-            actorFilter: components["schemas"]["AuditPersonResponse"] | (never | null);
         };
         /** @enum {string} */
         QueueName: "notifications" | "certificates" | "imports" | "maintenance";
@@ -2337,6 +2422,11 @@ export interface components {
             /** @description Access token lifetime in seconds */
             expiresIn: number;
             user: components["schemas"]["MeResponse"];
+            /**
+             * @description What the session still needs before it can be used: none; code (enter the authenticator code at /auth/mfa/verify); enrol (staff account without an authenticator: set one up at /auth/mfa/enrolment first)
+             * @enum {string}
+             */
+            secondFactor: "none" | "code" | "enrol";
         };
         RegistrationOptionsResponse: {
             /** @description Registration with a mobile needs the code from POST /auth/register/code */
@@ -2389,6 +2479,96 @@ export interface components {
             code: string;
             /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
             newPassword: string;
+        };
+        MfaStatusResponse: {
+            /** @description The account’s roles need a second factor */
+            required: boolean;
+            /** @description An authenticator is enrolled and confirmed */
+            enrolled: boolean;
+            /** @description This session passed the second factor */
+            verified: boolean;
+            /** @description The code was entered within the step-up window */
+            stepUpFresh: boolean;
+            /** @description How long a code entry covers the weightiest actions (seconds) */
+            stepUpSeconds: number;
+            /** @description Unused recovery codes left */
+            recoveryCodesLeft: number;
+        };
+        MfaEnrolmentResponse: {
+            /** @description The shared secret in base32, for typing into an app that cannot scan */
+            secret: string;
+            /**
+             * @description The otpauth URI the QR code holds
+             * @example otpauth://totp/…
+             */
+            otpauthUri: string;
+            /** @description The QR code as a PNG data URL */
+            qrDataUrl: string;
+        };
+        TotpCodeDto: {
+            /**
+             * @description The 6 digits the authenticator app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesResponse: {
+            /** @description Ten one-time recovery codes, shown only now (the platform keeps only their hashes) */
+            recoveryCodes: string[];
+        };
+        MfaVerifyDto: {
+            /**
+             * @description The 6 digits the authenticator app shows now
+             * @example 123456
+             */
+            code?: string;
+            /**
+             * @description Instead of a code: one of the recovery codes shown at enrolment (each works once)
+             * @example K7QX2-9MHTD
+             */
+            recoveryCode?: string;
+        };
+        MfaVerifiedResponse: {
+            /** @description Seconds the step-up now covers the weightiest actions */
+            stepUpSeconds: number;
+            /** @description Unused recovery codes left */
+            recoveryCodesLeft: number;
+        };
+        MfaResetDto: {
+            /**
+             * @description The mobile of the staff member who lost their device
+             * @example 13800000005
+             */
+            mobile: string;
+        };
+        MfaResetResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Sessions of that account that were ended */
+            sessionsEnded: number;
+        };
+        AuthSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description This is the session making the request */
+            current: boolean;
+            /** @example Chrome · Android */
+            device: string;
+            /**
+             * @description Coarse place: loopback, private (a local network) or the network prefix; never the full address
+             * @example 115.236.12.0/24
+             */
+            place?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Sign-in, the last token refresh or code entry
+             */
+            lastUsedAt: string;
+        };
+        AuthSessionsEndedResponse: {
+            ended: number;
         };
         ConsentRequestDto: {
             /**
@@ -4120,40 +4300,6 @@ export interface components {
             revokedAt: string;
             reason: string;
         };
-        /** @enum {string} */
-        AttainmentSource: "registration" | "backfill" | "programme_completion" | "self_declared" | "staff_correction";
-        AttainmentEventResponse: {
-            id: string;
-            /**
-             * Format: date
-             * @description The county day the level took effect
-             */
-            effectiveOn: string;
-            source: components["schemas"]["AttainmentSource"];
-            /** @description Null for the first event */
-            before: components["schemas"]["AttainmentLevel"] | (null);
-            after: components["schemas"]["AttainmentLevel"];
-            /** @description Why staff corrected the level */
-            reason: string | null;
-            /** @description The academic programme completed */
-            programmeTitle: string | null;
-            /** @description The provider of the programme, or of the staff who corrected the level */
-            providerName: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-        };
-        AttainmentHistoryResponse: {
-            /** @description The learner’s name (staff view) or one’s own */
-            name: string;
-            current: components["schemas"]["AttainmentLevel"] | (null);
-            /** @description Oldest first */
-            events: components["schemas"]["AttainmentEventResponse"][];
-        };
-        AttainmentCorrectionRequest: {
-            attainment: components["schemas"]["AttainmentLevel"];
-            /** @description Why (for example the diploma that was seen): kept with the event and shown to the learner */
-            reason: string;
-        };
     };
     responses: {
         /** @description The resource is not in a state that allows this */
@@ -4445,7 +4591,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        Forbidden: {
+        ForbiddenOrMfaRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4454,7 +4600,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        ForbiddenOrProviderNotApproved: {
+        ForbiddenOrMfaRequiredOrProviderNotApproved: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4490,7 +4636,7 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        InvitationNotForYou: {
+        InvitationNotForYouOrMfaRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4517,7 +4663,16 @@ export interface components {
             };
         };
         /** @description Signed in, but not allowed to do this */
-        NotEnrolled: {
+        MfaRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but not allowed to do this */
+        MfaRequiredOrNotEnrolled: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4617,18 +4772,7 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
-                /** @description Only events of this action code */
                 action?: string;
-                /** @description Only events done by this account (its id) */
-                actor?: string;
-                /** @description Only events about this kind of record */
-                entityType?: string;
-                /** @description Only events about this record (with entityType) */
-                entityId?: string;
-                /** @description First day, YYYY-MM-DD, in the county’s time zone (from its 00:00) */
-                from?: string;
-                /** @description Last day, YYYY-MM-DD, in the county’s time zone (to its 24:00); not before from */
-                to?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -4646,15 +4790,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: a filter that is not valid (an actor that is not an id, a date that does not exist, to before from) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not a bureau administrator */
             403: {
@@ -5318,6 +5454,352 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    Mfa_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_startEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_ALREADY_ENROLLED: a confirmed authenticator exists (a bureau administrator can reset it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_confirmEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            /** @description MFA_CODE_INVALID (wrong code, or not a 6-digit code: VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_NOT_ENROLLED (start first) or MFA_ALREADY_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED: too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaVerifiedResponse"];
+                };
+            };
+            /** @description MFA_CODE_INVALID (wrong code, or not a 6-digit code: VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_CODE_USED (this code or recovery code was already accepted); MFA_NOT_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description RATE_LIMITED: too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description MFA_REQUIRED; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not a bureau administrator; MFA_RESET_OWN: never one’s own; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no account has this mobile */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description MFA_NOT_ENROLLED: nothing to reset */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            /** @description NOT_FOUND: not my session, or already ended */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Mfa_endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionsEndedResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Proxy_requestConsent: {
         parameters: {
             query?: never;
@@ -5341,6 +5823,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -5367,6 +5850,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5396,6 +5880,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrCodeExpiredOrCodeInvalidOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             409: components["responses"]["CodeUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5425,6 +5910,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5451,6 +5937,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5476,6 +5963,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5578,6 +6066,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5603,6 +6092,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5628,6 +6118,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5655,7 +6146,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5695,7 +6186,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: components["responses"]["NotFound"];
             /** @description PROVIDER_STATE_INVALID: already decided */
             409: {
@@ -5737,7 +6236,15 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: components["responses"]["NotFound"];
             409: components["responses"]["ProviderStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -5767,7 +6274,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ProviderStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -5821,7 +6328,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -5862,7 +6369,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description Not a provider I administer */
             404: {
                 headers: {
@@ -5899,7 +6406,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -5940,7 +6447,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description No such enterprise, or not one I may manage */
             404: {
                 headers: {
@@ -5977,6 +6484,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description INVITATION_INVALID: unknown, expired or used */
             404: {
                 headers: {
@@ -6011,7 +6519,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["InvitationNotForYou"];
+            403: components["responses"]["InvitationNotForYouOrMfaRequired"];
             404: components["responses"]["InvitationInvalidOrNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6240,7 +6748,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -6373,7 +6881,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for another provider’s ids */
             404: {
                 headers: {
@@ -6623,7 +7131,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7119,7 +7627,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7149,7 +7657,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description SYNONYM_EXISTS: the term has a row already */
             409: {
                 headers: {
@@ -7190,7 +7698,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             /** @description SYNONYM_EXISTS: another row has the term already */
             409: {
@@ -7226,7 +7734,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7284,6 +7792,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7309,7 +7818,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -7335,7 +7844,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7372,7 +7881,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7420,7 +7929,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7458,6 +7967,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for weeks of apprentices I do not mentor */
             404: {
                 headers: {
@@ -7547,6 +8057,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7593,7 +8104,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["ForbiddenOrProviderNotApproved"];
+            403: components["responses"]["ForbiddenOrMfaRequiredOrProviderNotApproved"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7634,7 +8145,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7672,7 +8183,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7709,7 +8220,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7746,6 +8257,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -7844,6 +8356,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND, also for an agreement I am no party to */
             404: {
                 headers: {
@@ -8336,7 +8849,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: bureau roles only */
+            /** @description FORBIDDEN: bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8706,6 +9219,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             /** @description No such session in the catalogue */
             404: {
                 headers: {
@@ -8742,6 +9256,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -8773,7 +9288,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             /** @description LEARNER_NOT_FOUND, or not my session */
             404: {
                 headers: {
@@ -8878,7 +9393,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrImportCsvInvalidOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -8907,7 +9422,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -8937,7 +9452,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -8966,6 +9481,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["EnrolmentStateInvalid"];
             413: components["responses"]["PayloadTooLarge"];
@@ -8995,7 +9511,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9036,7 +9552,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9070,7 +9586,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrLessonKindMismatchOrMalformedJsonOrQuizAnswersInvalidOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["NotEnrolled"];
+            403: components["responses"]["MfaRequiredOrNotEnrolled"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9242,6 +9758,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9267,6 +9784,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9293,6 +9811,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9326,6 +9845,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9354,6 +9874,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["CertificateNotReady"];
             413: components["responses"]["PayloadTooLarge"];
@@ -9426,7 +9947,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
+            /** @description FORBIDDEN: not provider staff; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9577,6 +10098,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -9603,6 +10125,7 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -9632,7 +10155,15 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            403: components["responses"]["Forbidden"];
+            /** @description FORBIDDEN: provider or bureau administrators only; STEP_UP_REQUIRED: enter the authenticator code first (valid a few minutes), then retry; MFA_REQUIRED: the session has not passed its second factor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND, also for another provider’s certificate */
             404: {
                 headers: {
@@ -9643,141 +10174,6 @@ export interface operations {
                 };
             };
             409: components["responses"]["CertificateAlreadyRevoked"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    Attainment_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
-                };
-            };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
-            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    Attainment_forEnrolment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enrolmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED: not an enrolment id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND, also for another provider’s enrolment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    Attainment_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                enrolmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AttainmentCorrectionRequest"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (level, reason of 4–500 characters), ATTAINMENT_UNCHANGED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
-            /** @description FORBIDDEN: not provider staff */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND, also for another provider’s enrolment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];

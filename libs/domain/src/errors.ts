@@ -85,6 +85,15 @@ export enum ErrorCode {
   AgeBandNotServed = 'AGE_BAND_NOT_SERVED',
   AttainmentUnchanged = 'ATTAINMENT_UNCHANGED',
   AuthStepUpRequired = 'AUTH_STEP_UP_REQUIRED',
+  /** A staff account's session has not passed its second factor (enrol one, or enter the code). */
+  MfaRequired = 'MFA_REQUIRED',
+  /** The action needs the authenticator code entered within the last few minutes. */
+  StepUpRequired = 'STEP_UP_REQUIRED',
+  MfaCodeInvalid = 'MFA_CODE_INVALID',
+  MfaCodeUsed = 'MFA_CODE_USED',
+  MfaAlreadyEnrolled = 'MFA_ALREADY_ENROLLED',
+  MfaNotEnrolled = 'MFA_NOT_ENROLLED',
+  MfaResetOwn = 'MFA_RESET_OWN',
   CodeRequired = 'CODE_REQUIRED',
   CodeInvalid = 'CODE_INVALID',
   CodeExpired = 'CODE_EXPIRED',

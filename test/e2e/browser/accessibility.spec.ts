@@ -11,6 +11,7 @@ import {
   setDisplayMode,
 } from '../../support/accessibility.js';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
+import { call, login as apiLogin } from '../../support/http.js';
 import { addFailingJob } from '../../support/queues.js';
 import { startStack, type Stack } from '../../support/stack.js';
 
@@ -76,6 +77,10 @@ const ROUTES: Route[] = [
     path: () => '/login/code?c=00000000-0000-4000-8000-000000000000&m=138****0001',
   },
   { name: 'dev-sms', visitor: 'public', path: () => '/dev/sms' },
+  // Account security: signed-in devices (and, for the bureau administrator, resetting a colleague's authenticator).
+  { name: 'account-security', visitor: 'learner', path: () => '/account/security' },
+  { name: 'account-security-admin', visitor: 'bureau', path: () => '/account/security' },
+  { name: 'account-security-enrol', visitor: 'learner', path: () => '/account/security/enrol' },
   { name: 'invitation', visitor: 'learner', path: () => `/invitations/${invitationCode}` },
   { name: 'learn-course', visitor: 'learner', path: () => `/learn/courses/${learnCourseId}` },
   {
@@ -192,7 +197,7 @@ beforeAll(async () => {
   ] as const) {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     const page = await context.newPage();
-    if (visitor !== 'public') await logIn(page, stack.webUrl, ACCOUNTS[visitor], PASSWORD);
+    if (visitor !== 'public') await logIn(page, stack.webUrl, ACCOUNTS[visitor], PASSWORD, stack.apiUrl);
     pages.set(visitor, { context, page });
   }
   // A course of the provider administrator's school (13800000003 runs 青溪县职业技术学校).
@@ -231,14 +236,12 @@ beforeAll(async () => {
   });
   learnCourseId = online.course_id;
   // An invitation from the provider administrator to the learner, for the invitation page.
-  const adminLogin = await fetch(`${stack.apiUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: ACCOUNTS.provider, password: PASSWORD }),
-  });
-  const admin = (await adminLogin.json()) as {
-    accessToken: string;
-    user: { roles: Array<{ providerId: string | null }> };
+  // The provider administrator signs in through the API with its authenticator (set up on first use).
+  const adminSession = await apiLogin(stack.apiUrl, ACCOUNTS.provider);
+  const me = await call(stack.apiUrl, 'GET', '/api/me', { token: adminSession.token });
+  const admin = {
+    accessToken: adminSession.token,
+    user: me.body as { roles: Array<{ providerId: string | null }> },
   };
   const providerId = admin.user.roles.find((r) => r.providerId)?.providerId ?? '';
   const invitation = await fetch(`${stack.apiUrl}/api/providers/${providerId}/invitations`, {

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { signInThrough } from '../../support/second-factor.js';
 
 const DEMO_PASSWORD = 'Demo2026!';
 const COORDINATOR = '13800000002'; // 刘老师, staff of 青溪县职业技术学校
@@ -45,7 +46,7 @@ async function signIn(mobile: string, password = DEMO_PASSWORD): Promise<Page> {
   await open(page, `${stack.webUrl}/login`);
   await page.fill('input[name="login"]', mobile);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL(/\/profile$/), page.click('main button[type="submit"]')]);
+  await signInThrough(page, () => page.click('main button[type="submit"]'), stack.apiUrl, mobile);
   return page;
 }
 
@@ -251,7 +252,9 @@ describe('a school, a company mentor and an adult apprentice run an apprenticesh
     await page.goto(`${stack.webUrl}/login`);
     await page.fill('input[name="login"]', COORDINATOR);
     await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/profile$/), page.click('main button[type="submit"]')]);
+    await signInThrough(page, () => page.click('main button[type="submit"]'), stack.apiUrl, COORDINATOR, {
+      js: false,
+    });
     await page.goto(`${stack.webUrl}/provider/apprenticeships/new`);
     expect(await page.$('select[name="enterpriseMentorUserId"]')).toBeNull();
     await page.selectOption('select[name="enterpriseId"]', { label: ENTERPRISE });

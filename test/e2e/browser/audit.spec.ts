@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeProblems, setDisplayMode } from '../../support/accessibility.js';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { signInThrough } from '../../support/second-factor.js';
 
 let stack: Stack;
 let browser: Browser;
@@ -25,8 +26,7 @@ async function signIn(mobile: string): Promise<Page> {
   await open(page, `${stack.webUrl}/login`);
   await page.fill('input[name="login"]', mobile);
   await page.fill('input[name="password"]', 'Demo2026!');
-  await page.click('main button[type="submit"]');
-  await page.waitForURL(/\/profile$/);
+  await signInThrough(page, () => page.click('main button[type="submit"]'), stack.apiUrl, mobile);
   await page.waitForSelector('body[data-hydrated]');
   return page;
 }

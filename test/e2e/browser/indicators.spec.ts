@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, open, screenshot } from '../../support/browser.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { secretOf, signInThrough } from '../../support/second-factor.js';
+import { freshCode, totpCode } from '../../../apps/api/src/testing/totp-code.js';
 
 const BUREAU_ADMIN = '13800000006'; // 吴科长
 const LEARNER = '13800000001';
@@ -30,7 +32,9 @@ async function signIn(mobile: string, options: { javaScriptEnabled?: boolean } =
   if (options.javaScriptEnabled !== false) await p.waitForSelector('body[data-hydrated]');
   await p.fill('input[name="login"]', mobile);
   await p.fill('input[name="password"]', PASSWORD);
-  await Promise.all([p.waitForURL(/\/profile$/), p.click('main button[type="submit"]')]);
+  await signInThrough(p, () => p.click('main button[type="submit"]'), stack.apiUrl, mobile, {
+    js: options.javaScriptEnabled !== false,
+  });
   return { ctx, p };
 }
 
@@ -247,9 +251,39 @@ describe('the bureau administrator works with the county’s indicators in the b
     await page.waitForSelector('body[data-hydrated]');
     expect(await page.textContent('.confirm-panel')).toContain(`确认为 ${year} 年结账？`);
     await screenshot(page, 'indicators-8-close-confirm');
+    // The administrator set up the authenticator at the first sign-in (beforeAll: QR page, first code, recovery
+    // codes). Closing a year wants a code from the last 5 minutes: make the last one older, by the database clock.
+    const [factor] = await stack.query<{ confirmed: boolean }>(
+      `SELECT t.confirmed_at IS NOT NULL AS confirmed FROM user_totp t JOIN users u ON u.id = t.user_id
+        WHERE u.mobile = $1`,
+      [BUREAU_ADMIN],
+    );
+    expect(factor?.confirmed).toBe(true);
+    await stack.query(
+      `UPDATE auth_sessions SET step_up_at = now() - interval '6 minutes'
+        WHERE user_id = (SELECT id FROM users WHERE mobile = $1)`,
+      [BUREAU_ADMIN],
+    );
+    await page.click(`main button:has-text("确认结账，冻结 ${year} 年数字")`);
+    await page.waitForSelector('[role="dialog"] input[name="stepUpCode"]');
+    expect(await page.textContent('[role="dialog"]')).toContain('请再次验证身份');
+    const [still] = await stack.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM indicator_periods WHERE year = $1 AND status = 'closed'`,
+      [year],
+    );
+    expect(still.n).toBe(0);
+    await screenshot(page, 'indicators-8b-step-up');
+    // A wrong code is said beside the field; the right one closes the year in the same step.
+    await page.fill(
+      'input[name="stepUpCode"]',
+      '000000' === totpCode(secretOf(stack.apiUrl, BUREAU_ADMIN) ?? '') ? '111111' : '000000',
+    );
+    await page.click('[role="dialog"] button[type="submit"]');
+    await expect.poll(() => page.textContent('[role="dialog"]')).toContain('动态码不对');
+    await page.fill('input[name="stepUpCode"]', await freshCode(secretOf(stack.apiUrl, BUREAU_ADMIN) ?? ''));
     await Promise.all([
       page.waitForURL(/done=periodClosed/),
-      page.click(`main button:has-text("确认结账，冻结 ${year} 年数字")`),
+      page.click('[role="dialog"] button[type="submit"]'),
     ]);
     await expect.poll(() => page.textContent('main')).toContain('已结账，数字已冻结。');
     const main = (await page.textContent('main')) ?? '';

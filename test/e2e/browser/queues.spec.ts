@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
-import { DEMO_LOGIN, DEMO_PASSWORD } from '../../support/http.js';
+import { DEMO_LOGIN, DEMO_PASSWORD, login } from '../../support/http.js';
 import { addFailingJob, jobState } from '../../support/queues.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { signInThrough } from '../../support/second-factor.js';
 
 let stack: Stack;
 let browser: Browser;
@@ -22,9 +23,7 @@ async function signIn(mobile: string, width = 1280): Promise<Page> {
   await open(page, `${stack.webUrl}/login`);
   await page.fill('input[name="login"]', mobile);
   await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('main button[type="submit"]');
-  await page.waitForURL(/\/profile$/);
-  await page.waitForSelector('body[data-hydrated]');
+  await signInThrough(page, () => page.click('main button[type="submit"]'), stack.apiUrl, mobile);
   return page;
 }
 
@@ -71,12 +70,8 @@ describe('the job-queue page of the web app (/admin/queues)', () => {
     const jobId = await addFailingJob(stack);
     const page = await signIn(DEMO_LOGIN.bureauAdmin);
     await open(page, `${stack.webUrl}/admin/queues`);
-    const login = await fetch(`${stack.apiUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: DEMO_LOGIN.bureauAdmin, password: DEMO_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    // Another administrator's session, signed in through the API with its own authenticator code.
+    const { token: accessToken } = await login(stack.apiUrl, DEMO_LOGIN.bureauAdmin);
     const removed = await fetch(`${stack.apiUrl}/api/admin/queues/certificates/jobs/${jobId}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${accessToken}` },

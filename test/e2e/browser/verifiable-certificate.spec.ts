@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, open, screenshot } from '../../support/browser.js';
 import { call, DEMO_LOGIN, login, until } from '../../support/http.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { signInThrough } from '../../support/second-factor.js';
 
 // jsqr is CommonJS with a `default` export: typed as the module object under NodeNext, unwrapped by vitest.
 type Decode = typeof jsqr.default;
@@ -154,8 +155,12 @@ describe('from the paper certificate to the verify page', () => {
     await open(admin, `${stack.webUrl}/login`);
     await admin.fill('input[name="login"]', DEMO_LOGIN.providerAdmin);
     await admin.fill('input[name="password"]', 'Demo2026!');
-    await admin.click('main button[type="submit"]');
-    await admin.waitForURL(/\/profile$/);
+    await signInThrough(
+      admin,
+      () => admin.click('main button[type="submit"]'),
+      stack.apiUrl,
+      DEMO_LOGIN.providerAdmin,
+    );
     await open(admin, `${stack.webUrl}/certificates/revoke`);
     await admin.fill('input[name="number"]', number.toLowerCase());
     await admin.fill('textarea[name="reason"]', '学员信息登记错误，需重新发证');

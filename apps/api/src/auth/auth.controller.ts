@@ -16,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RegisterDto } from '../people/dto/register.dto.js';
-import { type AuthUser, CurrentUser, Public } from './auth.decorators.js';
+import { type AuthUser, CurrentUser, MfaExempt, Public } from './auth.decorators.js';
 import {
   AuthTokensResponse,
   ErrorResponse,
@@ -136,6 +136,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @MfaExempt()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   @ApiNoContentResponse()

@@ -32,6 +32,26 @@ export class AuthSession {
 
   @Column({ type: 'text', nullable: true })
   revokedReason: string | null;
+
+  /** When this session passed the second factor (null: password only). */
+  @Column({ type: 'timestamptz', nullable: true })
+  mfaAt: Date | null;
+
+  /** When the authenticator code was last entered on this session (step-up for the weightiest actions). */
+  @Column({ type: 'timestamptz', nullable: true })
+  stepUpAt: Date | null;
+
+  /** The browser or app that signed in, as its User-Agent said (cut to 300 characters). */
+  @Column({ type: 'text', nullable: true })
+  userAgent: string | null;
+
+  /** A coarse place: the network prefix of the address it signed in from (never the full address). */
+  @Column({ type: 'text', nullable: true })
+  place: string | null;
+
+  /** Sign-in, the last token refresh or code entry. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastUsedAt: Date;
 }
 
 /**

@@ -12,10 +12,13 @@ import { PasswordPolicyService } from './password-policy.service.js';
 import { RecoveryService } from './recovery.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MfaService } from './mfa/mfa.service.js';
+import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), PeopleModule],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController],
   providers: [
     AuthService,
     TokenService,
@@ -26,6 +29,8 @@ import { MeQuery } from '../people/me.query.js';
     LocalStrategy,
     JwtStrategy,
     MeQuery,
+    MfaService,
+    SessionsService,
   ],
 })
 export class AuthModule {}

@@ -9,7 +9,8 @@ import type { RegisterDto } from '../people/dto/register.dto.js';
 import { MeQuery } from '../people/me.query.js';
 import { User } from '../people/people.entities.js';
 import { PeopleService } from '../people/people.service.js';
-import type { AuthUser } from './auth.decorators.js';
+import type { AuthUser, RoleGrant } from './auth.decorators.js';
+import { factorRequired } from './mfa/mfa-policy.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { PasswordService } from './password.service.js';
 import { maskMobile, smsText } from './sms-text.js';
@@ -212,7 +213,26 @@ export class AuthService {
       refreshToken: tokens.refreshToken,
       expiresIn: tokens.expiresIn,
       user,
+      secondFactor: await this.secondFactorStep(manager, tokens),
     };
+  }
+
+  /** What this session still needs: the authenticator code, enrolment of one (staff), or nothing. */
+  private async secondFactorStep(
+    manager: EntityManager,
+    tokens: IssuedTokens,
+  ): Promise<AuthTokensResponse['secondFactor']> {
+    const [row]: Array<{ roles: RoleGrant[]; enrolled: boolean; verified: boolean }> = await manager.query(
+      `SELECT COALESCE(json_agg(json_build_object('role', r.role)) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles,
+              EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = $1 AND t.confirmed_at IS NOT NULL) AS enrolled,
+              EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = $2 AND s.mfa_at IS NOT NULL) AS verified
+         FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id
+        WHERE u.id = $1 GROUP BY u.id`,
+      [tokens.userId, tokens.sessionId],
+    );
+    if (!row || row.verified) return 'none';
+    if (row.enrolled) return 'code';
+    return factorRequired(row.roles, this.config) ? 'enrol' : 'none';
   }
 
   registrationOptions(): { codeRequired: boolean } {

@@ -2,6 +2,7 @@ import { Role, Sex } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, registerBody } from '../testing/builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { enrolSecondFactor } from '../testing/second-factor.js';
 
 let t: TestApp;
 
@@ -217,6 +218,13 @@ describe('role guard', () => {
     await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [
       res.body.user.id,
     ]);
+    // A bureau administrator's session must pass the second factor: set one up, as the web app would steer to.
+    const refused = await t.http
+      .get('/api/audit/events?action=account.registered')
+      .auth(res.body.accessToken, { type: 'bearer' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'MFA_REQUIRED', secondFactorEnrolled: false });
+    await enrolSecondFactor(t, res.body.accessToken);
     const admin = await t.http
       .get('/api/audit/events?action=account.registered')
       .auth(res.body.accessToken, { type: 'bearer' });

@@ -6,9 +6,12 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { currentClient } from '../common/request-context.js';
 import { AuthSession, RefreshToken } from './auth.entities.js';
+import { placeOf } from './session-place.js';
 
 export interface IssuedTokens {
+  sessionId: string;
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
@@ -53,9 +56,19 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Opens a session for the user inside the caller's transaction. */
+  /**
+   * Opens a session for the user inside the caller's transaction, noting the device and a coarse place for the
+   * sessions list. A new session has not passed the second factor: `POST /api/auth/mfa/verify` does that.
+   */
   async openSession(manager: EntityManager, userId: string): Promise<IssuedTokens> {
-    const session = await manager.save(manager.create(AuthSession, { userId }));
+    const client = currentClient();
+    const session = await manager.save(
+      manager.create(AuthSession, {
+        userId,
+        userAgent: client?.userAgent?.slice(0, 300) ?? null,
+        place: placeOf(client?.address),
+      }),
+    );
     return this.issue(manager, userId, session.id);
   }
 
@@ -107,6 +120,7 @@ export class TokenService {
         return null;
       }
       const issued = await this.issue(manager, row.user_id, row.session_id);
+      await manager.query(`UPDATE auth_sessions SET last_used_at = now() WHERE id = $1`, [row.session_id]);
       await manager.query(
         `UPDATE refresh_tokens SET used_at = now(), successor_hash = $2, successor_sealed = $3
           WHERE token_hash = $1 AND used_at IS NULL`,
@@ -161,6 +175,6 @@ export class TokenService {
       { sub: userId, sid: sessionId },
       { secret: this.config.jwtSecret, expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
     );
-    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, userId };
+    return { sessionId, accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, userId };
   }
 }

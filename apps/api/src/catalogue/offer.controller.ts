@@ -21,6 +21,7 @@ import { CourseDetail, CourseDto, CourseSummary, UpdateCourseDto } from './dto/c
 import { ProgrammeDto, ProgrammeResponse, UpdateProgrammeDto } from './dto/programme.dto.js';
 import { CoursesService } from './courses.service.js';
 import { ProgrammesService } from './programmes.service.js';
+import { StepUp } from '../auth/mfa/mfa-policy.js';
 
 const STAFF = [Role.ProviderStaff, Role.ProviderAdmin];
 
@@ -141,6 +142,7 @@ export class OfferController {
   @Post('courses/:id/unpublish')
   @HttpCode(204)
   @Roles(Role.BureauAdmin)
+  @StepUp('FORBIDDEN: bureau administrators only')
   @ApiOperation({
     summary: 'Take a published course out of the catalogue with a reason the provider sees (bureau)',
   })

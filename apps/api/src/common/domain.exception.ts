@@ -59,6 +59,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeRequired:
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:
+    case ErrorCode.MfaCodeInvalid:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -73,6 +74,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NotEnrolled:
     case ErrorCode.NotAParty:
     case ErrorCode.ProxyConsentRequired:
+    case ErrorCode.MfaRequired:
+    case ErrorCode.StepUpRequired:
+    case ErrorCode.MfaResetOwn:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
@@ -99,6 +103,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SynonymExists:
     case ErrorCode.JobStateInvalid:
     case ErrorCode.CodeUsed:
+    case ErrorCode.MfaCodeUsed:
+    case ErrorCode.MfaAlreadyEnrolled:
+    case ErrorCode.MfaNotEnrolled:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

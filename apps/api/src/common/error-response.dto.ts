@@ -44,4 +44,8 @@ export class ErrorResponse {
     description: 'With AUTH_STEP_UP_REQUIRED: where the code went',
   })
   mobileMasked?: string;
+  @ApiPropertyOptional({
+    description: 'With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled',
+  })
+  secondFactorEnrolled?: boolean;
 }

@@ -36,7 +36,10 @@ function requestMiddleware(logger: JsonLogger, metrics: MetricsService) {
         }),
       );
     });
-    runWithRequestId(requestId, next);
+    runWithRequestId(requestId, next, {
+      userAgent: req.headers['user-agent'] ?? null,
+      address: req.ip ?? null,
+    });
   };
 }
 

@@ -3,6 +3,13 @@ import { randomUUID } from 'node:crypto';
 
 interface RequestContext {
   requestId: string;
+  /** Who is calling, for the sessions list (User-Agent and address as Express sees them). */
+  client?: ClientInfo;
+}
+
+export interface ClientInfo {
+  userAgent: string | null;
+  address: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -15,8 +22,12 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return value && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId }, fn);
+export function runWithRequestId<T>(requestId: string, fn: () => T, client?: ClientInfo): T {
+  return storage.run({ requestId, client }, fn);
+}
+
+export function currentClient(): ClientInfo | undefined {
+  return storage.getStore()?.client;
 }
 
 export function currentRequestId(): string | undefined {

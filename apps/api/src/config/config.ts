@@ -42,6 +42,20 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Express `trust proxy`: which hops may set X-Forwarded-For (the web server calls the API from loopback). */
   trustProxy: boolean | string;
+  /**
+   * Second factor (TOTP). `privileged`: bureau administrators and analysts, provider and enterprise administrators
+   * must use one; `all-staff`: every role but learner. Step-up: how long a confirmed code covers the most
+   * consequential actions.
+   */
+  mfa: {
+    requiredFor: 'privileged' | 'all-staff';
+    stepUpSeconds: number;
+    /** Wrong codes one account may enter per window before it must wait. */
+    failuresPerWindow: number;
+    failureWindowSeconds: number;
+    /** The issuer shown in authenticator apps. */
+    issuer: string;
+  };
   rateLimit: {
     /** Failures one address may make on one account before each further try waits, the wait doubling each time. */
     loginFailuresPerPair: number;
@@ -322,6 +336,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     trustProxy: trustProxy(env),
+    mfa: {
+      requiredFor: oneOf(env, 'MFA_REQUIRED_FOR', ['privileged', 'all-staff'] as const, 'privileged'),
+      stepUpSeconds: int(env, 'MFA_STEP_UP_SECONDS', 300, 30, 3600),
+      failuresPerWindow: int(env, 'MFA_FAILURES_PER_WINDOW', 5, 1, 1000),
+      failureWindowSeconds: int(env, 'MFA_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+      issuer: env.MFA_ISSUER?.trim() || '县终身学习平台',
+    },
     rateLimit: {
       loginFailuresPerPair: int(env, 'RATE_LIMIT_LOGIN_FAILURES_PER_PAIR', 5, 1, 10_000),
       loginDelaySeconds: int(env, 'RATE_LIMIT_LOGIN_DELAY_SECONDS', 30, 1, 3600),

@@ -29,6 +29,7 @@ import {
 import { StatusListParams } from './dto/status-list.dto.js';
 import { OpenBadgesService } from './open-badges.service.js';
 import { RevocationService } from './revocation.service.js';
+import { StepUp } from '../auth/mfa/mfa-policy.js';
 
 @ApiTags('signed credentials')
 @Controller()
@@ -130,6 +131,7 @@ export class OpenBadgesController {
   @Post('certificates/revocations')
   @ApiBearerAuth()
   @Roles(Role.ProviderAdmin, Role.BureauAdmin)
+  @StepUp('FORBIDDEN: provider or bureau administrators only')
   @ApiOperation({
     summary:
       'Revoke a certificate with a reason (provider administrator: own certificates; bureau administrator: any in ' +

@@ -2,7 +2,6 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,6 +15,7 @@ import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
 import { RecordsExportQuery } from './dto/records-export.dto.js';
 import { RecordsExportService } from './records-export.service.js';
+import { StepUp } from '../auth/mfa/mfa-policy.js';
 
 @ApiTags('provider offer')
 @ApiBearerAuth()
@@ -25,6 +25,7 @@ export class RecordsExportController {
 
   @Get('providers/:providerId/records.csv')
   @Roles(Role.ProviderStaff, Role.ProviderAdmin)
+  @StepUp('FORBIDDEN: not provider staff')
   @ApiOperation({
     summary:
       'Completions of my school’s courses as CSV (UTF-8 with BOM, learner names masked, streamed); the download is audited',
@@ -33,7 +34,6 @@ export class RecordsExportController {
   @ApiOkResponse({ description: 'CSV file', schema: { type: 'string' } })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: not provider staff' })
   @ApiNotFoundResponse({
     type: ErrorResponse,
     description: 'NOT_FOUND, also for another provider or its course',

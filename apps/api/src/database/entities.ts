@@ -12,6 +12,7 @@ import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue
 import { SearchSynonym } from '../catalogue/search/search.entities.js';
 import { CourseRequest } from '../catalogue/demand/demand.entities.js';
 import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
+import { MfaRecoveryCode, UserTotp } from '../auth/mfa/mfa.entities.js';
 import { VerificationCode } from '../verification/verification.entities.js';
 import { ProxyRelationship } from '../proxy/proxy.entities.js';
 import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
@@ -44,6 +45,8 @@ export const ENTITIES = [
   LearnerProfile,
   AttainmentEvent,
   AuthSession,
+  UserTotp,
+  MfaRecoveryCode,
   RefreshToken,
   RateLimitBucket,
   Notification,

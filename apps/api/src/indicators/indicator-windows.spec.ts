@@ -7,7 +7,7 @@ import {
   insertCompletion,
   insertResident,
 } from '../testing/indicator-builders.js';
-import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
+import { type Actor, makeActor, makeProvider, withSecondFactor } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { IndicatorEngine, type IndicatorResults } from './indicator-engine.js';
 
@@ -44,6 +44,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [admin.id]);
+  await withSecondFactor(t, admin);
   const [b] = await t.db.query(
     `INSERT INTO population_baselines (name, source, year, status, csv, total_rows, processed_rows, population,
                                        uploaded_by_user_id, finished_at)

@@ -31,6 +31,7 @@ import {
 } from './dto/indicator.dto.js';
 import { IndicatorReportsService } from './indicator-reports.service.js';
 import { IndicatorsService } from './indicators.service.js';
+import { StepUp } from '../auth/mfa/mfa-policy.js';
 
 const BUREAU = [Role.BureauAnalyst, Role.BureauAdmin];
 
@@ -98,6 +99,7 @@ export class IndicatorsController {
 
   @Post('periods/:year/close')
   @Roles(Role.BureauAdmin)
+  @StepUp('FORBIDDEN: bureau administrators only')
   @ApiOperation({ summary: 'Close a year: its figures are frozen; later data shows only as a restatement' })
   @ApiParam({ name: 'year', example: 2025 })
   @ApiCreatedResponse({ type: PeriodResponse, description: 'The closed period, with its frozen figures' })

@@ -7,7 +7,7 @@ import {
   insertCompletion,
   insertResident,
 } from '../testing/indicator-builders.js';
-import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
+import { type Actor, makeActor, makeProvider, withSecondFactor } from '../testing/offer-builders.js';
 import {
   type CellView,
   disclosures,
@@ -260,6 +260,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [admin.id]);
+  await withSecondFactor(t, admin);
   await t.db.query(
     `INSERT INTO townships (code, name, name_en) VALUES ($1, '测试三镇', 'Test Three Town');
      `.trim(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeAgreement, makeParties } from '../testing/apprenticeship-builders.js';
 import { TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1 } from '../testing/builders.js';
 import { indicatorCourse } from '../testing/indicator-builders.js';
-import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
+import { type Actor, makeActor, makeProvider, withSecondFactor } from '../testing/offer-builders.js';
 import { recordProgrammeCompletion } from '../attainment/attainment.repository.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
@@ -74,6 +74,7 @@ beforeAll(async () => {
   t = await startTestApp({ RATE_LIMIT_REGISTRATIONS_PER_IP: '1000' });
   admin = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [admin.id]);
+  await withSecondFactor(t, admin);
   const uploaded = await t.http
     .post('/api/population-baselines')
     .auth(admin.token, bearer)
@@ -398,6 +399,7 @@ describe('publishing, periods and restatements', () => {
     await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_analyst')`, [
       analyst.id,
     ]);
+    await withSecondFactor(t, analyst);
     await t.http.get('/api/indicators?year=2025').auth(analyst.token, bearer).expect(200);
     await t.http.post('/api/indicators/periods/2024/close').auth(analyst.token, bearer).expect(403);
     await t.http
@@ -411,6 +413,7 @@ describe('publishing, periods and restatements', () => {
       `INSERT INTO role_assignments (user_id, role, township_prefix) VALUES ($1, 'bureau_analyst', $2)`,
       [limited.id, TOWNSHIP_B.slice(0, 9)],
     );
+    await withSecondFactor(t, limited);
     const scoped = await t.http.get('/api/indicators?year=2025').auth(limited.token, bearer).expect(200);
     const mys = scoped.body.indicators.find((f: { code: C }) => f.code === C.Mys15Bulletin);
     expect(mys.breakdowns.township.map((c: { key: string }) => c.key)).toEqual([TOWNSHIP_B]);

@@ -8,7 +8,7 @@ import {
   insertCompletion,
   insertResident,
 } from '../testing/indicator-builders.js';
-import { type Actor, makeActor, makeProvider } from '../testing/offer-builders.js';
+import { type Actor, makeActor, makeProvider, withSecondFactor } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { IndicatorEngine, type IndicatorResults } from './indicator-engine.js';
 
@@ -51,6 +51,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [admin.id]);
+  await withSecondFactor(t, admin);
   const providerId = await makeProvider(t);
   const staff = await makeActor(t, Role.ProviderStaff, providerId);
   course = await indicatorCourse(

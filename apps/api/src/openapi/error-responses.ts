@@ -50,6 +50,9 @@ function standardCodes(operation: OperationObject, path: string, facts: RouteFac
   const codes: ErrorCode[] = [];
   if (!facts.isPublic) codes.push(ErrorCode.AuthRequired, ErrorCode.AuthTokenInvalid);
   if (facts.roles.length) codes.push(ErrorCode.Forbidden);
+  // A session that has not passed its second factor reaches only the exempt routes; weighty ones want a fresh code.
+  if (!facts.isPublic && !facts.mfaExempt) codes.push(ErrorCode.MfaRequired);
+  if (facts.stepUp) codes.push(ErrorCode.StepUpRequired);
   // The body parser reads a JSON body sent with any method, so even a GET without parameters can answer these.
   codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
   // The request policy checks any body sent to /api (depth, array length, text rules) before the route runs.

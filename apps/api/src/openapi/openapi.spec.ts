@@ -86,7 +86,9 @@ describe('OpenAPI document and generated client', () => {
         },
       },
     };
-    const facts = new Map([['X_make', { isPublic: false, roles: [], successStatus: 201 }]]);
+    const facts = new Map([
+      ['X_make', { isPublic: false, roles: [], mfaExempt: false, stepUp: false, successStatus: 201 }],
+    ]);
     // ENROLMENT_CLOSED is a 422 in the error filter, not a 409.
     expect(() => addErrorResponses(document as never, facts)).toThrow(/ENROLMENT_CLOSED under 409.*422/);
   });

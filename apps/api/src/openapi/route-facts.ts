@@ -8,12 +8,16 @@ import {
 } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '@cll/domain';
-import { IS_PUBLIC, ROLES } from '../auth/auth.decorators.js';
+import { IS_PUBLIC, MFA_EXEMPT, ROLES, STEP_UP } from '../auth/auth.decorators.js';
 
 /** What the global guard will decide for a route, read from the same metadata the guard reads. */
 export interface RouteFacts {
   isPublic: boolean;
   roles: Role[];
+  /** Open to a session that has not passed its second factor (else the guard may answer MFA_REQUIRED). */
+  mfaExempt: boolean;
+  /** Needs a recent authenticator code (else STEP_UP_REQUIRED). */
+  stepUp: boolean;
   /**
    * The status Nest answers on success (`@HttpCode`, else 201 for POST and 200 otherwise), or undefined when the
    * handler takes the response object and may set the status itself.
@@ -54,6 +58,8 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
         facts.set(operationIdFor(controller.name, name), {
           isPublic: read<boolean>(IS_PUBLIC) === true,
           roles: read<Role[]>(ROLES) ?? [],
+          mfaExempt: read<boolean>(MFA_EXEMPT) === true,
+          stepUp: read<boolean>(STEP_UP) === true,
           successStatus: takesResponse
             ? undefined
             : (httpCode ?? (method === RequestMethod.POST ? 201 : 200)),

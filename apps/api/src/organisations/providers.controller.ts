@@ -24,6 +24,7 @@ import {
   ReasonDto,
 } from './dto/provider.dto.js';
 import { ProvidersService } from './providers.service.js';
+import { StepUp } from '../auth/mfa/mfa-policy.js';
 
 @ApiTags('providers')
 @ApiBearerAuth()
@@ -68,6 +69,7 @@ export class ProvidersController {
   @Post('providers/:id/decision')
   @HttpCode(200)
   @Roles(Role.BureauAdmin)
+  @StepUp('FORBIDDEN: bureau administrators only')
   @ApiOperation({
     summary: 'Approve or reject a provider application; approval makes the applicant its administrator',
   })
@@ -86,6 +88,7 @@ export class ProvidersController {
   @Post('providers/:id/suspend')
   @HttpCode(200)
   @Roles(Role.BureauAdmin)
+  @StepUp('FORBIDDEN: bureau administrators only')
   @ApiOperation({ summary: 'Suspend a provider: its courses leave the public catalogue' })
   @ApiOkResponse({ type: ProviderResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'PROVIDER_STATE_INVALID' })

@@ -1,7 +1,7 @@
 import { creditCodeCheckCharacter, Role } from '@cll/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOWNSHIP_A, TOWNSHIP_B } from '../testing/builders.js';
-import { type Actor, makeActor } from '../testing/offer-builders.js';
+import { type Actor, makeActor, withSecondFactor } from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -53,6 +53,10 @@ describe('provider applications', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('PROVIDER_STATE_INVALID');
 
+    // Now a provider administrator: the session that applied must set up an authenticator before going on.
+    const limited = await t.http.get('/api/me/providers').auth(applicant.token, bearer);
+    expect(limited.body).toMatchObject({ code: 'MFA_REQUIRED', secondFactorEnrolled: false });
+    await withSecondFactor(t, applicant);
     expect((await t.http.get('/api/me/providers').auth(applicant.token, bearer)).body).toEqual([
       expect.objectContaining({ id: applied.body.id, role: 'provider_admin', status: 'approved' }),
     ]);
@@ -101,6 +105,7 @@ describe('provider applications', () => {
       `INSERT INTO role_assignments (user_id, role, provider_id) VALUES ($1, 'provider_admin', $2)`,
       [applicant.id, applied.body.id],
     );
+    await withSecondFactor(t, applicant);
     const programme = await t.http
       .post(`/api/providers/${applied.body.id}/programmes`)
       .auth(applicant.token, bearer)
@@ -134,6 +139,7 @@ describe('staff invitations', () => {
       .post(`/api/providers/${applied.body.id}/decision`)
       .auth(bureau.token, bearer)
       .send({ decision: 'approve' });
+    await withSecondFactor(t, admin);
     const invitee = await makeActor(t);
     const stranger = await makeActor(t);
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
+import { type AuthUser, CurrentUser, MfaExempt } from '../auth/auth.decorators.js';
 import { MeResponse } from './dto/me.response.js';
 import { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { PeopleService } from './people.service.js';
@@ -23,6 +23,7 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
+  @MfaExempt()
   @ApiOperation({ summary: 'The signed-in account, its roles and learner profile (ID number masked)' })
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentUser() user: AuthUser): Promise<MeResponse> {

@@ -20,7 +20,8 @@ beforeAll(async () => {
   routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
   );
-});
+  // Seven accounts, the staff ones setting up their authenticator through the API: slow on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await t.close();
 });

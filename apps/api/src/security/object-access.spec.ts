@@ -7,7 +7,13 @@ import {
   type Parties,
 } from '../testing/apprenticeship-builders.js';
 import { TOWNSHIP_A, TOWNSHIP_B } from '../testing/builders.js';
-import { type Actor, buildCourse, type BuiltCourse, makeActor } from '../testing/offer-builders.js';
+import {
+  type Actor,
+  buildCourse,
+  type BuiltCourse,
+  makeActor,
+  withSecondFactor,
+} from '../testing/offer-builders.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { waitFor } from '../testing/wait.js';
 
@@ -36,7 +42,7 @@ async function analyst(prefix: string): Promise<Actor> {
     `INSERT INTO role_assignments (user_id, role, township_prefix) VALUES ($1, 'bureau_analyst', $2)`,
     [actor.id, prefix],
   );
-  return actor;
+  return withSecondFactor(t, actor);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { Role } from '@cll/domain';
-import { makeActor, makeProvider, type Actor } from './offer-builders.js';
+import { makeActor, makeProvider, withSecondFactor, type Actor } from './offer-builders.js';
 import { TOWNSHIP_A } from './builders.js';
 import type { TestApp } from './test-app.js';
 
@@ -41,7 +41,7 @@ export async function makeEnterpriseUser(
     role,
     enterpriseId,
   ]);
-  return actor;
+  return withSecondFactor(t, actor);
 }
 
 export async function makeParties(t: TestApp, apprenticeBirthDate = '2006-05-01'): Promise<Parties> {

@@ -1,16 +1,22 @@
 import { Role } from '@cll/domain';
 import { registerBody, TOWNSHIP_A, VILLAGE_A1 } from './builders.js';
+import { enrolSecondFactor } from './second-factor.js';
 import type { TestApp } from './test-app.js';
 
 export interface Actor {
   id: string;
   token: string;
   mobile: string;
+  /** The authenticator secret of staff actors (enrolled through the API; their session passed the factor). */
+  totpSecret?: string;
 }
 
 const bearer = { type: 'bearer' } as const;
 
-/** A registered account holding `role` (scoped to `providerId` for provider roles). */
+/**
+ * A registered account holding `role` (scoped to `providerId` for provider roles). Staff actors set up an
+ * authenticator through the API, so their session has passed the second factor and a step-up (valid a few minutes).
+ */
 export async function makeActor(
   t: TestApp,
   role?: Role,
@@ -27,7 +33,14 @@ export async function makeActor(
       providerId ?? null,
     ]);
   }
-  return { id: res.body.user.id, token: res.body.accessToken, mobile: body.mobile as string };
+  const actor: Actor = { id: res.body.user.id, token: res.body.accessToken, mobile: body.mobile as string };
+  return role && role !== Role.Learner ? withSecondFactor(t, actor) : actor;
+}
+
+/** Sets up the actor's authenticator through the API (after a staff role was given to it directly). */
+export async function withSecondFactor(t: TestApp, actor: Actor): Promise<Actor> {
+  actor.totpSecret = (await enrolSecondFactor(t, actor.token)).secret;
+  return actor;
 }
 
 export async function makeProvider(t: TestApp, status = 'approved', name = '测试职业学校'): Promise<string> {

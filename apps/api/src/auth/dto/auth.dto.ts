@@ -39,6 +39,13 @@ export class AuthTokensResponse {
   @ApiProperty({ description: 'Single use: each refresh returns a new one' }) refreshToken: string;
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
   @ApiProperty({ type: MeResponse }) user: MeResponse;
+  @ApiProperty({
+    enum: ['none', 'code', 'enrol'],
+    description:
+      'What the session still needs before it can be used: none; code (enter the authenticator code at ' +
+      '/auth/mfa/verify); enrol (staff account without an authenticator: set one up at /auth/mfa/enrolment first)',
+  })
+  secondFactor: 'none' | 'code' | 'enrol';
 }
 
 /** Kept here so that existing imports keep working; the class lives beside the error filter. */

@@ -1,3 +1,4 @@
+import { securityEn } from './en/security.js';
 import { credentialsEn } from './en/credentials.js';
 import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...apprenticeshipEn,
   ...credentialsEn,
   ...accountEn,
+  ...securityEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,3 +1,4 @@
+import { securityZhCN } from './zh-CN/security.js';
 import { credentialsZhCN } from './zh-CN/credentials.js';
 import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...apprenticeshipZhCN,
   ...credentialsZhCN,
   ...accountZhCN,
+  ...securityZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

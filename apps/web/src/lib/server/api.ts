@@ -14,11 +14,14 @@ export function apiBaseUrl(): string {
 export function api(event: RequestEvent, accessToken: string | null = event.locals.accessToken): ApiClient {
   const { requestId, locale } = event.locals;
   const clientAddress = event.getClientAddress();
+  const userAgent = event.request.headers.get('user-agent');
   const fetchOr503: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     // Every call reaches the API from this server: name the resident's address so the API's per-address limits
     // (login failures, registrations) apply to them, not to everyone at once. The API trusts it with TRUST_PROXY.
     request.headers.set('x-forwarded-for', clientAddress);
+    // The resident's browser, for the list of signed-in devices (otherwise every session would read "App").
+    if (userAgent) request.headers.set('user-agent', userAgent);
     try {
       // The global fetch, not event.fetch: event.fetch would pass the browser's cookies on to an API that shares
       // the web's host name, and the API takes tokens from the Authorization header only.

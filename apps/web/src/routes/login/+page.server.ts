@@ -5,6 +5,7 @@ import { safeNextPath } from '$lib/safe-redirect.js';
 import { api } from '$lib/server/api.js';
 import { apiFailure, readApiError } from '$lib/server/errors.js';
 import { readSecret, readText } from '$lib/server/form-data.js';
+import { rememberFactorStep } from '$lib/server/second-factor.js';
 import { startSession } from '$lib/server/session.js';
 import type { Actions, PageServerLoad } from './$types.js';
 
@@ -45,6 +46,11 @@ export const actions = {
       return apiFailure(result, values);
     }
     startSession(event, result.data);
+    rememberFactorStep(event, result.data.secondFactor);
+    // A staff account finishes with its authenticator (or sets one up first); the hook would send it there too.
+    const next = encodeURIComponent(destination(event.url));
+    if (result.data.secondFactor === 'code') redirect(303, `/login/totp?next=${next}`);
+    if (result.data.secondFactor === 'enrol') redirect(303, `/account/security/enrol?next=${next}`);
     redirect(303, destination(event.url));
   },
 } satisfies Actions;

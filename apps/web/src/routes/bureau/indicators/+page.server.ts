@@ -15,6 +15,7 @@ import {
   yearOptions,
 } from '$lib/server/indicators.js';
 import type { Actions, PageServerLoad } from './$types.js';
+import { withStepUp } from '$lib/server/second-factor.js';
 
 /**
  * The bureau's dashboard for a year: headline cards, every indicator in a table, where the figures come from, the
@@ -65,13 +66,17 @@ export const actions = {
   },
   close: async (event) => {
     requireBureauAdmin(event);
-    const { year, confirmed } = await readYearField(event);
-    if (!confirmed) return fail(400, { actionError: { key: 'indicators.close.notConfirmed' } });
-    const result = await api(event).POST('/api/indicators/periods/{year}/close', {
-      params: { path: { year } },
-    });
+    const form = await event.request.formData();
+    const fields = readText(form, ['year', 'confirm']);
+    const year = readYear(fields.year);
+    if (fields.confirm !== 'yes') return fail(400, { actionError: { key: 'indicators.close.notConfirmed' } });
+    // Closing a year is among the weightiest actions: the authenticator code is asked again (step-up) if stale.
+    const outcome = await withStepUp(event, form, { year: String(year), confirm: 'yes' }, () =>
+      api(event).POST('/api/indicators/periods/{year}/close', { params: { path: { year } } }),
+    );
+    if (!('result' in outcome)) return outcome;
     // PERIOD_CLOSED (a colleague closed it meanwhile) is said in words; the page then shows the year as closed.
-    if (!result.data) return refused(result);
+    if (!outcome.result.data) return refused(outcome.result);
     back(year, 'periodClosed');
   },
 } satisfies Actions;

@@ -1,0 +1,72 @@
+import type { securityZhCN } from '../zh-CN/security.js';
+
+export const securityEn = {
+  'security.title': 'Account security',
+  'security.link': 'Account security and signed-in devices',
+  'security.factor.title': 'Authenticator app (second factor)',
+  'security.factor.on':
+    'An authenticator app is set up. Signing in and important actions ask for the 6-digit code it shows.',
+  'security.factor.off': 'No authenticator app is set up.',
+  'security.factor.required':
+    'Your role needs an authenticator app: set one up to go on using staff features.',
+  'security.factor.recoveryLeft': '{count} recovery codes left.',
+  'security.factor.enrolLink': 'Set up an authenticator app',
+  'security.factor.renew': 'Make new recovery codes',
+  'security.enrol.title': 'Set up an authenticator app',
+  'security.enrol.intro':
+    'Open an authenticator app on your phone (for example Tencent Authenticator, Google Authenticator or Microsoft Authenticator) and scan the QR code below.',
+  'security.enrol.start': 'Show the QR code',
+  'security.enrol.qrAlt': 'QR code for the authenticator app',
+  'security.enrol.secret': 'If you cannot scan, type this key into the app:',
+  'security.enrol.confirm': 'Confirm',
+  'security.enrol.codeHint': 'Enter the 6 digits the app shows now.',
+  'security.recovery.title': 'Keep your recovery codes',
+  'security.recovery.text':
+    'If you lose your phone, any one of these codes signs you in instead of the app. Each works once and is shown only now: write them down or print them and keep them safe.',
+  'security.recovery.done': 'I have kept them, continue',
+  'security.code.label': 'Code from the authenticator app',
+  'security.code.hint': '6 digits; it changes every 30 seconds.',
+  'security.totp.title': 'Enter the code',
+  'security.totp.text':
+    'The password is right. Open the authenticator app on your phone and enter the 6 digits it shows now.',
+  'security.totp.submit': 'Check and sign in',
+  'security.totp.useRecovery': 'Phone not at hand? Use a recovery code',
+  'security.totp.useCode': 'Use the app’s code instead',
+  'security.recoveryCode.label': 'Recovery code',
+  'security.recoveryCode.hint': 'For example K7QX2-9MHTD; upper or lower case.',
+  'security.totp.lost': 'No recovery codes left? Ask a bureau administrator to reset your authenticator.',
+  'security.stepUp.title': 'Confirm it is you',
+  'security.stepUp.text':
+    'This is an important action. Enter the 6 digits your authenticator app shows now; for 5 minutes you will not be asked again.',
+  'security.stepUp.submit': 'Check and continue',
+  'security.stepUp.cancel': 'Cancel',
+  'security.sessions.title': 'Signed-in devices',
+  'security.sessions.intro':
+    'These devices are signed in to your account. Sign out any you do not recognise at once, and change your password.',
+  'security.sessions.current': 'This device',
+  'security.sessions.since': 'Signed in {time}',
+  'security.sessions.lastUsed': 'Last used {time}',
+  'security.sessions.place': 'Place: {place}',
+  'security.sessions.place.loopback': 'this computer',
+  'security.sessions.place.private': 'local network',
+  'security.sessions.place.unknown': 'unknown',
+  'security.sessions.end': 'Sign out this device',
+  'security.sessions.endOthers': 'Sign out all other devices',
+  'security.sessions.ended': 'That device is signed out.',
+  'security.sessions.endedOthers': '{count} other devices signed out.',
+  'security.reset.title': 'Reset a staff member’s authenticator',
+  'security.reset.intro':
+    'When a staff member lost their phone and has no recovery codes left, enter their mobile number. All their sign-ins end at once and they set up the app again at the next sign-in. Not your own. This is recorded in the audit log.',
+  'security.reset.mobile': 'Staff member’s mobile',
+  'security.reset.submit': 'Reset the authenticator',
+  'security.reset.done': 'Reset; {count} of their sign-ins ended.',
+  'validation.totpCode': 'Enter the 6 digits the authenticator app shows.',
+  'error.MFA_REQUIRED': 'Finish the authenticator check first.',
+  'error.STEP_UP_REQUIRED': 'This action needs the authenticator code again.',
+  'error.MFA_CODE_INVALID':
+    'The code is not right. Check that the phone’s time is right and enter the digits the app shows now.',
+  'error.MFA_CODE_USED': 'This code was already used. Wait for the app to show the next one.',
+  'error.MFA_ALREADY_ENROLLED': 'An authenticator app is already set up.',
+  'error.MFA_NOT_ENROLLED': 'No authenticator app is set up yet.',
+  'error.MFA_RESET_OWN': 'You cannot reset your own authenticator. Ask another administrator.',
+} satisfies Record<keyof typeof securityZhCN, string>;
