@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first (bureau administrators only) */
+        /** The audit trail, newest first, filtered by actor, action, record and days (bureau administrators only) */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -2158,12 +2158,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/attainment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One’s own attainment history: every dated change of the highest level with its source (registration, completed academic programme, one’s own correction, a staff correction with its reason) */
+        get: operations["Attainment_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/attainment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attainment history of a learner enrolled with the staff member’s provider */
+        get: operations["Attainment_forEnrolment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/{enrolmentId}/attainment-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the highest attainment of a learner enrolled with the provider, with a reason: a dated staff correction in the history (audited); never counted as upgrading */
+        post: operations["Attainment_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2209,12 +2260,27 @@ export interface components {
             /** @description With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled */
             secondFactorEnrolled?: boolean;
         };
+        /** @enum {string} */
+        AuditPersonKind: "staff" | "resident";
+        AuditPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Full name for staff; masked (王**) for residents */
+            name: string;
+            /** @description True when name is masked */
+            masked: boolean;
+            kind: components["schemas"]["AuditPersonKind"];
+        };
         AuditEventResponse: {
             id: string;
             /** Format: date-time */
             at: string;
             actorUserId: string | null;
+            /** @description Null for anonymous actions */
+            actor: components["schemas"]["AuditPersonResponse"] | (never | null);
             onBehalfOfUserId: string | null;
+            /** @description The learner a proxy acted for */
+            onBehalfOf: components["schemas"]["AuditPersonResponse"] | (never | null);
             action: string;
             entityType: string;
             entityId: string | null;
@@ -2228,6 +2294,10 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            /** @description Every kind of record the trail names, for the filter */
+            entityTypes: string[];
+            /** @description The account of the actor filter, as shown in the list */
+            actorFilter: components["schemas"]["AuditPersonResponse"] | (never | null);
         };
         /** @enum {string} */
         QueueName: "notifications" | "certificates" | "imports" | "maintenance";
@@ -4300,6 +4370,40 @@ export interface components {
             revokedAt: string;
             reason: string;
         };
+        /** @enum {string} */
+        AttainmentSource: "registration" | "backfill" | "programme_completion" | "self_declared" | "staff_correction";
+        AttainmentEventResponse: {
+            id: string;
+            /**
+             * Format: date
+             * @description The county day the level took effect
+             */
+            effectiveOn: string;
+            source: components["schemas"]["AttainmentSource"];
+            /** @description Null for the first event */
+            before: components["schemas"]["AttainmentLevel"] | (null);
+            after: components["schemas"]["AttainmentLevel"];
+            /** @description Why staff corrected the level */
+            reason: string | null;
+            /** @description The academic programme completed */
+            programmeTitle: string | null;
+            /** @description The provider of the programme, or of the staff who corrected the level */
+            providerName: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AttainmentHistoryResponse: {
+            /** @description The learner’s name (staff view) or one’s own */
+            name: string;
+            current: components["schemas"]["AttainmentLevel"] | (null);
+            /** @description Oldest first */
+            events: components["schemas"]["AttainmentEventResponse"][];
+        };
+        AttainmentCorrectionRequest: {
+            attainment: components["schemas"]["AttainmentLevel"];
+            /** @description Why (for example the diploma that was seen): kept with the event and shown to the learner */
+            reason: string;
+        };
     };
     responses: {
         /** @description The resource is not in a state that allows this */
@@ -4772,7 +4876,18 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                /** @description Only events of this action code */
                 action?: string;
+                /** @description Only events done by this account (its id) */
+                actor?: string;
+                /** @description Only events about this kind of record */
+                entityType?: string;
+                /** @description Only events about this record (with entityType) */
+                entityId?: string;
+                /** @description First day, YYYY-MM-DD, in the county’s time zone (from its 00:00) */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD, in the county’s time zone (to its 24:00); not before from */
+                to?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -4790,7 +4905,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description VALIDATION_FAILED: a filter that is not valid (an actor that is not an id, a date that does not exist, to before from) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not a bureau administrator */
             403: {
@@ -10174,6 +10297,142 @@ export interface operations {
                 };
             };
             409: components["responses"]["CertificateAlreadyRevoked"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Attainment_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Attainment_forEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not an enrolment id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s enrolment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Attainment_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttainmentCorrectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttainmentHistoryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (level, reason of 4–500 characters), ATTAINMENT_UNCHANGED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not provider staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND, also for another provider’s enrolment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
