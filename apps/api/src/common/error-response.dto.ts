@@ -1,3 +1,4 @@
+import { LessonEvidence } from '../learning/dto/learning.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode, PublishProblem } from '@cll/domain';
 
@@ -44,4 +45,9 @@ export class ErrorResponse {
     description: 'With AUTH_STEP_UP_REQUIRED: where the code went',
   })
   mobileMasked?: string;
+  @ApiPropertyOptional({
+    type: LessonEvidence,
+    description: 'With LESSON_NOT_DONE_YET: how much was played or read, and what the course asks for',
+  })
+  evidence?: LessonEvidence;
 }
