@@ -80,23 +80,24 @@ describe('a learner takes a course online to a verified certificate', () => {
       const url = `${stack.webUrl}/learn/courses/${target.course_id}/lessons/${lesson.id}`;
       await open(page, url);
       if (lesson.kind === 'quiz' && lesson.quiz) {
+        await page.waitForSelector('body[data-hydrated]');
         const fieldsets = page.locator('main form fieldset');
         for (const [q, question] of lesson.quiz.questions.entries()) {
           for (const option of question.correct)
             await fieldsets.nth(q).locator(`input[value="${option}"]`).check();
         }
         await page.click('main button:has-text("提交答案")');
-        await expect.poll(() => page.textContent('main')).toMatch(/100/);
+        await expect.poll(() => page.textContent('main'), { timeout: 20_000 }).toMatch(/100/);
         await screenshot(page, 'learner-quiz-passed');
       } else if (lesson.kind === 'text') {
         // Straight away is too soon: the page says so and how long is left.
         await page.waitForSelector('body[data-hydrated]');
         await page.click('main button:has-text("我学完了")');
-        await expect.poll(() => page.textContent('main')).toContain('这一课还没学够');
+        await expect.poll(() => page.textContent('main'), { timeout: 20_000 }).toContain('这一课还没学够');
         expect(await page.textContent('main')).toContain('需要至少 8 秒');
         await new Promise((r) => setTimeout(r, 8_500));
         await page.click('main button:has-text("我学完了")');
-        await expect.poll(() => page.textContent('main')).toContain('这一课已完成');
+        await expect.poll(() => page.textContent('main'), { timeout: 20_000 }).toContain('这一课已完成');
       } else {
         // The demo's media host is not reachable from the test machine, so the player's reports are sent the way
         // its script sends them (the page's report endpoint), in real time: 6 s of playing every 6 s.
@@ -117,10 +118,10 @@ describe('a learner takes a course online to a verified certificate', () => {
           if (answer.body.completed) break;
         }
         await open(page, url);
-        await expect.poll(() => page.textContent('main')).toContain('这一课已完成');
+        await expect.poll(() => page.textContent('main'), { timeout: 20_000 }).toContain('这一课已完成');
       }
     }
-    await expect.poll(() => page.textContent('main')).toContain('恭喜您');
+    await expect.poll(() => page.textContent('main'), { timeout: 20_000 }).toContain('恭喜您');
     const [enrolment] = await stack.query<{ status: string }>(
       `SELECT e.status FROM enrolments e JOIN users u ON u.id = e.learner_user_id WHERE u.mobile = '13800000001' AND e.course_id = $1`,
       [target.course_id],
