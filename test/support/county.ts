@@ -49,6 +49,9 @@ export async function onlineCourse(stack: Stack, title: string, capacity = 500):
       credits: 0.5,
       description: '在家用手机学习。',
       coverText: '手机上就能学',
+      // Set explicitly: the specs using this course are about faults and scaling, and finish its one text lesson at
+      // once; the reading minimum is tested in apps/api (completion-evidence.spec.ts) and the learner journey.
+      textMinSeconds: 0,
     }),
     'course',
   );

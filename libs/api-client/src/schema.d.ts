@@ -1843,7 +1843,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save progress on a text or video lesson (idempotent; safe to repeat) */
+        /**
+         * Report progress on a text or video lesson: a playback position, the page still open, or "I have finished"
+         * @description A video position credits the stretch played since the previous report only when the time that passed allows it (reports under 5 s apart are ignored; jumps ahead credit nothing); the lesson completes itself once the course's share is played. A text lesson is credited the time between reports (gaps over 10 minutes are not counted) and completes when the learner says so after the course's minimum. Safe to repeat.
+         */
         put: operations["Learning_progress"];
         post?: never;
         delete?: never;
@@ -2214,7 +2217,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2232,6 +2235,20 @@ export interface components {
             sessionId?: string;
             /** Format: uuid */
             lessonId?: string;
+        };
+        LessonEvidence: {
+            /** @description Video: the stated length in seconds */
+            lengthSeconds: number | null;
+            /** @description Video: seconds played in real time (each stretch once) */
+            playedSeconds: number;
+            /** @description Video: whole percent of the stated length played */
+            playedPercent: number;
+            /** @description Video: percent the course asks for */
+            neededPercent: number | null;
+            /** @description Text: seconds the lesson was open */
+            readSeconds: number;
+            /** @description Text: seconds the course asks for */
+            neededReadSeconds: number | null;
         };
         ErrorResponse: {
             code: components["schemas"]["ErrorCode"];
@@ -2259,6 +2276,7 @@ export interface components {
             mobileMasked?: string;
             /** @description With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled */
             secondFactorEnrolled?: boolean;
+            evidence?: components["schemas"]["LessonEvidence"];
         };
         /** @enum {string} */
         AuditPersonKind: "staff" | "resident";
@@ -3070,6 +3088,10 @@ export interface components {
             description: string;
             /** @description One line shown in result lists */
             coverText: string;
+            /** @description 80 when not given. Percent of a video lesson's stated length a learner must have played (checked on the server) before it counts as done. A change applies to lessons completed afterwards; lessons already done stay done. */
+            videoSharePercent?: number;
+            /** @description 60 when not given. Seconds a text lesson must have been open before the learner can mark it done */
+            textMinSeconds?: number;
         };
         /** @enum {string} */
         QuestionKind: "single" | "multiple";
@@ -3113,6 +3135,10 @@ export interface components {
             description: string;
             coverText: string;
             status: components["schemas"]["CourseStatus"];
+            /** @description Percent of a video lesson that must be played */
+            videoSharePercent: number;
+            /** @description Seconds a text lesson must be open */
+            textMinSeconds: number;
             /** Format: date-time */
             publishedAt: string | null;
             /** @description Why the bureau took the course out of the catalogue */
@@ -3140,6 +3166,10 @@ export interface components {
             description?: string;
             /** @description One line shown in result lists */
             coverText?: string;
+            /** @description 80 when not given. Percent of a video lesson's stated length a learner must have played (checked on the server) before it counts as done. A change applies to lessons completed afterwards; lessons already done stay done. */
+            videoSharePercent?: number;
+            /** @description 60 when not given. Seconds a text lesson must have been open before the learner can mark it done */
+            textMinSeconds?: number;
         };
         QuestionDto: {
             prompt: string;
@@ -4104,6 +4134,10 @@ export interface components {
             title: string;
             mode: components["schemas"]["CourseMode"];
             completionRule: components["schemas"]["CompletionRule"];
+            /** @description Percent of a video lesson that must be played */
+            videoSharePercent: number;
+            /** @description Seconds a text lesson must be open */
+            textMinSeconds: number;
         };
         PlayerEnrolment: {
             /** Format: uuid */
@@ -4126,6 +4160,7 @@ export interface components {
             position: number | null;
             bestScore: number | null;
             attempts: number;
+            evidence: components["schemas"]["LessonEvidence"];
         };
         PlayerLesson: {
             /** Format: uuid */
@@ -4161,7 +4196,7 @@ export interface components {
         ProgressDto: {
             /** @description Done with this lesson (repeating it changes nothing) */
             completed: boolean;
-            /** @description Where the learner stopped, e.g. seconds into the video */
+            /** @description Where the learner is: seconds into a video (0 to the lesson's stated length; reported every few seconds while playing, checked against the time that passed), or a reading position */
             position?: number;
         };
         ProgressResponse: {
@@ -4171,6 +4206,9 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             position: number | null;
+            evidence: components["schemas"]["LessonEvidence"];
+            /** @description Video: seconds this report added (0 for a jump, a report too soon, or text) */
+            credited: number;
             /** @description This request completed the course */
             courseCompleted: boolean;
         };
@@ -9665,7 +9703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressResponse"];
                 };
             };
-            /** @description LESSON_KIND_MISMATCH for quizzes */
+            /** @description LESSON_KIND_MISMATCH for quizzes; PROGRESS_POSITION_INVALID past the end of the video */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9679,6 +9717,15 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description LESSON_NOT_DONE_YET: not enough played or read yet (details say how much); nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -47,6 +47,10 @@ export enum ErrorCode {
   ConsentRequired = 'CONSENT_REQUIRED',
   QuizAnswersInvalid = 'QUIZ_ANSWERS_INVALID',
   LessonKindMismatch = 'LESSON_KIND_MISMATCH',
+  /** A playback position below 0 or past the lesson's stated length. */
+  ProgressPositionInvalid = 'PROGRESS_POSITION_INVALID',
+  /** The learner asked to finish a lesson before the course's rule is met (not enough played or read). */
+  LessonNotDoneYet = 'LESSON_NOT_DONE_YET',
   AttendanceDateInvalid = 'ATTENDANCE_DATE_INVALID',
   NotInSession = 'NOT_IN_SESSION',
   CertificateNotReady = 'CERTIFICATE_NOT_READY',

@@ -79,6 +79,10 @@ export class Programme {
   'chk_courses_completion',
   `completion_rule IN ('lessons','attendance','both') AND attendance_share > 0 AND attendance_share <= 1`,
 )
+@Check(
+  'chk_courses_evidence',
+  `video_share_percent BETWEEN 0 AND 100 AND text_min_seconds BETWEEN 0 AND 7200`,
+)
 @Check('chk_courses_status', `status IN ('draft','published','archived')`)
 @Check('chk_courses_ages', `min_age IS NULL OR max_age IS NULL OR min_age <= max_age`)
 @Index('idx_courses_provider_status', ['providerId', 'status'])
@@ -149,6 +153,14 @@ export class Course {
   /** Share of held class dates a learner must attend (attendance and both rules). */
   @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.8' })
   attendanceShare: string;
+
+  /** Percent of a video lesson's stated length that must have been played before it counts as done. */
+  @Column({ type: 'smallint', default: 80 })
+  videoSharePercent: number;
+
+  /** Seconds a text lesson must have been open (reported by the page) before it can be marked done. */
+  @Column({ type: 'integer', default: 60 })
+  textMinSeconds: number;
 
   /** Set when the bureau takes a course out of the catalogue; shown to the provider. */
   @Column({ type: 'text', nullable: true })

@@ -236,6 +236,8 @@ export class CoursesService {
       description: course.description,
       coverText: course.coverText,
       status: course.status,
+      videoSharePercent: course.videoSharePercent,
+      textMinSeconds: course.textMinSeconds,
       publishedAt: course.publishedAt?.toISOString() ?? null,
       unpublishedReason: course.unpublishedReason,
       lessons: lessons.map(toLessonResponse),

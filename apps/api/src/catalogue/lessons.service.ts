@@ -14,13 +14,17 @@ type LessonContent = Pick<Lesson, 'kind' | 'body' | 'videoUrl' | 'quiz'>;
 
 /** A lesson keeps only the content of its kind; the content its kind needs must be there and make sense. */
 function content(kind: LessonKind, dto: Partial<LessonDto>, current?: Lesson): LessonContent {
+  const duration =
+    dto.durationMinutes !== undefined ? dto.durationMinutes : (current?.durationMinutes ?? null);
   const body = dto.body !== undefined ? dto.body : (current?.body ?? null);
   const videoUrl = dto.videoUrl !== undefined ? dto.videoUrl : (current?.videoUrl ?? null);
   const quiz = dto.quiz !== undefined ? dto.quiz : (current?.quiz ?? null);
   const missing =
     (kind === LessonKind.Text && !body?.trim() && 'body') ||
     (kind === LessonKind.Video && !videoUrl && 'videoUrl') ||
-    (kind === LessonKind.Quiz && !quiz && 'quiz');
+    (kind === LessonKind.Quiz && !quiz && 'quiz') ||
+    // The share a learner must play is measured against it.
+    (kind === LessonKind.Video && !duration && 'durationMinutes');
   if (missing) {
     throw DomainException.field(
       ErrorCode.LessonContentRequired,

@@ -43,6 +43,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ConsentRequired:
     case ErrorCode.QuizAnswersInvalid:
     case ErrorCode.LessonKindMismatch:
+    case ErrorCode.ProgressPositionInvalid:
     case ErrorCode.AttendanceDateInvalid:
     case ErrorCode.NotInSession:
     case ErrorCode.ImportCsvInvalid:
@@ -110,6 +111,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PayloadTooLarge:
       return 413;
     case ErrorCode.CourseNotPublishable:
+    case ErrorCode.LessonNotDoneYet:
     case ErrorCode.EnrolmentClosed:
     case ErrorCode.EnrolmentAgeNotAllowed:
     case ErrorCode.LearnerProfileRequired:

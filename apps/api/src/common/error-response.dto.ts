@@ -1,3 +1,4 @@
+import { LessonEvidence } from '../learning/dto/learning.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode, PublishProblem } from '@cll/domain';
 
@@ -48,4 +49,9 @@ export class ErrorResponse {
     description: 'With MFA_REQUIRED and STEP_UP_REQUIRED: whether the account has an authenticator enrolled',
   })
   secondFactorEnrolled?: boolean;
+  @ApiPropertyOptional({
+    type: LessonEvidence,
+    description: 'With LESSON_NOT_DONE_YET: how much was played or read, and what the course asks for',
+  })
+  evidence?: LessonEvidence;
 }

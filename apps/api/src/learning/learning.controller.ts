@@ -9,6 +9,7 @@ import {
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
@@ -43,9 +44,24 @@ export class LearningController {
   }
 
   @Put('lessons/:lessonId/progress')
-  @ApiOperation({ summary: 'Save progress on a text or video lesson (idempotent; safe to repeat)' })
+  @ApiOperation({
+    summary:
+      'Report progress on a text or video lesson: a playback position, the page still open, or "I have finished"',
+    description:
+      'A video position credits the stretch played since the previous report only when the time that passed allows ' +
+      'it (reports under 5 s apart are ignored; jumps ahead credit nothing); the lesson completes itself once the ' +
+      "course's share is played. A text lesson is credited the time between reports (gaps over 10 minutes are not " +
+      "counted) and completes when the learner says so after the course's minimum. Safe to repeat.",
+  })
   @ApiOkResponse({ type: ProgressResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'LESSON_KIND_MISMATCH for quizzes' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'LESSON_KIND_MISMATCH for quizzes; PROGRESS_POSITION_INVALID past the end of the video',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'LESSON_NOT_DONE_YET: not enough played or read yet (details say how much); nothing changed',
+  })
   progress(
     @CurrentUser() user: AuthUser,
     @Param('lessonId', ParseUUIDPipe) lessonId: string,

@@ -42,6 +42,22 @@ export class LessonProgress {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
+  /** Video: the stretches played in real time, merged, as [from, to) seconds. */
+  @Column({ type: 'jsonb', default: [] })
+  played: Array<[number, number]>;
+
+  /** Video: seconds of the lesson covered by `played`. */
+  @Column({ type: 'integer', default: 0 })
+  playedSeconds: number;
+
+  /** Text: seconds the lesson was open, from the gaps between the page's reports. */
+  @Column({ type: 'integer', default: 0 })
+  readSeconds: number;
+
+  /** Server time of the last report; the next one is checked against it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReportAt: Date | null;
+
   @Column({ type: 'smallint', nullable: true })
   bestScore: number | null;
 

@@ -4,9 +4,19 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { Lesson } from '../catalogue/catalogue.entities.js';
 import { DomainException } from '../common/domain.exception.js';
-import { classesNeeded, type CompletionFacts, gradeQuiz, isCompleted } from './completion-rule.js';
+import { classesNeeded, gradeQuiz } from './completion-rule.js';
 import { CompletionService } from './completion.service.js';
+import {
+  coveredSeconds,
+  type EvidenceState,
+  playedNeeded,
+  playedPercent,
+  reportPlayback,
+  reportReading,
+  type Stretches,
+} from './evidence.js';
 import type {
+  LessonEvidence,
   PlayerResponse,
   ProgressDto,
   ProgressResponse,
@@ -16,51 +26,42 @@ import { LessonProgress } from './learning.entities.js';
 
 const LEARNING: EnrolmentStatus[] = [EnrolmentStatus.Enrolled, EnrolmentStatus.Completed];
 
-interface SavedProgress {
+interface LessonContext {
+  course_id: string;
   kind: LessonKind;
+  duration_minutes: number | null;
+  video_share_percent: number;
+  text_min_seconds: number;
   enrolled: boolean;
-  completed_at: Date | null;
-  position: number | null;
-  /** The completion facts of each enrolled (not yet completed) enrolment in the course, this save included. */
-  facts: Array<Omit<CompletionFacts, 'attendanceShare'> & { id: string; attendanceShare: number | string }>;
 }
 
-/**
- * $1 learner, $2 lesson, $3 position, $4 completed, $5 the statuses that may learn. No row: no such lesson. The
- * upsert only runs for an enrolled learner and a lesson that is not a quiz. Its own write is invisible to the rest
- * of the statement, so the saved lesson is counted from what the upsert returned.
- */
-const SAVE_PROGRESS = `
-  WITH lesson AS (SELECT id, course_id, kind, required FROM lessons WHERE id = $2),
-  learning AS (
-    SELECT e.id, e.status, e.session_id FROM enrolments e JOIN lesson ON e.course_id = lesson.course_id
-     WHERE e.learner_user_id = $1 AND e.status = ANY($5)
-  ), saved AS (
-    INSERT INTO lesson_progress (learner_user_id, lesson_id, course_id, position, completed_at)
-    SELECT $1, lesson.id, lesson.course_id, $3, CASE WHEN $4::boolean THEN now() END
-      FROM lesson WHERE lesson.kind <> 'quiz' AND EXISTS (SELECT 1 FROM learning)
-    ON CONFLICT (learner_user_id, lesson_id) DO UPDATE
-      SET position = coalesce(EXCLUDED.position, lesson_progress.position),
-          completed_at = coalesce(lesson_progress.completed_at, EXCLUDED.completed_at),
-          updated_at = now()
-    RETURNING completed_at, position
-  ), required AS (
-    SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE l.id <> $2 AND EXISTS (
-             SELECT 1 FROM lesson_progress p
-              WHERE p.learner_user_id = $1 AND p.lesson_id = l.id AND p.completed_at IS NOT NULL))::int AS done_before
-      FROM lessons l JOIN lesson ON l.course_id = lesson.course_id WHERE l.required
-  )
-  SELECT lesson.kind, EXISTS (SELECT 1 FROM learning) AS enrolled, saved.completed_at, saved.position,
-         (SELECT coalesce(json_agg(json_build_object(
-                   'id', e.id, 'rule', c.completion_rule, 'attendanceShare', c.attendance_share,
-                   'classCount', s.class_count, 'requiredLessons', r.total,
-                   'requiredDone', r.done_before + (lesson.required AND saved.completed_at IS NOT NULL)::int,
-                   'attended', (SELECT count(*) FROM attendance a WHERE a.enrolment_id = e.id))), '[]')
-            FROM learning e JOIN courses c ON c.id = lesson.course_id JOIN course_sessions s ON s.id = e.session_id
-                 CROSS JOIN required r
-           WHERE e.status = 'enrolled') AS facts
-    FROM lesson LEFT JOIN saved ON true`;
+interface ProgressRow {
+  position: number | null;
+  completed_at: Date | null;
+  played: Stretches;
+  read_seconds: number;
+  last_report_at: Date | null;
+  now: Date;
+}
+
+/** The evidence view of one lesson from its stored progress and the course's rule. */
+export function evidenceView(
+  kind: LessonKind,
+  durationMinutes: number | null,
+  rule: { videoSharePercent: number; textMinSeconds: number },
+  p: { playedSeconds: number; readSeconds: number } | undefined,
+): LessonEvidence {
+  const lengthSeconds = kind === LessonKind.Video && durationMinutes ? durationMinutes * 60 : null;
+  const played = p?.playedSeconds ?? 0;
+  return {
+    lengthSeconds,
+    playedSeconds: played,
+    playedPercent: lengthSeconds ? playedPercent(played, lengthSeconds) : 0,
+    neededPercent: kind === LessonKind.Video ? rule.videoSharePercent : null,
+    readSeconds: p?.readSeconds ?? 0,
+    neededReadSeconds: kind === LessonKind.Text ? rule.textMinSeconds : null,
+  };
+}
 
 @Injectable()
 export class LearningService {
@@ -93,13 +94,17 @@ export class LearningService {
       mode: PlayerResponse['course']['mode'];
       completion_rule: PlayerResponse['course']['completionRule'];
       attendance_share: string;
+      video_share_percent: number;
+      text_min_seconds: number;
     }> = await m.query(
-      `SELECT id, title, mode, completion_rule, attendance_share FROM courses WHERE id = $1`,
+      `SELECT id, title, mode, completion_rule, attendance_share, video_share_percent, text_min_seconds
+         FROM courses WHERE id = $1`,
       [courseId],
     );
     const lessons = await m.find(Lesson, { where: { courseId }, order: { position: 'ASC' } });
     const progress = await m.find(LessonProgress, { where: { learnerUserId: user.id, courseId } });
     const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
+    const rule = { videoSharePercent: course.video_share_percent, textMinSeconds: course.text_min_seconds };
     const view = lessons.map((l) => {
       const p = byLesson.get(l.id);
       return {
@@ -124,6 +129,7 @@ export class LearningService {
           position: p?.position ?? null,
           bestScore: p?.bestScore ?? null,
           attempts: p?.attempts ?? 0,
+          evidence: evidenceView(l.kind, l.durationMinutes, rule, p),
         },
       };
     });
@@ -134,6 +140,7 @@ export class LearningService {
         title: course.title,
         mode: course.mode,
         completionRule: course.completion_rule,
+        ...rule,
       },
       enrolment: { id: enrolment.id, status: enrolment.status },
       lessons: view,
@@ -149,58 +156,126 @@ export class LearningService {
   }
 
   /**
-   * Idempotent: the same update twice leaves one row; a completed lesson stays completed. One statement does the
-   * lesson lookup, the enrolment check, the upsert and gathers the completion facts; the course is only evaluated
-   * (locked and re-checked) when those facts say its rule is met. A save that completes the lesson runs in a
-   * transaction, so the course completes in the same transaction as the write that met its rule; any other save
-   * cannot change whether the course is complete and stands alone.
+   * A report from the lesson page: its position (video) or that it is still open (text), and whether the learner
+   * says they have finished. The evidence is checked against the database's clock under a lock on the learner's
+   * progress row (evidence.ts); a video completes itself once enough was played, a text lesson when the learner says
+   * so after the course's minimum time. Asking to finish before the rule is met is refused (LESSON_NOT_DONE_YET) and
+   * changes nothing. A completed lesson stays completed whatever the course's rule becomes later. The course is
+   * evaluated (enrolment locked, then counted) in the same transaction as the write that completed its lesson, so
+   * two lessons finished at the same moment, on two APIs, complete the course once.
    */
   async progress(user: AuthUser, lessonId: string, dto: ProgressDto): Promise<ProgressResponse> {
-    if (!dto.completed) return this.saveProgress(this.dataSource.manager, false, user, lessonId, dto);
-    return this.dataSource.transaction((m) => this.saveProgress(m, true, user, lessonId, dto));
-  }
-
-  private async saveProgress(
-    m: EntityManager,
-    inTransaction: boolean,
-    user: AuthUser,
-    lessonId: string,
-    dto: ProgressDto,
-  ): Promise<ProgressResponse> {
-    const [row]: SavedProgress[] = await m.query(SAVE_PROGRESS, [
-      user.id,
-      lessonId,
-      dto.position ?? null,
-      dto.completed,
-      LEARNING,
-    ]);
-    if (!row) throw new DomainException(ErrorCode.NotFound, 'No such lesson.');
-    if (!row.enrolled) throw new DomainException(ErrorCode.NotEnrolled, 'Enrol in this course to learn it.');
-    if (row.kind === LessonKind.Quiz) {
-      throw new DomainException(
-        ErrorCode.LessonKindMismatch,
-        'A quiz is completed by passing it (quiz-attempts).',
+    return this.dataSource.transaction(async (m) => {
+      const [ctx]: LessonContext[] = await m.query(
+        `SELECT l.course_id, l.kind, l.duration_minutes, c.video_share_percent, c.text_min_seconds,
+                EXISTS (SELECT 1 FROM enrolments e WHERE e.learner_user_id = $1 AND e.course_id = l.course_id
+                           AND e.status = ANY($3)) AS enrolled
+           FROM lessons l JOIN courses c ON c.id = l.course_id WHERE l.id = $2`,
+        [user.id, lessonId, LEARNING],
       );
-    }
-    // A save that completes a lesson is always evaluated under the lock: its facts come from a snapshot that cannot
-    // see a lesson completed at the same moment in another request (two lessons finished at once, on two APIs).
-    const due = dto.completed
-      ? row.facts
-      : row.facts.filter((f) => isCompleted({ ...f, attendanceShare: Number(f.attendanceShare) }));
-    let courseCompleted = false;
-    if (due.length) {
-      const evaluate = async (tx: EntityManager) => {
-        for (const f of due) courseCompleted = (await this.completion.evaluate(tx, f.id)) || courseCompleted;
+      if (!ctx) throw new DomainException(ErrorCode.NotFound, 'No such lesson.');
+      if (!ctx.enrolled)
+        throw new DomainException(ErrorCode.NotEnrolled, 'Enrol in this course to learn it.');
+      if (ctx.kind === LessonKind.Quiz) {
+        throw new DomainException(
+          ErrorCode.LessonKindMismatch,
+          'A quiz is completed by passing it (quiz-attempts).',
+        );
+      }
+      const lengthSeconds =
+        ctx.kind === LessonKind.Video && ctx.duration_minutes ? ctx.duration_minutes * 60 : 0;
+      if (lengthSeconds > 0 && dto.position !== undefined && dto.position > lengthSeconds) {
+        throw DomainException.field(
+          ErrorCode.ProgressPositionInvalid,
+          'position',
+          `The position is past the end of this ${lengthSeconds / 60}-minute video.`,
+        );
+      }
+      await m.query(
+        `INSERT INTO lesson_progress (learner_user_id, lesson_id, course_id) VALUES ($1, $2, $3)
+         ON CONFLICT (learner_user_id, lesson_id) DO NOTHING`,
+        [user.id, lessonId, ctx.course_id],
+      );
+      // now() is the transaction's start, close to the request's arrival whatever the lock wait below.
+      const [row]: ProgressRow[] = await m.query(
+        `SELECT position, completed_at, played, read_seconds, last_report_at, now() AS now FROM lesson_progress
+          WHERE learner_user_id = $1 AND lesson_id = $2 FOR UPDATE`,
+        [user.id, lessonId],
+      );
+      const before: EvidenceState = {
+        position: row.position,
+        lastReportAt: row.last_report_at,
+        played: row.played,
+        readSeconds: row.read_seconds,
       };
-      await (inTransaction ? evaluate(m) : this.dataSource.transaction(evaluate));
-    }
-    return {
-      lessonId,
-      completed: row.completed_at !== null,
-      completedAt: row.completed_at?.toISOString() ?? null,
-      position: row.position,
-      courseCompleted,
-    };
+      let state = before;
+      let credited = 0;
+      let met: boolean;
+      if (ctx.kind === LessonKind.Video) {
+        if (dto.position !== undefined) {
+          const report = reportPlayback(before, dto.position, row.now);
+          state = report.state;
+          credited = report.credited;
+        }
+        met =
+          lengthSeconds > 0 &&
+          coveredSeconds(state.played) >= playedNeeded(lengthSeconds, ctx.video_share_percent);
+      } else {
+        state = reportReading(before, dto.position ?? null, row.now);
+        met = dto.completed && state.readSeconds >= ctx.text_min_seconds;
+      }
+      const evidence = evidenceView(
+        ctx.kind,
+        ctx.duration_minutes,
+        { videoSharePercent: ctx.video_share_percent, textMinSeconds: ctx.text_min_seconds },
+        { playedSeconds: coveredSeconds(state.played), readSeconds: state.readSeconds },
+      );
+      if (dto.completed && !row.completed_at && !met) {
+        throw new DomainException(
+          ErrorCode.LessonNotDoneYet,
+          ctx.kind === LessonKind.Video
+            ? `Played ${evidence.playedPercent} % of the ${evidence.neededPercent} % this course asks for.`
+            : `Open for ${evidence.readSeconds} s of the ${evidence.neededReadSeconds} s this course asks for.`,
+          undefined,
+          { evidence },
+        );
+      }
+      const completedNow = !row.completed_at && met;
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[saved]]: [Array<{ completed_at: Date | null; position: number | null }>, number] =
+        await m.query(
+          `UPDATE lesson_progress
+            SET position = $3, played = $4::jsonb, played_seconds = $5, read_seconds = $6, last_report_at = $7,
+                completed_at = CASE WHEN completed_at IS NULL AND $8::boolean THEN $7 ELSE completed_at END,
+                updated_at = now()
+          WHERE learner_user_id = $1 AND lesson_id = $2
+          RETURNING completed_at, position`,
+          [
+            user.id,
+            lessonId,
+            state.position,
+            JSON.stringify(state.played),
+            coveredSeconds(state.played),
+            state.readSeconds,
+            state.lastReportAt,
+            completedNow,
+          ],
+        );
+      // A lesson that is done, newly or again on request, has the course checked under the enrolment's lock.
+      const courseCompleted =
+        completedNow || (dto.completed && saved.completed_at !== null)
+          ? await this.evaluateCourse(m, user.id, ctx.course_id)
+          : false;
+      return {
+        lessonId,
+        completed: saved.completed_at !== null,
+        completedAt: saved.completed_at?.toISOString() ?? null,
+        position: saved.position,
+        evidence,
+        credited,
+        courseCompleted,
+      };
+    });
   }
 
   /** Graded here, never in the browser; the best score is kept and a pass completes the lesson. */

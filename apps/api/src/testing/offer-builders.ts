@@ -98,7 +98,7 @@ export async function buildCourse(
   t: TestApp,
   staff: Actor,
   providerId: string,
-  options: { title?: string; publish?: boolean; capacity?: number } = {},
+  options: { title?: string; publish?: boolean; capacity?: number; textMinSeconds?: number } = {},
 ): Promise<BuiltCourse> {
   const programme = await t.http
     .post(`/api/providers/${providerId}/programmes`)
@@ -119,6 +119,9 @@ export async function buildCourse(
       maxAge: 60,
       description: '学习**安全用电**与低压线路安装。',
       coverText: '考取电工证的第一步',
+      // Set explicitly: the specs using this course are about enrolment, races and access, and finish its text
+      // lesson at once; completion-evidence.spec.ts tests the reading minimum itself.
+      textMinSeconds: options.textMinSeconds ?? 0,
     });
   if (course.status !== 201) throw new Error(JSON.stringify(course.body));
   const courseId = course.body.id as string;

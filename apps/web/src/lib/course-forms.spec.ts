@@ -13,6 +13,8 @@ const course: CourseValues = {
   maxAge: '',
   description: '## 目标\n安全用电。',
   coverText: '',
+  videoSharePercent: '８0',
+  textMinSeconds: '',
 };
 
 describe('course form', () => {
@@ -30,6 +32,8 @@ describe('course form', () => {
         maxAge: undefined,
         description: '## 目标\n安全用电。',
         coverText: '',
+        videoSharePercent: 80,
+        textMinSeconds: undefined,
       },
     });
   });

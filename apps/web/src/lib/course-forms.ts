@@ -33,6 +33,8 @@ export const COURSE_FIELDS = [
   'maxAge',
   'description',
   'coverText',
+  'videoSharePercent',
+  'textMinSeconds',
 ] as const;
 export type CourseValues = Record<(typeof COURSE_FIELDS)[number], string>;
 
@@ -47,6 +49,9 @@ export interface CourseFields {
   maxAge?: number;
   description: string;
   coverText: string;
+  /** Completion rule: percent of a video to be played, seconds a text lesson must be open. */
+  videoSharePercent?: number;
+  textMinSeconds?: number;
 }
 
 /** The API's limits (apps/api/src/catalogue/dto). */
@@ -80,6 +85,16 @@ export function readCourseForm(
   if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
     errors.maxAge ??= { key: 'validation.ageOrder' };
   }
+  const videoSharePercent = readNumber(values.videoSharePercent, 'videoSharePercent', errors, {
+    min: 0,
+    max: 100,
+    integer: true,
+  });
+  const textMinSeconds = readNumber(values.textMinSeconds, 'textMinSeconds', errors, {
+    min: 0,
+    max: 7200,
+    integer: true,
+  });
   checkMaxLength(values.description, DESCRIPTION_MAX, 'description', errors);
   checkMaxLength(values.coverText, COVER_TEXT_MAX, 'coverText', errors);
   if (Object.keys(errors).length > 0 || studyHours === undefined || credits === undefined) return { errors };
@@ -97,6 +112,8 @@ export function readCourseForm(
       maxAge,
       description: values.description,
       coverText: values.coverText,
+      videoSharePercent,
+      textMinSeconds,
     },
   };
 }

@@ -75,6 +75,31 @@ export class CourseDto {
   @IsString()
   @MaxGraphemes(200)
   coverText: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    description:
+      "80 when not given. Percent of a video lesson's stated length a learner must have played (checked on the server) before it counts " +
+      'as done. A change applies to lessons completed afterwards; lessons already done stay done.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  videoSharePercent?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 7200,
+    description:
+      '60 when not given. Seconds a text lesson must have been open before the learner can mark it done',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(7200)
+  textMinSeconds?: number;
 }
 
 export class UpdateCourseDto extends PartialType(OmitType(CourseDto, ['programmeId'] as const)) {}
@@ -95,6 +120,8 @@ export class CourseDetail {
   @ApiProperty() description: string;
   @ApiProperty() coverText: string;
   @ApiProperty({ enum: CourseStatus, enumName: 'CourseStatus' }) status: CourseStatus;
+  @ApiProperty({ description: 'Percent of a video lesson that must be played' }) videoSharePercent: number;
+  @ApiProperty({ description: 'Seconds a text lesson must be open' }) textMinSeconds: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({
     type: String,

@@ -14,6 +14,7 @@ import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvide
 import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
 import { Credentials1796410224643 } from './1796410224643-Credentials.js';
 import { SecondFactorAndSessions1796421356807 } from './1796421356807-SecondFactorAndSessions.js';
+import { CompletionEvidence1796500000000 } from './1796500000000-CompletionEvidence.js';
 import { AttainmentEvents1796500000001 } from './1796500000001-AttainmentEvents.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   CourseRequests1796100000001,
   Credentials1796410224643,
   SecondFactorAndSessions1796421356807,
+  CompletionEvidence1796500000000,
   AttainmentEvents1796500000001,
 ];

@@ -10,7 +10,9 @@ export class ProgressDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 1_000_000,
-    description: 'Where the learner stopped, e.g. seconds into the video',
+    description:
+      "Where the learner is: seconds into a video (0 to the lesson's stated length; reported every few seconds while " +
+      'playing, checked against the time that passed), or a reading position',
   })
   @IsOptional()
   @IsInt()
@@ -41,12 +43,27 @@ export class PlayerQuiz {
   @ApiProperty({ type: [PlayerQuestion] }) questions: PlayerQuestion[];
 }
 
+/** What the course's rule asks of this lesson and how far the learner is; null fields do not apply to its kind. */
+export class LessonEvidence {
+  @ApiProperty({ type: Number, nullable: true, description: 'Video: the stated length in seconds' })
+  lengthSeconds: number | null;
+  @ApiProperty({ description: 'Video: seconds played in real time (each stretch once)' })
+  playedSeconds: number;
+  @ApiProperty({ description: 'Video: whole percent of the stated length played' }) playedPercent: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Video: percent the course asks for' })
+  neededPercent: number | null;
+  @ApiProperty({ description: 'Text: seconds the lesson was open' }) readSeconds: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Text: seconds the course asks for' })
+  neededReadSeconds: number | null;
+}
+
 export class LessonProgressView {
   @ApiProperty() completed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) position: number | null;
   @ApiProperty({ type: Number, nullable: true }) bestScore: number | null;
   @ApiProperty() attempts: number;
+  @ApiProperty({ type: LessonEvidence }) evidence: LessonEvidence;
 }
 
 export class PlayerLesson {
@@ -68,6 +85,8 @@ export class PlayerCourse {
   @ApiProperty() title: string;
   @ApiProperty({ enum: CourseMode, enumName: 'CourseMode' }) mode: CourseMode;
   @ApiProperty({ enum: CompletionRule, enumName: 'CompletionRule' }) completionRule: CompletionRule;
+  @ApiProperty({ description: 'Percent of a video lesson that must be played' }) videoSharePercent: number;
+  @ApiProperty({ description: 'Seconds a text lesson must be open' }) textMinSeconds: number;
 }
 
 export class PlayerEnrolment {
@@ -97,6 +116,9 @@ export class ProgressResponse {
   @ApiProperty() completed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) position: number | null;
+  @ApiProperty({ type: LessonEvidence }) evidence: LessonEvidence;
+  @ApiProperty({ description: 'Video: seconds this report added (0 for a jump, a report too soon, or text)' })
+  credited: number;
   @ApiProperty({ description: 'This request completed the course' }) courseCompleted: boolean;
 }
 

@@ -22,6 +22,10 @@ export const enrolmentEn: Record<keyof typeof enrolmentZhCN, string> = {
   'error.CONSENT_REQUIRED': 'Please ask the person first and tick “They have agreed”.',
   'error.QUIZ_ANSWERS_INVALID': 'Some answers are missing. Please answer every question, then send.',
   'error.LESSON_KIND_MISMATCH': 'This lesson cannot be completed that way.',
+  'error.LESSON_NOT_DONE_YET':
+    'This part is not done yet: please keep watching or reading; the page shows how much is left.',
+  'error.PROGRESS_POSITION_INVALID':
+    'The playing position is not right. Please reload the page and carry on watching.',
   'error.ATTENDANCE_DATE_INVALID': 'This day is outside the class dates, or has not come yet.',
   'error.NOT_IN_SESSION': 'Someone on the list is not in this class. Please reload the page and try again.',
   'error.CERTIFICATE_NOT_READY': 'The certificate is still being made. Please download it in a few minutes.',

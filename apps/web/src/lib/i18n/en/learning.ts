@@ -72,6 +72,15 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'lesson.position': 'Part {position}',
   'lesson.markDone': 'I have finished: mark as done',
   'lesson.isDone': 'This part is done.',
+  'lesson.evidence.video': 'Watched {played} % of the {needed} % needed.',
+  'lesson.evidence.videoAuto':
+    'Once you have watched {needed} %, this part is marked done by itself. Parts skipped by jumping ahead do not count.',
+  'lesson.evidence.text': 'Read for {read} of the {needed} needed.',
+  'lesson.evidence.textReady': 'Read for {read}: you can mark this part as done now.',
+  'lesson.evidence.seconds': '{seconds} s',
+  'lesson.evidence.minutes': '{minutes} min {seconds} s',
+  'lesson.evidence.noLength':
+    'This video has no length set, so it cannot be completed yet. Please contact the provider.',
   'lesson.video.open': 'Open the video in a new window',
   'lesson.video.unsupported': 'Your browser cannot play the video here; please use the link below.',
   'lesson.previous': 'Previous: {title}',

@@ -67,6 +67,12 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'courseForm.credits.hint': '0 to 100, at most one decimal.',
   'courseForm.minAge': 'Minimum age',
   'courseForm.maxAge': 'Maximum age',
+  'courseForm.videoSharePercent': 'Share of each video to be watched (%)',
+  'courseForm.videoSharePercent.hint':
+    'A video lesson is done once the learner has played this share of its length (checked against real time; jumping ahead does not count). Usually 80. A change applies to later completions only.',
+  'courseForm.textMinSeconds': 'Minimum reading time of a text lesson (seconds)',
+  'courseForm.textMinSeconds.hint':
+    'The learner can mark a text lesson done once it has been open this long. Usually 60.',
   'courseForm.maxAge.hint': 'Leave empty for no limit. Courses for older people should not stop below 60.',
   'courseForm.coverText': 'One-line summary',
   'courseForm.coverText.hint': 'Shown in the catalogue; at most {max} characters.',

@@ -20,6 +20,8 @@ export const enrolmentZhCN = {
   'error.CONSENT_REQUIRED': '请先征得本人同意，并勾选“已征得本人同意”。',
   'error.QUIZ_ANSWERS_INVALID': '答案不完整，请每道题都作答后再提交。',
   'error.LESSON_KIND_MISMATCH': '这一课不能用这种方式完成。',
+  'error.LESSON_NOT_DONE_YET': '这一课还没学够：请继续观看或阅读，页面上写着还差多少。',
+  'error.PROGRESS_POSITION_INVALID': '播放位置不对，请刷新页面后继续观看。',
   'error.ATTENDANCE_DATE_INVALID': '这一天不在开班时间内，或者还没有到。',
   'error.NOT_IN_SESSION': '名单里有学员不在这个班上，请刷新页面后再试。',
   'error.CERTIFICATE_NOT_READY': '证书正在生成，请过几分钟再下载。',

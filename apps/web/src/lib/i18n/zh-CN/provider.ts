@@ -62,6 +62,11 @@ export const providerZhCN = {
   'courseForm.credits.hint': '0 到 100，可保留一位小数。',
   'courseForm.minAge': '最低年龄',
   'courseForm.maxAge': '最高年龄',
+  'courseForm.videoSharePercent': '视频课须观看的比例（%）',
+  'courseForm.videoSharePercent.hint':
+    '学员实际播放（按真实时间核对，快进不算）达到视频时长的这个比例后，这一课才算完成。通常 80。修改只影响以后的完成。',
+  'courseForm.textMinSeconds': '图文课最少阅读时间（秒）',
+  'courseForm.textMinSeconds.hint': '打开图文课至少这么久后，学员才能标记“学完了”。通常 60。',
   'courseForm.maxAge.hint': '不限年龄的话留空。适合老年人的课程不要设 60 岁以下的上限。',
   'courseForm.coverText': '一句话简介',
   'courseForm.coverText.hint': '显示在课程目录中，最多 {max} 字。',

@@ -36,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
       maxAge: course.maxAge === null ? '' : String(course.maxAge),
       description: course.description,
       coverText: course.coverText,
+      videoSharePercent: String(course.videoSharePercent),
+      textMinSeconds: String(course.textMinSeconds),
     },
     lessons: [...course.lessons]
       .sort((a, b) => a.position - b.position)

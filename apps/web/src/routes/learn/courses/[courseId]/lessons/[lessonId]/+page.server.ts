@@ -32,13 +32,24 @@ function lessonView(lesson: Schemas['PlayerLesson']) {
     completed: lesson.progress.completed,
     bestScore: lesson.progress.bestScore,
     attempts: lesson.progress.attempts,
+    evidence: { ...lesson.progress.evidence },
   };
 }
 
 export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const { player, lesson } = await loadLesson(event);
-  return { ...playerSummary(player), lesson: lessonView(lesson) };
+  const view = lessonView(lesson);
+  if (lesson.kind !== 'quiz' && !lesson.progress.completed) {
+    // Opening the page is the first report: the reading time of a text lesson counts from here. A failed report
+    // (the API busy) leaves the page usable; the next report or "I have finished" carries on.
+    const opened = await api(event).PUT('/api/me/lessons/{lessonId}/progress', {
+      params: { path: { lessonId: lesson.id } },
+      body: { completed: false },
+    });
+    if (opened.data) view.evidence = { ...opened.data.evidence };
+  }
+  return { ...playerSummary(player), lesson: view };
 };
 
 export const actions = {
