@@ -204,7 +204,7 @@ const changedByDesign = new Map<string, number>();
 /** A journal of committed row changes: one trigger per table writes the table's name and the operation. */
 async function installChangeJournal(): Promise<void> {
   await t.db.query(
-    `CREATE TABLE test_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`,
+    `CREATE TABLE test_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`,
   );
   await t.db.query(
     `CREATE FUNCTION test_note_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -228,11 +228,12 @@ async function lastChange(): Promise<number> {
   return id;
 }
 
-/** The tables changed after journal entry `since` (other than those changed by design), and the last entry. */
-async function changedSince(since: number): Promise<{ changed: string[]; last: number }> {
+/** The tables changed after journal entry `since` and before `before` (other than those changed by design), and the last entry. */
+async function changedSince(since: number, before: Date): Promise<{ changed: string[]; last: number }> {
   const rows: Array<{ tbl: string; op: string; n: number; last: number }> = await t.db.query(
-    `SELECT tbl, op, count(*)::int AS n, max(id)::int AS last FROM test_changes WHERE id > $1 GROUP BY tbl, op`,
-    [since],
+    `SELECT tbl, op, count(*)::int AS n, max(id)::int AS last FROM test_changes WHERE id > $1 AND at < $2
+      GROUP BY tbl, op`,
+    [since, before],
   );
   for (const r of rows.filter((row) => CHANGED_BY_DESIGN.has(row.tbl)))
     changedByDesign.set(r.tbl, (changedByDesign.get(r.tbl) ?? 0) + r.n);
@@ -252,6 +253,22 @@ describe('bad input', () => {
     let refused = 0;
     let refusedThatChanged = 0;
     let journal: number | null = null;
+    let runStart: unknown = null;
+    let runLength = 0;
+    let route = '';
+    /** Checks the run of refused inputs that just ended (before an accepted input, or at the end of a route). */
+    const closeRun = async (before: Date) => {
+      if (journal === null || runLength === 0) return;
+      const { changed, last } = await changedSince(journal, before);
+      journal = last;
+      if (changed.length) {
+        refusedThatChanged += runLength;
+        problems.push(
+          `${route}: one of ${runLength} refused inputs changed ${changed.join(', ')}; the first: ${JSON.stringify(runStart).slice(0, 200)}`,
+        );
+      }
+      runLength = 0;
+    };
     for (const [index, op] of fuzzed.entries()) {
       const role = callerFor(MATRIX[op.route]);
       const token = role ? (actors.get(role) as Actor).token : null;
@@ -270,27 +287,30 @@ describe('bad input', () => {
         ...(op.body === null ? [] : RAW.map((raw) => ({ query: {}, raw }))),
       ];
       let accepted = 0;
+      route = op.route;
+      journal = null;
       for (const c of cases) {
         let req = t.http[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url()).query(c.query);
         if (token) req = req.auth(token, { type: 'bearer' });
         if (c.raw) req = req.set('content-type', c.raw.type).send(c.raw.body);
         else if (c.body !== undefined)
           req = req.set('content-type', 'application/json').send(JSON.stringify(c.body));
-        // One query per refused input: the journal's position is read again only after an accepted one.
-        if (journal === null) journal = await lastChange();
+        // The journal is read once per run of refused inputs (and once before it): if it did not move while only
+        // refused inputs were sent, none of them changed anything; if it did, the run is named.
+        if (journal === null) {
+          journal = await lastChange();
+          runStart = c;
+        }
+        const sentAt = new Date();
         const res = await req;
         tried += 1;
-        if (res.status < 400) journal = null;
-        else {
+        if (res.status < 400) {
+          // The run ended before this accepted input was sent; what it wrote is not the run's.
+          await closeRun(sentAt);
+          journal = null;
+        } else {
           refused += 1;
-          const { changed, last } = await changedSince(journal);
-          journal = last;
-          if (changed.length) {
-            refusedThatChanged += 1;
-            problems.push(
-              `${op.route}: refused input (${res.status}) changed ${changed.join(', ')}: ${JSON.stringify(c).slice(0, 200)}`,
-            );
-          }
+          runLength += 1;
         }
         if (res.status >= 500) {
           problems.push(`${op.route}: ${res.status} for ${JSON.stringify(c).slice(0, 200)}`);
@@ -307,6 +327,7 @@ describe('bad input', () => {
           accepted += 1;
         }
       }
+      await closeRun(new Date());
       acceptedInputs += accepted;
       if (accepted > 0 && op.method !== 'get') {
         const stored = await storedPolicyViolations();
