@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './apprenticeship.js';
 import {
-  addDays,
   type ClassSchedule,
   classDates,
   formatClassPattern,

@@ -1,3 +1,4 @@
+import { addDays } from './apprenticeship.js';
 import { DEFAULT_COUNTY_TIME_ZONE, dateInTimeZone } from './county-time.js';
 
 /**
@@ -26,10 +27,6 @@ function dateOf(ms: number): string {
 export function isoWeekday(date: string): number {
   const day = new Date(utcDay(date)).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-export function addDays(date: string, days: number): string {
-  return dateOf(utcDay(date) + days * DAY_MS);
 }
 
 /** Every class date of the schedule, in order. */

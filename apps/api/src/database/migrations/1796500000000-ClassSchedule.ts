@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * and last dates are those of starts_at and ends_at), its street address, fee in fen and contact phone; and the
  * reminders sent the day before each class, one per learner and class date.
  *
- * Existing sessions are backfilled from what they had: the times of starts_at and ends_at (two hours when the end's
+ * Existing sessions are backfilled from what they had: the times of starts_at (at the latest 23:00) and ends_at (two hours when the end's
  * time of day is not after the start's), and as many weekdays, two days apart from the first class's weekday, as
  * spread class_count over the weeks the session spans (1 to 5). Rows inserted without a pattern (plain SQL, older
  * seeds) get the same one-day pattern from a trigger, so nothing that inserts sessions has to change at once.
@@ -23,7 +23,7 @@ export class ClassSchedule1796500000000 implements MigrationInterface {
       ADD "contact_phone" text`);
     await q.query(`
       WITH s AS (
-        SELECT id, (starts_at::timestamp)::time AS st, (ends_at::timestamp)::time AS et,
+        SELECT id, least((starts_at::timestamp)::time, '23:00') AS st, (ends_at::timestamp)::time AS et,
                extract(isodow FROM starts_at::timestamp)::int AS dow,
                least(5, greatest(1, ceil(class_count::numeric
                  / (floor(((ends_at::timestamp)::date - (starts_at::timestamp)::date) / 7.0) + 1))))::int AS per_week
@@ -43,7 +43,7 @@ export class ClassSchedule1796500000000 implements MigrationInterface {
           NEW.class_weekdays := ARRAY[extract(isodow FROM NEW.starts_at::timestamp)::smallint];
         END IF;
         IF NEW.class_start_time IS NULL THEN
-          NEW.class_start_time := (NEW.starts_at::timestamp)::time;
+          NEW.class_start_time := least((NEW.starts_at::timestamp)::time, '23:00');
         END IF;
         IF NEW.class_end_time IS NULL THEN
           NEW.class_end_time := CASE
@@ -77,7 +77,9 @@ export class ClassSchedule1796500000000 implements MigrationInterface {
         CONSTRAINT "uq_class_reminders_enrolment_date" UNIQUE ("enrolment_id", "class_date"),
         CONSTRAINT "chk_class_reminders_sms" CHECK (sms_status IN ('pending','sent','failed','none')),
         CONSTRAINT "PK_class_reminders" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE INDEX "idx_class_reminders_session_date" ON "class_reminders" ("session_id", "class_date")`);
+    await q.query(
+      `CREATE INDEX "idx_class_reminders_session_date" ON "class_reminders" ("session_id", "class_date")`,
+    );
     await q.query(`ALTER TABLE "class_reminders" ADD CONSTRAINT "FK_class_reminders_enrolment" FOREIGN KEY ("enrolment_id")
                      REFERENCES "enrolments"("id") ON DELETE CASCADE`);
     await q.query(`ALTER TABLE "class_reminders" ADD CONSTRAINT "FK_class_reminders_session" FOREIGN KEY ("session_id")
