@@ -4277,7 +4277,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6893,7 +6893,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
@@ -6995,7 +6995,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {

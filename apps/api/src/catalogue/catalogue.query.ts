@@ -85,9 +85,10 @@ export function catalogueStatement(
   // Stage one ranks every match with one aggregate per course (soonest start, free places); stage two fetches
   // the details of the next session for the page's rows only.
   const sql = `WITH page AS (
+     SELECT * FROM (
      SELECT c.id, agg.next_start, agg.seats_left, ${rank} AS rank, count(*) OVER () AS total,
             ($12::text IS NOT NULL AND EXISTS (
-              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $12 AND s.ends_at > now()
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $12::text AND s.ends_at > now()
                  AND s.cancelled_at IS NULL)) AS near
        FROM courses c
        JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
@@ -108,7 +109,8 @@ export function catalogueStatement(
         AND (NOT $8::boolean OR EXISTS (
               SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
                  AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
-      ORDER BY floor(rank / 100) DESC, near DESC, rank DESC, agg.next_start ASC NULLS LAST, c.id
+     ) ranked
+      ORDER BY floor(rank / 100) DESC, near DESC, rank DESC, next_start ASC NULLS LAST, id
       LIMIT $9 OFFSET $10)
     SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
            p.id AS provider_id, p.name AS provider_name,
@@ -121,7 +123,7 @@ export function catalogueStatement(
       LEFT JOIN LATERAL (
              SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
-              ORDER BY (s.township_code = $12) IS TRUE DESC, s.starts_at, s.id LIMIT 1) ns ON true
+              ORDER BY (s.township_code = $12::text) IS TRUE DESC, s.starts_at, s.id LIMIT 1) ns ON true
       LEFT JOIN townships nt ON nt.code = ns.township_code
      ORDER BY floor(page.rank / 100) DESC, page.near DESC, page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
   return { sql, params, plan };
