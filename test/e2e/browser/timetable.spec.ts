@@ -84,7 +84,9 @@ describe('a course page and the reminder before class, on a phone in elder mode'
       const button = page.locator('main .session-card button[type=submit]').first();
       const box = await button.boundingBox();
       expect(box, 'enrol button').not.toBeNull();
-      expect(box!.y + box!.height, `enrol button bottom (signed in: ${signedIn})`).toBeLessThanOrEqual(PHONE.height);
+      expect(box!.y + box!.height, `enrol button bottom (signed in: ${signedIn})`).toBeLessThanOrEqual(
+        PHONE.height,
+      );
       const measured = await measureElderMode(page);
       expect(measured.smallTargets).toEqual([]);
       expect(measured.headerPx).toBeLessThanOrEqual(PHONE.height * ELDER_MINIMUM.headerShareOfPhone);
