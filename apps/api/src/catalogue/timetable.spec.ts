@@ -192,7 +192,7 @@ describe('near me: the resident’s own township first', () => {
       t.http.get('/api/catalogue/courses').query({ providerId: provider, pageSize: 20, ...extra });
     const bySoonest = [...made].sort((a, b) => a.first.localeCompare(b.first) || a.id.localeCompare(b.id));
     const nearFirst = [...bySoonest].sort((a, b) => Number(b.inB) - Number(a.inB));
-    for (const extra of [{}, { q: '草编' }]) {
+    for (const extra of [{}, { q: '草编' }] as Array<Record<string, string>>) {
       const anonymous = await search(extra);
       expect(anonymous.status, JSON.stringify(anonymous.body)).toBe(200);
       expect(anonymous.body.items.map((i: { id: string }) => i.id)).toEqual(bySoonest.map((c) => c.id));

@@ -105,9 +105,9 @@ describe('the reminder the day before a class', () => {
       const notes = await inApp(learner.id);
       expect(notes).toHaveLength(1);
       expect(notes[0].params).toMatchObject({ date: tomorrow, startTime: '09:00', endTime: '11:00' });
-      const texts = await waitFor(async () => {
+      const texts = await waitFor(() => {
         const found = reminderTexts(learner.mobile);
-        return found.length ? found : undefined;
+        return Promise.resolve(found.length ? found : undefined);
       });
       expect(texts).toHaveLength(1);
       expect(texts[0].text).toContain('09:00');
