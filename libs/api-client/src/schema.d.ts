@@ -1879,7 +1879,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roster of a session for one class date */
+        /** The roster of a session for one class date (the class date nearest today when none is given) */
         get: operations["Attendance_roster"];
         put?: never;
         post?: never;
@@ -2217,7 +2217,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2912,6 +2912,7 @@ export interface components {
             startsAt: string;
             online: boolean;
             townshipName: string | null;
+            townshipCode: string | null;
             seatsLeft: number;
         };
         CatalogueItem: {
@@ -2977,6 +2978,31 @@ export interface components {
             villageCode: string | null;
             villageName: string | null;
             venue: string | null;
+            address: string | null;
+            /** @description Class days, ISO weekdays (1 Monday … 7 Sunday) */
+            classWeekdays: number[];
+            /** @example 09:00 */
+            classStartTime: string;
+            /** @example 11:00 */
+            classEndTime: string;
+            /**
+             * Format: date
+             * @description Date of the first day of the session (county time)
+             */
+            firstClassDate: string;
+            /**
+             * Format: date
+             * @description Date of the last day of the session (county time)
+             */
+            lastClassDate: string;
+            /**
+             * Format: date
+             * @description The next class not yet begun; null once the last one has
+             */
+            nextClassDate: string | null;
+            /** @description Fee in fen (0.01 yuan); 0 is free */
+            feeFen: number;
+            contactPhone: string | null;
             /** Format: date-time */
             enrolmentOpensAt: string;
             /** Format: date-time */
@@ -3241,6 +3267,36 @@ export interface components {
             villageCode?: string;
             /** @example 溪口镇文化站二楼教室 */
             venue?: string;
+            /**
+             * @description Street address of the venue
+             * @example 溪口镇人民路 12 号
+             */
+            address?: string;
+            /**
+             * @description Class days, ISO weekdays (1 Monday … 7 Sunday). Not given: the weekday of startsAt on a new session, unchanged on an edit
+             * @example [
+             *       2,
+             *       4
+             *     ]
+             */
+            classWeekdays?: number[];
+            /**
+             * @description Class start, county time; default the time of startsAt
+             * @example 09:00
+             */
+            classStartTime?: string;
+            /**
+             * @description Class end, county time; default the time of endsAt
+             * @example 11:00
+             */
+            classEndTime?: string;
+            /** @description Fee in fen (0.01 yuan); 0 or not given: free */
+            feeFen?: number;
+            /**
+             * @description Who to call about this class
+             * @example 0571-12345678
+             */
+            contactPhone?: string;
             /** Format: date-time */
             enrolmentOpensAt: string;
             /** Format: date-time */
@@ -3270,6 +3326,36 @@ export interface components {
             villageCode?: string;
             /** @example 溪口镇文化站二楼教室 */
             venue?: string;
+            /**
+             * @description Street address of the venue
+             * @example 溪口镇人民路 12 号
+             */
+            address?: string;
+            /**
+             * @description Class days, ISO weekdays (1 Monday … 7 Sunday). Not given: the weekday of startsAt on a new session, unchanged on an edit
+             * @example [
+             *       2,
+             *       4
+             *     ]
+             */
+            classWeekdays?: number[];
+            /**
+             * @description Class start, county time; default the time of startsAt
+             * @example 09:00
+             */
+            classStartTime?: string;
+            /**
+             * @description Class end, county time; default the time of endsAt
+             * @example 11:00
+             */
+            classEndTime?: string;
+            /** @description Fee in fen (0.01 yuan); 0 or not given: free */
+            feeFen?: number;
+            /**
+             * @description Who to call about this class
+             * @example 0571-12345678
+             */
+            contactPhone?: string;
             /** Format: date-time */
             enrolmentOpensAt?: string;
             /** Format: date-time */
@@ -4235,6 +4321,16 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             classCount: number;
+            /** @description Class days, ISO weekdays (1 Monday … 7 Sunday) */
+            classWeekdays: number[];
+            /** @example 09:00 */
+            classStartTime: string;
+            /** @example 11:00 */
+            classEndTime: string;
+            /** Format: date */
+            firstClassDate: string;
+            /** Format: date */
+            lastClassDate: string;
         };
         RosterLearner: {
             /** Format: uuid */
@@ -4250,6 +4346,8 @@ export interface components {
             session: components["schemas"]["RosterSession"];
             date: string;
             heldDates: string[];
+            /** @description The dates the class meets by its pattern, and any other date attendance was taken on, in order */
+            classDates: string[];
             learners: components["schemas"]["RosterLearner"][];
         };
         AttendanceDto: {
@@ -4571,7 +4669,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6780,6 +6878,8 @@ export interface operations {
                 category?: components["schemas"]["CourseCategory"];
                 /** @description Courses with a current or coming session in this township */
                 townshipCode?: string;
+                /** @description The resident’s own township: courses with a class there come first among equally relevant ones (filters nothing) */
+                nearTownshipCode?: string;
                 mode?: components["schemas"]["CourseMode"];
                 /** @description Only courses open to people aged 60 and over */
                 forElderly?: boolean;
@@ -6814,7 +6914,10 @@ export interface operations {
     };
     Catalogue_course: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The resident’s own township: its classes are listed first */
+                nearTownshipCode?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6831,7 +6934,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicCourse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description VALIDATION_FAILED (nearTownshipCode) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7574,7 +7685,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
@@ -7676,7 +7787,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            400: components["responses"]["BodyTooComplexOrEnrolmentWindowInvalidOrMalformedJsonOrSessionEndsBeforeStartOrSessionPlaceRequiredOrSessionScheduleInvalidOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {
@@ -9766,9 +9877,9 @@ export interface operations {
     };
     Attendance_roster: {
         parameters: {
-            query: {
-                /** @description Class date (Beijing time) */
-                date: string;
+            query?: {
+                /** @description Class date (county time), between the session’s first and last day; not given: the class date nearest today */
+                date?: string;
             };
             header?: never;
             path: {
@@ -9786,7 +9897,15 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description ATTENDANCE_DATE_INVALID (a date outside the session’s days), VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: not provider staff */
             403: {

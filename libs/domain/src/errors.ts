@@ -29,6 +29,8 @@ export enum ErrorCode {
   EnrolmentWindowInvalid = 'ENROLMENT_WINDOW_INVALID',
   SessionPlaceRequired = 'SESSION_PLACE_REQUIRED',
   SessionHasEnrolments = 'SESSION_HAS_ENROLMENTS',
+  /** A class pattern without a weekday, ending before it starts, or meeting on no date of the session. */
+  SessionScheduleInvalid = 'SESSION_SCHEDULE_INVALID',
   QuizInvalid = 'QUIZ_INVALID',
   LessonContentRequired = 'LESSON_CONTENT_REQUIRED',
   ProviderNotApproved = 'PROVIDER_NOT_APPROVED',

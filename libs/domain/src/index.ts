@@ -11,3 +11,4 @@ export * from './passwords.js';
 export * from './county-time.js';
 export * from './windows.js';
 export * from './suppression.js';
+export * from './schedule.js';

@@ -317,6 +317,10 @@ describe('every main page meets WCAG 2.2 AA (axe) and the elder-mode promises', 
             for (const h1 of measured.h1FontPx)
               if (h1 < ELDER_MINIMUM.h1FontPx) failures.push(`${where}: h1 ${h1}px`);
             for (const target of measured.smallTargets) failures.push(`${where}: small target ${target}`);
+            if (sizeName === 'phone' && measured.headerPx > PHONE.height * ELDER_MINIMUM.headerShareOfPhone)
+              failures.push(
+                `${where}: header ${Math.round(measured.headerPx)}px tall, over a fifth of the screen`,
+              );
             if (sizeName === 'phone') await screenshot(page, `elder-${route.name}`);
           }
           checks++;

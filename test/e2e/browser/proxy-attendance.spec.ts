@@ -38,7 +38,7 @@ async function signIn(mobile: string): Promise<Page> {
 beforeAll(async () => {
   stack = await startStack({ web: true });
   // A township class of the vocational school (where 13800000002 teaches), open to a 75-year-old, under way since
-  // yesterday so that today's attendance can be taken.
+  // yesterday and meeting every day, so that the roster opens on today and today's attendance can be taken.
   [target] = await stack.query<Target>(
     `SELECT c.id AS course_id, c.title, s.id AS session_id
        FROM courses c JOIN course_sessions s ON s.course_id = c.id JOIN providers p ON p.id = c.provider_id
@@ -58,7 +58,7 @@ beforeAll(async () => {
     );
   }
   await stack.query(
-    `UPDATE course_sessions SET starts_at = now() - interval '1 day', enrolment_opens_at = now() - interval '2 days',
+    `UPDATE course_sessions SET starts_at = now() - interval '1 day', class_weekdays = '{1,2,3,4,5,6,7}', enrolment_opens_at = now() - interval '2 days',
             enrolment_closes_at = least(ends_at, now() + interval '5 days') WHERE id = $1`,
     [target.session_id],
   );

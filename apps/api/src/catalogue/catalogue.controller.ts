@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
-import { CataloguePage, CatalogueQuery, PublicCourse } from './dto/catalogue.dto.js';
+import { CataloguePage, CatalogueQuery, CourseQuery, PublicCourse } from './dto/catalogue.dto.js';
 import { CatalogueService } from './catalogue.service.js';
 
 @ApiTags('catalogue')
@@ -33,8 +33,9 @@ export class CatalogueController {
     summary: 'A published course: description, lessons outline, current and coming sessions, provider',
   })
   @ApiOkResponse({ type: PublicCourse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  course(@Param('id', ParseUUIDPipe) id: string): Promise<PublicCourse> {
-    return this.catalogue.course(id);
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'NOT_FOUND' })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED (nearTownshipCode)' })
+  course(@Param('id', ParseUUIDPipe) id: string, @Query() query: CourseQuery): Promise<PublicCourse> {
+    return this.catalogue.course(id, query.nearTownshipCode);
   }
 }

@@ -258,6 +258,11 @@ export class Lesson {
   `capacity >= 1 AND enrolled_count >= 0 AND enrolled_count <= capacity AND class_count >= 1`,
 )
 @Check('chk_course_sessions_place', `online OR (township_code IS NOT NULL AND venue IS NOT NULL)`)
+@Check(
+  'chk_course_sessions_schedule',
+  `cardinality(class_weekdays) BETWEEN 1 AND 7 AND class_weekdays <@ ARRAY[1,2,3,4,5,6,7]::smallint[] AND class_end_time > class_start_time`,
+)
+@Check('chk_course_sessions_fee', `fee_fen >= 0`)
 @Index('idx_course_sessions_course_starts', ['courseId', 'startsAt'])
 @Index('idx_course_sessions_starts', ['startsAt'])
 export class CourseSession {
@@ -311,6 +316,32 @@ export class CourseSession {
 
   @Column({ type: 'text', nullable: true })
   venue: string | null;
+
+  /** Street address of the venue, when the provider gave one. */
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /**
+   * The class pattern: ISO weekdays (1 Monday … 7 Sunday) and the county's wall-clock times; the first and last class
+   * dates are the dates of startsAt and endsAt. A row inserted without them gets startsAt's weekday and times
+   * (trigger in the ClassSchedule migration).
+   */
+  @Column({ type: 'smallint', array: true })
+  classWeekdays: number[];
+
+  /** "HH:MM:SS" as PostgreSQL returns a time. */
+  @Column({ type: 'time' })
+  classStartTime: string;
+
+  @Column({ type: 'time' })
+  classEndTime: string;
+
+  /** In fen (0.01 yuan); 0 is free. */
+  @Column({ type: 'integer', default: 0 })
+  feeFen: number;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone: string | null;
 
   @Column({ type: 'timestamptz' })
   enrolmentOpensAt: Date;

@@ -21,6 +21,7 @@ interface Row {
   ns_starts_at: Date | null;
   ns_online: boolean | null;
   ns_township: string | null;
+  ns_township_code: string | null;
   ns_seats: number | null;
   seats_left: number | null;
   total: string;
@@ -37,6 +38,9 @@ export const NO_SYNONYMS: SynonymTable = { lookup: () => [], keys: [] };
  * Ranking with words: first by how much of the query a course matches (the weights of the resident's words it
  * has, synonyms and pinyin counting as the word), then by how much of it is in the title, then whole words of the
  * title (the segmenter's) and the whole phrase in the title, then PostgreSQL's ts_rank; then the soonest session.
+ * With `nearTownshipCode` (the signed-in resident's own township, passed by the web app), courses with a class there
+ * come first among those matching as much of the query (the same hundreds of the rank), and their next session shown
+ * is the one there.
  */
 export function catalogueStatement(
   query: CatalogueQuery,
@@ -58,6 +62,7 @@ export function catalogueStatement(
     query.pageSize,
     (query.page - 1) * query.pageSize,
     ELDERLY_AGE,
+    query.nearTownshipCode ?? null,
   ];
   let match = `AND $1::text IS NULL`;
   let rank = `0::real`;
@@ -73,14 +78,18 @@ export function catalogueStatement(
     rank = `(SELECT 100 * sum(CASE WHEN c.search_vector @@ g.q_any THEN g.w ELSE 0 END)
                  + 10 * sum(CASE WHEN c.search_vector @@ g.q_title THEN g.w ELSE 0 END)
                  + 5 * sum(CASE WHEN g.q_word IS NOT NULL AND c.search_vector @@ g.q_word THEN g.w ELSE 0 END)
-               FROM unnest($12::tsquery[], $13::tsquery[], $14::tsquery[], $15::float8[]) AS g(q_any, q_title, q_word, w))
-            + CASE WHEN $16 <> '' AND strpos(cll_search_normalize(c.title), $16) > 0 THEN 20 ELSE 0 END
+               FROM unnest($13::tsquery[], $14::tsquery[], $15::tsquery[], $16::float8[]) AS g(q_any, q_title, q_word, w))
+            + CASE WHEN $17 <> '' AND strpos(cll_search_normalize(c.title), $17) > 0 THEN 20 ELSE 0 END
             + ts_rank(c.search_vector, $1::tsquery)`;
   }
   // Stage one ranks every match with one aggregate per course (soonest start, free places); stage two fetches
   // the details of the next session for the page's rows only.
   const sql = `WITH page AS (
-     SELECT c.id, agg.next_start, agg.seats_left, ${rank} AS rank, count(*) OVER () AS total
+     SELECT * FROM (
+     SELECT c.id, agg.next_start, agg.seats_left, ${rank} AS rank, count(*) OVER () AS total,
+            ($12::text IS NOT NULL AND EXISTS (
+              SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $12::text AND s.ends_at > now()
+                 AND s.cancelled_at IS NULL)) AS near
        FROM courses c
        JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
        LEFT JOIN LATERAL (
@@ -100,11 +109,13 @@ export function catalogueStatement(
         AND (NOT $8::boolean OR EXISTS (
               SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
                  AND s.enrolled_count < s.capacity AND now() >= s.enrolment_opens_at AND now() < s.enrolment_closes_at))
-      ORDER BY rank DESC, agg.next_start ASC NULLS LAST, c.id
+     ) ranked
+      ORDER BY floor(rank / 100) DESC, near DESC, rank DESC, next_start ASC NULLS LAST, id
       LIMIT $9 OFFSET $10)
     SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
            p.id AS provider_id, p.name AS provider_name,
            ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
+           ns.township_code AS ns_township_code,
            ns.capacity - ns.enrolled_count AS ns_seats, page.seats_left, page.total
       FROM page
       JOIN courses c ON c.id = page.id
@@ -112,9 +123,9 @@ export function catalogueStatement(
       LEFT JOIN LATERAL (
              SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
                FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
-              ORDER BY s.starts_at, s.id LIMIT 1) ns ON true
+              ORDER BY (s.township_code = $12::text) IS TRUE DESC, s.starts_at, s.id LIMIT 1) ns ON true
       LEFT JOIN townships nt ON nt.code = ns.township_code
-     ORDER BY page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
+     ORDER BY floor(page.rank / 100) DESC, page.near DESC, page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
   return { sql, params, plan };
 }
 
@@ -176,6 +187,7 @@ function toItem(r: Row): CatalogueItem {
             startsAt: r.ns_starts_at.toISOString(),
             online: Boolean(r.ns_online),
             townshipName: r.ns_township,
+            townshipCode: r.ns_township_code,
             seatsLeft: r.ns_seats ?? 0,
           }
         : null,

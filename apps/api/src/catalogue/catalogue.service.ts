@@ -19,7 +19,7 @@ export class CatalogueService {
     return searchCatalogue(this.dataSource.manager, query, await this.synonyms.table());
   }
 
-  async course(id: string): Promise<PublicCourse> {
+  async course(id: string, nearTownshipCode?: string): Promise<PublicCourse> {
     const rows: Array<Omit<PublicCourse, 'lessons' | 'sessions'> & { studyHours: string; credits: string }> =
       await this.dataSource.query(
         `SELECT c.id, c.title, c.title_en AS "titleEn", c.category, c.mode, c.study_hours AS "studyHours", c.credits,
@@ -39,7 +39,7 @@ export class CatalogueService {
         `SELECT position, kind, title, duration_minutes AS "durationMinutes" FROM lessons WHERE course_id = $1 ORDER BY position`,
         [id],
       ),
-      querySessions(this.dataSource.manager, id, true),
+      querySessions(this.dataSource.manager, id, true, nearTownshipCode ?? null),
     ]);
     const course = rows[0];
     return {

@@ -90,7 +90,7 @@ export class LessonsSessionsController {
   @ApiBadRequestResponse({
     type: ErrorResponse,
     description:
-      'SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
+      'SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, SESSION_SCHEDULE_INVALID, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
   })
   addSession(
     @CurrentUser() user: AuthUser,
@@ -103,6 +103,11 @@ export class LessonsSessionsController {
   @Patch('sessions/:id')
   @ApiOperation({ summary: 'Edit a session (capacity never below the learners enrolled)' })
   @ApiOkResponse({ type: SessionResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'VALIDATION_FAILED, SESSION_ENDS_BEFORE_START, ENROLMENT_WINDOW_INVALID, SESSION_PLACE_REQUIRED, SESSION_SCHEDULE_INVALID, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN',
+  })
   updateSession(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

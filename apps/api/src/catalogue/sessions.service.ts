@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@cll/domain';
+import {
+  type ClassSchedule,
+  classDates,
+  dateInTimeZone,
+  ErrorCode,
+  isoWeekday,
+  scheduleProblem,
+  timeInTimeZone,
+} from '@cll/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
+import { currentCountyTimeZone } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
 import { GeoService } from '../geo/geo.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -21,19 +30,75 @@ interface SessionFields {
   townshipCode: string | null;
   villageCode: string | null;
   venue: string | null;
+  address: string | null;
+  classWeekdays: number[];
+  classStartTime: string;
+  classEndTime: string;
+  feeFen: number;
+  contactPhone: string | null;
   enrolmentOpensAt: Date;
   enrolmentClosesAt: Date;
+}
+
+/** The pattern of a session being written: first and last dates from its start and end, in county time. */
+function scheduleOfFields(s: SessionFields): ClassSchedule {
+  const zone = currentCountyTimeZone();
+  return {
+    weekdays: s.classWeekdays,
+    startTime: s.classStartTime,
+    endTime: s.classEndTime,
+    firstDate: dateInTimeZone(s.startsAt, zone),
+    lastDate: dateInTimeZone(s.endsAt, zone),
+  };
+}
+
+/** A new session without a pattern meets on its start's weekday, at the times of its start and end (2 h if none). */
+function defaultPattern(
+  startsAt: Date,
+  endsAt: Date,
+): Pick<SessionFields, 'classWeekdays' | 'classStartTime' | 'classEndTime'> {
+  const zone = currentCountyTimeZone();
+  // A class starting in the day's last hour is taken to start at 23:00, so it still ends after it starts.
+  const start = [timeInTimeZone(startsAt, zone), '23:00'].sort()[0];
+  const end = timeInTimeZone(endsAt, zone);
+  const hour = Number(start.slice(0, 2));
+  return {
+    classWeekdays: [isoWeekday(dateInTimeZone(startsAt, zone))],
+    classStartTime: start,
+    classEndTime:
+      end > start ? end : hour < 22 ? `${String(hour + 2).padStart(2, '0')}${start.slice(2)}` : '23:59',
+  };
 }
 
 /** The session as it will be: the request's fields over the stored ones. */
 function merge(dto: Partial<SessionDto>, current?: CourseSession): SessionFields {
   const date = (value: string | undefined, stored: Date | undefined) =>
     value !== undefined ? new Date(value) : (stored as Date);
-  return {
+  const startsAt = date(dto.startsAt, current?.startsAt);
+  const endsAt = date(dto.endsAt, current?.endsAt);
+  const fallback = current
+    ? {
+        classWeekdays: current.classWeekdays,
+        classStartTime: current.classStartTime.slice(0, 5),
+        classEndTime: current.classEndTime.slice(0, 5),
+      }
+    : defaultPattern(startsAt, endsAt);
+  const pattern = {
+    classWeekdays: dto.classWeekdays
+      ? [...new Set(dto.classWeekdays)].sort((a, b) => a - b)
+      : fallback.classWeekdays,
+    classStartTime: dto.classStartTime ?? fallback.classStartTime,
+    classEndTime: dto.classEndTime ?? fallback.classEndTime,
+  };
+  const fields: SessionFields = {
     label: dto.label ?? (current?.label as string),
-    startsAt: date(dto.startsAt, current?.startsAt),
-    endsAt: date(dto.endsAt, current?.endsAt),
+    startsAt,
+    endsAt,
     capacity: dto.capacity ?? (current?.capacity as number),
+    ...pattern,
+    address: dto.address !== undefined ? dto.address || null : (current?.address ?? null),
+    feeFen: dto.feeFen ?? current?.feeFen ?? 0,
+    contactPhone: dto.contactPhone !== undefined ? dto.contactPhone || null : (current?.contactPhone ?? null),
     classCount: dto.classCount ?? current?.classCount ?? 1,
     online: dto.online ?? (current?.online as boolean),
     townshipCode: dto.townshipCode !== undefined ? dto.townshipCode : (current?.townshipCode ?? null),
@@ -42,6 +107,16 @@ function merge(dto: Partial<SessionDto>, current?: CourseSession): SessionFields
     enrolmentOpensAt: date(dto.enrolmentOpensAt, current?.enrolmentOpensAt),
     enrolmentClosesAt: date(dto.enrolmentClosesAt, current?.enrolmentClosesAt),
   };
+  // Dates moved without a pattern, and the stored one no longer meets between them: it follows the new dates.
+  if (current && !dto.classWeekdays && scheduleProblem(scheduleOfFields(fields)) === 'no_class_date') {
+    Object.assign(fields, defaultPattern(startsAt, endsAt));
+  }
+  // A pattern given without a count: the class meets on each of its dates.
+  if (dto.classWeekdays && dto.classCount === undefined && endsAt > startsAt) {
+    const count = classDates(scheduleOfFields(fields)).length;
+    if (count > 0) fields.classCount = Math.min(count, 500);
+  }
+  return fields;
 }
 
 @Injectable()
@@ -176,6 +251,10 @@ export class SessionsService {
       before.endsAt.getTime() !== after.endsAt.getTime() ||
       before.townshipCode !== after.townshipCode ||
       before.venue !== after.venue ||
+      before.address !== after.address ||
+      before.classWeekdays.join() !== after.classWeekdays.join() ||
+      before.classStartTime.slice(0, 5) !== after.classStartTime ||
+      before.classEndTime.slice(0, 5) !== after.classEndTime ||
       before.online !== after.online;
     if (!moved) return;
     const learners: Array<{ learner_user_id: string }> = await manager.query(
@@ -211,6 +290,17 @@ export class SessionsService {
         ErrorCode.SessionPlaceRequired,
         s.townshipCode ? 'venue' : 'townshipCode',
         'A class in person needs its township and venue.',
+      );
+    }
+    const problem = scheduleProblem(scheduleOfFields(s));
+    if (problem) {
+      const field = problem === 'weekdays' || problem === 'no_class_date' ? 'classWeekdays' : 'classEndTime';
+      throw DomainException.field(
+        ErrorCode.SessionScheduleInvalid,
+        field,
+        problem === 'times'
+          ? 'The class must end after it starts.'
+          : 'The class days must include at least one date between the session’s start and end.',
       );
     }
     if (s.townshipCode && s.villageCode) await this.geo.assertPlace(manager, s.townshipCode, s.villageCode);

@@ -37,6 +37,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SessionEndsBeforeStart:
     case ErrorCode.EnrolmentWindowInvalid:
     case ErrorCode.SessionPlaceRequired:
+    case ErrorCode.SessionScheduleInvalid:
     case ErrorCode.QuizInvalid:
     case ErrorCode.LessonContentRequired:
     case ErrorCode.ReasonRequired:

@@ -103,6 +103,8 @@ export interface AppConfig {
     timeZone: string;
     /** How often certificates whose PDF failed (a missing font) are tried again. */
     retryPdfsEveryMs: number;
+    /** When the reminders of tomorrow's classes are sent (county time); idempotent, so it may run often. */
+    classRemindersCron: string;
   };
 }
 
@@ -371,6 +373,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       recomputeIndicatorsCron: cron(env, 'INDICATORS_RECOMPUTE_CRON', '30 2 * * *'),
       timeZone: timeZone(env, 'SCHEDULE_TIME_ZONE', countyTimeZone),
       retryPdfsEveryMs: int(env, 'PDF_RETRY_EVERY_MS', 300_000, 1000, 86_400_000),
+      classRemindersCron: cron(env, 'CLASS_REMINDERS_CRON', '0 12-20 * * *'),
     },
   };
 }

@@ -28,6 +28,7 @@ import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { Township, Village } from '../geo/geo.entities.js';
 import { OutboxJob } from '../jobs/outbox.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { ClassReminder } from '../notifications/class-reminder.entity.js';
 import { Enterprise, Provider, Invitation } from '../organisations/organisation.entities.js';
 import { LearnerProfile, RoleAssignment, User } from '../people/people.entities.js';
 import { AttainmentEvent } from '../attainment/attainment.entities.js';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   RefreshToken,
   RateLimitBucket,
   Notification,
+  ClassReminder,
   AuditEvent,
   OutboxJob,
   Invitation,

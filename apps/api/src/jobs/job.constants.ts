@@ -16,6 +16,8 @@ export enum JobName {
   BaselineImport = 'baseline-import',
   RecomputeIndicators = 'recompute-indicators',
   RetryCertificatePdfs = 'retry-certificate-pdfs',
+  ClassReminders = 'class-reminders',
+  ClassReminderSms = 'class-reminder-sms',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -26,6 +28,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BaselineImport]: QueueName.Imports,
   [JobName.RecomputeIndicators]: QueueName.Maintenance,
   [JobName.RetryCertificatePdfs]: QueueName.Certificates,
+  [JobName.ClassReminders]: QueueName.Notifications,
+  [JobName.ClassReminderSms]: QueueName.Notifications,
 };
 
 export interface JobPayloads {
@@ -36,6 +40,8 @@ export interface JobPayloads {
   [JobName.BaselineImport]: { baselineId: string };
   [JobName.RecomputeIndicators]: Record<string, never>;
   [JobName.RetryCertificatePdfs]: Record<string, never>;
+  [JobName.ClassReminders]: Record<string, never>;
+  [JobName.ClassReminderSms]: { reminderId: string };
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */
@@ -68,5 +74,9 @@ export function schedules(config: AppConfig['schedules']): Array<{ name: JobName
     },
     // Certificates whose PDF waited for a missing font, every 5 minutes by default.
     { name: JobName.RetryCertificatePdfs, repeat: { every: config.retryPdfsEveryMs } },
+    // Reminders of tomorrow's classes: by default every hour from 12:00 to 20:00 county time. Each run only adds
+    // what earlier runs did not (one reminder per enrolment and class date), so a later run catches today's new
+    // enrolments and a run missed while the worker was down.
+    { name: JobName.ClassReminders, repeat: { cron: config.classRemindersCron, tz: config.timeZone } },
   ];
 }

@@ -10,6 +10,7 @@ import { IndicatorsService } from '../indicators/indicators.service.js';
 import { RosterImportService } from '../enrolment/roster-import.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { ClassRemindersService } from '../notifications/class-reminders.service.js';
 import { JobName } from './job.constants.js';
 import { MaintenanceService } from './maintenance.service.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
@@ -32,6 +33,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         BaselinesService,
         IndicatorsService,
         PdfRetryService,
+        ClassRemindersService,
       ],
       useFactory: (
         notifications: NotificationsService,
@@ -41,6 +43,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         baselines: BaselinesService,
         indicators: IndicatorsService,
         pdfRetry: PdfRetryService,
+        reminders: ClassRemindersService,
       ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
         [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
@@ -55,6 +58,10 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         [JobName.RetryCertificatePdfs]: async () => {
           await pdfRetry.retryStalled();
         },
+        [JobName.ClassReminders]: async () => {
+          await reminders.remindTomorrow();
+        },
+        [JobName.ClassReminderSms]: ({ reminderId }) => reminders.sendSms(reminderId),
       }),
     },
   ],

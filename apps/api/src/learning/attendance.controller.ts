@@ -28,8 +28,14 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get('sessions/:sessionId/roster')
-  @ApiOperation({ summary: 'The roster of a session for one class date' })
+  @ApiOperation({
+    summary: 'The roster of a session for one class date (the class date nearest today when none is given)',
+  })
   @ApiOkResponse({ type: RosterResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'ATTENDANCE_DATE_INVALID (a date outside the session’s days), VALIDATION_FAILED',
+  })
   roster(
     @CurrentUser() user: AuthUser,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EnrolmentStatus, ErrorCode, maskMobile } from '@cll/domain';
+import { classDates, EnrolmentStatus, ErrorCode, maskMobile, nearestClassDate } from '@cll/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { OfferAccess } from '../catalogue/offer-access.service.js';
+import { todayInCounty } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
+import { scheduleOf } from '../catalogue/offer.queries.js';
 import { Enrolment } from '../enrolment/enrolment.entity.js';
 import { CompletionService } from './completion.service.js';
 import type { AttendanceDto, OutcomeDto, RosterResponse } from './dto/attendance.dto.js';
@@ -21,9 +23,24 @@ export class AttendanceService {
     private readonly audit: AuditService,
   ) {}
 
-  async roster(user: AuthUser, sessionId: string, date: string): Promise<RosterResponse> {
+  /**
+   * Without a date, the roster opens on the class date nearest today (the first before the class starts, the last
+   * after it ended). A date outside the session's first and last day is refused: there is no class to take.
+   */
+  async roster(user: AuthUser, sessionId: string, date?: string): Promise<RosterResponse> {
     await this.access.session(this.dataSource.manager, user, sessionId);
-    return this.rosterOf(this.dataSource.manager, sessionId, date);
+    const m = this.dataSource.manager;
+    const session = await this.sessionOf(m, sessionId);
+    const today = todayInCounty();
+    const shown = date ?? nearestClassDate(scheduleOf(session), today) ?? session.firstClassDate;
+    if (shown < session.firstClassDate || shown > session.lastClassDate) {
+      throw DomainException.field(
+        ErrorCode.AttendanceDateInvalid,
+        'date',
+        `This class meets from ${session.firstClassDate} to ${session.lastClassDate}.`,
+      );
+    }
+    return this.rosterOf(m, sessionId, shown);
   }
 
   async record(user: AuthUser, sessionId: string, dto: AttendanceDto): Promise<RosterResponse> {
@@ -115,12 +132,24 @@ export class AttendanceService {
     });
   }
 
-  private async rosterOf(m: EntityManager, sessionId: string, date: string): Promise<RosterResponse> {
+  private async sessionOf(
+    m: EntityManager,
+    sessionId: string,
+  ): Promise<RosterResponse['session'] & { startsAt: Date; endsAt: Date }> {
+    // Dates and times in the connection's time zone, the county's (database/data-source.ts).
     const [session]: Array<RosterResponse['session'] & { startsAt: Date; endsAt: Date }> = await m.query(
-      `SELECT s.id, s.label, c.title AS "courseTitle", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.class_count AS "classCount"
+      `SELECT s.id, s.label, c.title AS "courseTitle", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.class_count AS "classCount",
+              s.class_weekdays::int[] AS "classWeekdays", to_char(s.class_start_time, 'HH24:MI') AS "classStartTime",
+              to_char(s.class_end_time, 'HH24:MI') AS "classEndTime",
+              to_char(s.starts_at, 'YYYY-MM-DD') AS "firstClassDate", to_char(s.ends_at, 'YYYY-MM-DD') AS "lastClassDate"
          FROM course_sessions s JOIN courses c ON c.id = s.course_id WHERE s.id = $1`,
       [sessionId],
     );
+    return session;
+  }
+
+  private async rosterOf(m: EntityManager, sessionId: string, date: string): Promise<RosterResponse> {
+    const session = await this.sessionOf(m, sessionId);
     const learners: Array<{
       enrolment_id: string;
       name: string;
@@ -149,6 +178,7 @@ export class AttendanceService {
       },
       date,
       heldDates: held.map((h) => h.d),
+      classDates: [...new Set([...classDates(scheduleOf(session)), ...held.map((h) => h.d)])].sort(),
       learners: learners.map((l) => ({
         enrolmentId: l.enrolment_id,
         name: l.name,

@@ -32,6 +32,14 @@ export class CatalogueQuery {
   @Matches(DIVISION_CODE_PATTERN, { message: '$property must be a 12-digit division code' })
   townshipCode?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'The resident’s own township: courses with a class there come first among equally relevant ones (filters nothing)',
+  })
+  @IsOptional()
+  @Matches(DIVISION_CODE_PATTERN, { message: '$property must be a 12-digit division code' })
+  nearTownshipCode?: string;
+
   @ApiPropertyOptional({ enum: CourseMode, enumName: 'CourseMode' })
   @IsOptional()
   @IsEnum(CourseMode)
@@ -85,6 +93,13 @@ export class CatalogueQuery {
   pageSize: number = 20;
 }
 
+export class CourseQuery {
+  @ApiPropertyOptional({ description: 'The resident’s own township: its classes are listed first' })
+  @IsOptional()
+  @Matches(DIVISION_CODE_PATTERN, { message: '$property must be a 12-digit division code' })
+  nearTownshipCode?: string;
+}
+
 export class ProviderRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -95,6 +110,7 @@ export class NextSession {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty() online: boolean;
   @ApiProperty({ type: String, nullable: true }) townshipName: string | null;
+  @ApiProperty({ type: String, nullable: true }) townshipCode: string | null;
   @ApiProperty() seatsLeft: number;
 }
 

@@ -16,6 +16,7 @@ import { Credentials1796410224643 } from './1796410224643-Credentials.js';
 import { SecondFactorAndSessions1796421356807 } from './1796421356807-SecondFactorAndSessions.js';
 import { CompletionEvidence1796500000000 } from './1796500000000-CompletionEvidence.js';
 import { AttainmentEvents1796500000001 } from './1796500000001-AttainmentEvents.js';
+import { ClassSchedule1796500000002 } from './1796500000002-ClassSchedule.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SecondFactorAndSessions1796421356807,
   CompletionEvidence1796500000000,
   AttainmentEvents1796500000001,
+  ClassSchedule1796500000002,
 ];

@@ -1,13 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EnrolmentStatus } from '@cll/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { LengthGraphemes } from '../../common/graphemes.js';
 import { IsDateOnly } from '../../common/date-only.js';
 
 export class RosterQuery {
-  @ApiProperty({ example: '2026-12-01', description: 'Class date (Beijing time)' })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description:
+      'Class date (county time), between the session’s first and last day; not given: the class date nearest today',
+  })
+  @IsOptional()
   @IsDateOnly()
-  date: string;
+  date?: string;
 }
 
 export class AttendanceDto {
@@ -52,11 +57,23 @@ export class RosterSession {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty() classCount: number;
+  @ApiProperty({ type: [Number], description: 'Class days, ISO weekdays (1 Monday … 7 Sunday)' })
+  classWeekdays: number[];
+  @ApiProperty({ example: '09:00' }) classStartTime: string;
+  @ApiProperty({ example: '11:00' }) classEndTime: string;
+  @ApiProperty({ format: 'date' }) firstClassDate: string;
+  @ApiProperty({ format: 'date' }) lastClassDate: string;
 }
 
 export class RosterResponse {
   @ApiProperty({ type: RosterSession }) session: RosterSession;
   @ApiProperty() date: string;
   @ApiProperty({ type: [String] }) heldDates: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'The dates the class meets by its pattern, and any other date attendance was taken on, in order',
+  })
+  classDates: string[];
   @ApiProperty({ type: [RosterLearner] }) learners: RosterLearner[];
 }

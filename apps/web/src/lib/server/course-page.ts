@@ -4,16 +4,30 @@ import type { Schemas } from '@cll/api-client';
 
 /** The course page's data, from the public catalogue or (for the provider's preview) from the staff view. */
 
-function sessionView(s: Schemas['SessionResponse']): CourseViewModel['sessions'][number] {
+function sessionView(
+  s: Schemas['SessionResponse'],
+  homeTownship: string | null = null,
+): CourseViewModel['sessions'][number] {
   return {
     id: s.id,
     label: s.label,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     online: s.online,
+    townshipCode: s.townshipCode,
     townshipName: s.townshipName,
     villageName: s.villageName,
     venue: s.venue,
+    address: s.address,
+    classWeekdays: s.classWeekdays,
+    classStartTime: s.classStartTime,
+    classEndTime: s.classEndTime,
+    firstClassDate: s.firstClassDate,
+    lastClassDate: s.lastClassDate,
+    nextClassDate: s.nextClassDate,
+    feeFen: s.feeFen,
+    contactPhone: s.contactPhone,
+    nearby: homeTownship !== null && s.townshipCode === homeTownship,
     seatsLeft: s.seatsLeft,
     enrolmentOpensAt: s.enrolmentOpensAt,
     enrolmentClosesAt: s.enrolmentClosesAt,
@@ -21,7 +35,11 @@ function sessionView(s: Schemas['SessionResponse']): CourseViewModel['sessions']
   };
 }
 
-export function publicCourseView(course: Schemas['PublicCourse']): CourseViewModel {
+/** `homeTownship`: the signed-in resident's own, whose classes the API lists first. */
+export function publicCourseView(
+  course: Schemas['PublicCourse'],
+  homeTownship: string | null = null,
+): CourseViewModel {
   return {
     title: course.title,
     titleEn: course.titleEn,
@@ -37,7 +55,7 @@ export function publicCourseView(course: Schemas['PublicCourse']): CourseViewMod
     descriptionHtml: renderMarkdown(course.description),
     programme: { ...course.programme },
     lessons: course.lessons.map((l) => ({ ...l })),
-    sessions: course.sessions.map(sessionView),
+    sessions: course.sessions.map((s) => sessionView(s, homeTownship)),
   };
 }
 
@@ -67,6 +85,6 @@ export function previewCourseView(course: Schemas['CourseDetail'], now = new Dat
       title: l.title,
       durationMinutes: l.durationMinutes,
     })),
-    sessions: course.sessions.filter((s) => new Date(s.startsAt) > now).map(sessionView),
+    sessions: course.sessions.filter((s) => new Date(s.startsAt) > now).map((s) => sessionView(s)),
   };
 }

@@ -17,7 +17,10 @@ export interface RosterValues {
   reason?: string;
 }
 
-/** The page's query: the provider acted for, the course to go back to, the class date shown (today by default). */
+/**
+ * The page's query: the provider acted for, the course to go back to, the class date shown ('' lets the API open
+ * the roster on the class date nearest today).
+ */
 export function rosterQuery(event: RosterEvent) {
   if (!isUuid(event.params.sessionId)) error(404, { message: 'error.NOT_FOUND' });
   const params = event.url.searchParams;
@@ -28,7 +31,7 @@ export function rosterQuery(event: RosterEvent) {
     sessionId: event.params.sessionId,
     provider: params.get('provider') ?? '',
     course: isUuid(course) ? course : '',
-    date: isCalendarDate(date) ? date : today,
+    date: isCalendarDate(date) ? date : '',
     today,
   };
 }
@@ -36,7 +39,8 @@ export function rosterQuery(event: RosterEvent) {
 /** After a change, back to the roster (post/redirect/get) for the same provider, course and date. */
 export function backToRoster(event: RosterEvent, done: string, date?: string): never {
   const { sessionId, provider, course, date: shown } = rosterQuery(event);
-  const params = new URLSearchParams({ provider, done, date: date ?? shown });
+  const params = new URLSearchParams({ provider, done });
+  if (date ?? shown) params.set('date', date ?? shown);
   if (course) params.set('course', course);
   redirect(303, `/provider/sessions/${sessionId}/roster?${params.toString()}`);
 }

@@ -11,8 +11,13 @@ import type { Actions, PageServerLoad } from './$types.js';
 export const load: PageServerLoad = async (event) => {
   const { filters, page } = parseCatalogueSearch(event.url.searchParams);
   const client = api(event, null);
+  // A signed-in resident's own township's classes come first (among equally relevant courses); anonymous: unchanged.
+  const ownTownship = event.locals.user?.profile?.townshipCode;
+  const query = toCatalogueApiQuery(filters, page);
   const [results, providers, townships] = await Promise.all([
-    client.GET('/api/catalogue/courses', { params: { query: toCatalogueApiQuery(filters, page) } }),
+    client.GET('/api/catalogue/courses', {
+      params: { query: ownTownship ? { ...query, nearTownshipCode: ownTownship } : query },
+    }),
     client.GET('/api/catalogue/providers'),
     loadTownships(event),
   ]);
@@ -52,6 +57,7 @@ export const load: PageServerLoad = async (event) => {
         startsAt: c.nextSession.startsAt,
         online: c.nextSession.online,
         townshipName: c.nextSession.townshipName,
+        nearby: Boolean(ownTownship) && c.nextSession.townshipCode === ownTownship,
         seatsLeft: c.nextSession.seatsLeft,
       },
     })),

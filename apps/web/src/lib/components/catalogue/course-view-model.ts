@@ -21,9 +21,22 @@ export interface CourseViewModel {
     startsAt: string;
     endsAt: string;
     online: boolean;
+    townshipCode: string | null;
     townshipName: string | null;
     villageName: string | null;
     venue: string | null;
+    address: string | null;
+    classWeekdays: number[];
+    classStartTime: string;
+    classEndTime: string;
+    firstClassDate: string;
+    lastClassDate: string;
+    nextClassDate: string | null;
+    /** In fen; 0 is free. */
+    feeFen: number;
+    contactPhone: string | null;
+    /** In the signed-in resident's own township (listed first by the API). */
+    nearby: boolean;
     seatsLeft: number;
     enrolmentOpensAt: string;
     enrolmentClosesAt: string;

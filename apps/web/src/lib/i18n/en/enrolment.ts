@@ -62,6 +62,9 @@ export const enrolmentEn: Record<keyof typeof enrolmentZhCN, string> = {
   'notification.promoted.title': 'You have a place: {courseTitle}',
   'notification.promoted.body':
     'Someone withdrew, and you moved from the waiting list to a place in “{courseTitle}”.',
+  'notification.class_reminder.title': 'Class tomorrow: {courseTitle}',
+  'notification.class_reminder.body':
+    'A reminder: {courseTitle} ({sessionLabel}) meets tomorrow, {date}, {startTime}–{endTime}, at {place}.',
   'notification.session_changed.title': 'Class changed: {courseTitle}',
   'notification.session_changed.body':
     'The time or place of “{courseTitle}” has changed. See the new details in My learning.',

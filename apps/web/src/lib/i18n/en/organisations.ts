@@ -100,6 +100,8 @@ export const organisationsEn: Record<keyof typeof organisationsZhCN, string> = {
   'error.COURSE_STATE_INVALID':
     'The course’s state does not allow this (an archived course cannot be changed, for example).',
   'error.SESSION_ENDS_BEFORE_START': 'The end must be after the start.',
+  'error.SESSION_SCHEDULE_INVALID':
+    'Check the class days and times: at least one day, the end after the start, and a class day within the session’s dates.',
   'error.ENROLMENT_WINDOW_INVALID':
     'Enrolment must close after it opens, and no later than the end of the session.',
   'error.SESSION_PLACE_REQUIRED': 'A session in person needs a township and a venue.',

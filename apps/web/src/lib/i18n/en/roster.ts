@@ -16,7 +16,8 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'roster.back': 'Back to the course',
   'roster.backDashboard': 'Back to the provider area',
   'roster.date': 'Class date',
-  'roster.date.hint': 'Today unless you choose another day within the class dates, up to today.',
+  'roster.date.hint':
+    'Opens on the class date nearest today. Only this class’s dates can be chosen; later dates can be viewed but not recorded.',
   'roster.date.show': 'Show this day',
   'roster.heldDates': 'Days already registered',
   'roster.heldDates.none': 'No register has been taken yet.',

@@ -55,6 +55,9 @@ export const enrolmentZhCN = {
   'notification.waitlisted.body': '《{courseTitle}》名额已满，您已排入候补名单。有人退出时会按顺序为您补上。',
   'notification.promoted.title': '候补成功：{courseTitle}',
   'notification.promoted.body': '有学员退出，您已从候补名单转为正式报名《{courseTitle}》。',
+  'notification.class_reminder.title': '明天上课：{courseTitle}',
+  'notification.class_reminder.body':
+    '提醒您：《{courseTitle}》（{sessionLabel}）明天 {date} {startTime}–{endTime} 上课，地点：{place}。请按时参加。',
   'notification.session_changed.title': '开班安排有变动：{courseTitle}',
   'notification.session_changed.body':
     '《{courseTitle}》的上课时间或地点有调整，请到“我的学习”查看最新安排。',

@@ -94,6 +94,8 @@ export const organisationsZhCN = {
   'error.COURSE_NOT_PUBLISHABLE': '课程暂时不能发布，请先处理列出的问题。',
   'error.COURSE_STATE_INVALID': '课程当前的状态不允许这样操作（例如已归档的课程不能修改）。',
   'error.SESSION_ENDS_BEFORE_START': '结束时间必须晚于开始时间。',
+  'error.SESSION_SCHEDULE_INVALID':
+    '上课星期和时间不合适：至少选一天，下课时间要晚于上课时间，开班期间要有上课日。',
   'error.ENROLMENT_WINDOW_INVALID': '截止报名须晚于开始报名，且不晚于下课时间。',
   'error.SESSION_PLACE_REQUIRED': '线下上课须选择乡镇并填写上课地点。',
   'error.SESSION_HAS_ENROLMENTS': '已有学员报名这个班次，不能删除。',

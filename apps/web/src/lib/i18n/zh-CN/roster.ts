@@ -12,7 +12,7 @@ export const rosterZhCN = {
   'roster.back': '返回课程编辑',
   'roster.backDashboard': '返回办学机构首页',
   'roster.date': '上课日期',
-  'roster.date.hint': '默认是今天。只能登记开班期间、今天及以前的日期。',
+  'roster.date.hint': '打开时是离今天最近的上课日。只能选本班的上课日期；今天以后的日期只能查看，不能登记。',
   'roster.date.show': '查看这一天',
   'roster.heldDates': '已登记过的上课日期',
   'roster.heldDates.none': '还没有登记过点名。',

@@ -31,8 +31,12 @@ export const load: PageServerLoad = async (event) => {
   const { id } = event.params;
   if (!isUuid(id)) error(404, { message: 'error.NOT_FOUND' });
   const signedIn = event.locals.user !== null;
+  // A signed-in resident sees the classes in their own township first.
+  const homeTownship = event.locals.user?.profile?.townshipCode ?? null;
   const [result, mine] = await Promise.all([
-    api(event, null).GET('/api/catalogue/courses/{id}', { params: { path: { id } } }),
+    api(event, null).GET('/api/catalogue/courses/{id}', {
+      params: { path: { id }, query: homeTownship ? { nearTownshipCode: homeTownship } : {} },
+    }),
     signedIn ? api(event).GET('/api/me/enrolments') : null,
   ]);
   if (!result.data) throwApiError(result, event.url);
@@ -41,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
   const justMade = ofThisCourse.find((e) => e.id === event.url.searchParams.get('enrolled'));
   return {
     id: result.data.id,
-    course: publicCourseView(result.data),
+    course: publicCourseView(result.data, homeTownship),
     canUnpublish: isBureauAdmin(event.locals.user),
     signedIn,
     mySessions: Object.fromEntries(

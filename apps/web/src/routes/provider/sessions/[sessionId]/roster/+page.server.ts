@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
   const provider = requireProvider((await event.parent()).current);
   const { sessionId, course, date, today } = rosterQuery(event);
   const result = await api(event).GET('/api/sessions/{sessionId}/roster', {
-    params: { path: { sessionId }, query: { date } },
+    params: { path: { sessionId }, query: date ? { date } : {} },
   });
   if (!result.data) throwApiError(result, event.url);
   const roster = result.data;
@@ -35,6 +35,15 @@ export const load: PageServerLoad = async (event) => {
     date: roster.date,
     session: { ...roster.session },
     heldDates: roster.heldDates,
+    // The dates offered: the class's own dates (and any held), today too when it falls within the class, and the
+    // date shown; nothing outside the class can be chosen (the API refuses it as well).
+    dateChoices: [
+      ...new Set([
+        ...roster.classDates,
+        ...(today >= roster.session.firstClassDate && today <= roster.session.lastClassDate ? [today] : []),
+        roster.date,
+      ]),
+    ].sort(),
     learners: roster.learners.map((l) => ({ ...l })),
   };
 };
