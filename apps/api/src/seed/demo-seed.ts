@@ -3,8 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
+import { todayInChina } from '../common/date-only.js';
+import { seedCountyApprenticeships } from './county/apprenticeships.js';
 import { seedDemoPeriods } from './county/periods.js';
-import { seedDemoIndicators } from './indicator-seed.js';
+import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -101,6 +103,12 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       providerId: providerIds.get('vocational') as string,
       enterpriseId: enterpriseIds.get('machinery') as string,
       users: userIds,
+    });
+    await seedCountyApprenticeships(m, DEMO_COUNTY_SEED, todayInChina(), {
+      providers: providerIds,
+      enterprises: enterpriseIds,
+      coordinators: new Map([['vocational', userIds.get('13800000002') as string]]),
+      demoMentor: userIds.get('13800000004') as string,
     });
     phase('accounts and apprenticeships');
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
