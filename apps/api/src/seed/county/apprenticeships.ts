@@ -100,7 +100,7 @@ const FATES: Array<[Fate, number]> = [
   ['paused', 3],
   ['transferred', 2],
   ['withdrawn', 5],
-  ['completed', 6],
+  ['completed', 10],
 ];
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗'];
