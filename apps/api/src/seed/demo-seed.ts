@@ -4,6 +4,7 @@ import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import { todayInChina } from '../common/date-only.js';
+import { seedProviderApplications } from './county/applications.js';
 import { seedCountyApprenticeships } from './county/apprenticeships.js';
 import { seedDemoPeriods } from './county/periods.js';
 import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
@@ -114,6 +115,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     phase('baseline, residents and history');
     await seedDemoProxyRelationship(m, userIds);
+    await seedProviderApplications(m);
     return userIds.get('13800000006') as string;
   });
   phase('commit');
