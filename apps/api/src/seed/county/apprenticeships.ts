@@ -274,7 +274,10 @@ export async function seedCountyApprenticeships(
   for (const [fate, count] of FATES) {
     for (let k = 0; k < count; k += 1) {
       n += 1;
-      const programme = programmes[(n * 5 + k) % programmes.length];
+      // A transfer continues with another company of the same trade, so it needs a trade with two.
+      const choices =
+        fate === 'transferred' ? programmes.filter((p) => p.enterprises.length > 1) : programmes;
+      const programme = choices[(n * 5 + k) % choices.length];
       const enterpriseKey = rng.pick(programme.enterprises);
       const mentorIds = mentors.get(enterpriseKey) ?? [];
       const enterpriseMentor = rng.pick(mentorIds);
