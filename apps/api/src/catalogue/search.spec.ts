@@ -8,7 +8,8 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await seedDemoData(t.db, new PasswordService());
-});
+  // The whole demo county is loaded (its residents and their history too), which takes a while on a busy machine.
+}, 600_000);
 afterAll(() => t?.close());
 
 // Query → the course family that must come first in the demo catalogue (titles carry a class suffix in brackets).

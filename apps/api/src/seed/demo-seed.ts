@@ -4,7 +4,11 @@ import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoAttainmentHistory } from './attainment-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
-import { seedDemoIndicators } from './indicator-seed.js';
+import { todayInChina } from '../common/date-only.js';
+import { seedProviderApplications } from './county/applications.js';
+import { seedCountyApprenticeships } from './county/apprenticeships.js';
+import { seedDemoPeriods } from './county/periods.js';
+import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -21,8 +25,9 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     DEMO_ACCOUNTS[0].mobile,
   ]);
   if (existing.length) return false;
+  const phase = seedPhases();
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
-  await dataSource.transaction(async (m) => {
+  const bureauAdminUserId = await dataSource.transaction(async (m) => {
     for (const t of DEMO_TOWNSHIPS) {
       await m.query(
         `INSERT INTO townships (code, name, name_en) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
@@ -56,7 +61,9 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       );
       enterpriseIds.set(e.key, row.id);
     }
+    phase('places and organisations');
     await seedDemoCatalogue(m, providerIds);
+    phase('catalogue');
     const userIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await m.query<Array<{ id: string }>>(
@@ -99,10 +106,23 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
       enterpriseId: enterpriseIds.get('machinery') as string,
       users: userIds,
     });
+    await seedCountyApprenticeships(m, DEMO_COUNTY_SEED, todayInChina(), {
+      providers: providerIds,
+      enterprises: enterpriseIds,
+      coordinators: new Map([['vocational', userIds.get('13800000002') as string]]),
+      demoMentor: userIds.get('13800000004') as string,
+    });
+    phase('accounts and apprenticeships');
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
+    phase('baseline, residents and history');
     await seedDemoProxyRelationship(m, userIds);
     await seedDemoAttainmentHistory(m);
+    await seedProviderApplications(m);
+    return userIds.get('13800000006') as string;
   });
+  phase('commit');
+  await seedDemoPeriods(dataSource, bureauAdminUserId);
+  phase('indicator periods');
   return true;
 }
 
@@ -123,4 +143,15 @@ async function seedDemoProxyRelationship(m: EntityManager, userIds: Map<string, 
      VALUES ($1, $2, $3, $4, 'sms')`,
     [userIds.get(r.proxyMobile), resident.id, r.mobile, r.relationship],
   );
+}
+
+/** With SEED_TIMING=1, logs how long each part of the demo load took. */
+function seedPhases(): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    if (!process.env.SEED_TIMING) return;
+    const now = performance.now();
+    console.log(`seed: ${name} ${((now - last) / 1000).toFixed(2)} s`);
+    last = now;
+  };
 }

@@ -1,0 +1,252 @@
+import { IndicatorCode as C, Role, rollingWindow, YEARS_OF_SCHOOLING } from '@cll/domain';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PasswordService } from '../auth/password.service.js';
+import { todayInChina } from '../common/date-only.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { seedPlaces } from '../testing/builders.js';
+import { adminQuery, databaseUrl } from '../testing/database.js';
+import { type Actor, makeActor } from '../testing/offer-builders.js';
+import { createTestDatabase, startTestApp, type TestApp } from '../testing/test-app.js';
+import { LATE_REPORTS } from './county/periods.js';
+import { seedDemoData } from './demo-seed.js';
+import { DEMO_TOWNSHIPS } from './demo-county.js';
+
+/**
+ * The demo county as a bureau first sees it: every headline card shown (not suppressed) and in a plausible range,
+ * townships that differ, three years of trend, a closed year with a restatement; and the same county on every load.
+ * Figures are worked out a second time here from the raw tables.
+ */
+
+const bearer = { type: 'bearer' } as const;
+const HEADLINE = [
+  C.Mys15Bulletin,
+  C.Participation12m,
+  C.ElderlyParticipation,
+  C.ElderlyTownshipCoverage,
+  C.VillagePointCoverage,
+  C.SkillsTrainingVolume,
+  C.ApprenticesActive,
+];
+const THIS_YEAR = Number(todayInChina().slice(0, 4));
+
+interface Figure {
+  code: C;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  suppressed: boolean;
+  trend: Array<{ year: number; value: number | null; frozen: boolean }>;
+  restatement: { value: number | null; numerator: number | null; suppressed: boolean } | null;
+  breakdowns: { township?: Array<{ key: string; value: number | null; suppressed: boolean }> };
+}
+
+let t: TestApp;
+let bureau: Actor;
+const dashboards = new Map<number, { status: string; indicators: Figure[] }>();
+const figure = (year: number, code: C) =>
+  dashboards.get(year)?.indicators.find((f) => f.code === code) as Figure;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await seedDemoData(t.db, new PasswordService());
+  bureau = await makeActor(t, Role.Learner);
+  await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [bureau.id]);
+  for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
+    const res = await t.http.get(`/api/indicators?year=${year}`).auth(bureau.token, bearer).expect(200);
+    dashboards.set(year, res.body);
+  }
+}, 600_000);
+afterAll(() => t?.close());
+
+describe('the demo county on the bureau dashboard', () => {
+  it('shows every headline card with a figure, none suppressed, in a plausible range', () => {
+    for (const code of HEADLINE) {
+      const f = figure(THIS_YEAR, code);
+      expect([code, f.suppressed, f.value === null]).toEqual([code, false, false]);
+    }
+    const value = (code: C) => figure(THIS_YEAR, code).value as number;
+    expect(value(C.Mys15Bulletin)).toBeGreaterThan(8.5);
+    expect(value(C.Mys15Bulletin)).toBeLessThan(9.8);
+    expect(value(C.Participation12m)).toBeGreaterThan(0.08);
+    expect(value(C.Participation12m)).toBeLessThan(0.25);
+    expect(value(C.ElderlyParticipation)).toBeGreaterThan(0.06);
+    expect(value(C.ElderlyParticipation)).toBeLessThan(0.2);
+    expect(value(C.VillagePointCoverage)).toBeGreaterThan(0.25);
+    expect(value(C.VillagePointCoverage)).toBeLessThan(0.8);
+    expect(value(C.ElderlyTownshipCoverage)).toBeGreaterThanOrEqual(0.5);
+    expect(value(C.SkillsTrainingVolume)).toBeGreaterThan(1000);
+    expect(value(C.ApprenticesActive)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has townships whose years of schooling differ, each 7.5 to 10.5, the street offices above the mountains', async () => {
+    const weights = YEARS_OF_SCHOOLING.bulletin as Record<string, number>;
+    const rows: Array<{ code: string; attainment: string; people: number }> = await t.db.query(
+      `SELECT township_code AS code, attainment, sum(count)::int AS people FROM population_cells
+        WHERE age_from >= 15 GROUP BY 1, 2`,
+    );
+    const mys = new Map<string, { years: number; people: number }>();
+    for (const r of rows) {
+      const m = mys.get(r.code.trim()) ?? { years: 0, people: 0 };
+      m.years += weights[r.attainment] * r.people;
+      m.people += r.people;
+      mys.set(r.code.trim(), m);
+    }
+    const byTownship = new Map([...mys].map(([code, m]) => [code, m.years / m.people]));
+    expect(byTownship.size).toBe(DEMO_TOWNSHIPS.length);
+    for (const value of byTownship.values()) {
+      expect(value).toBeGreaterThanOrEqual(7.5);
+      expect(value).toBeLessThanOrEqual(10.5);
+    }
+    expect(new Set([...byTownship.values()].map((v) => v.toFixed(1))).size).toBeGreaterThanOrEqual(8);
+    const [chengguan, , , , , yunshan, , , meiling] = DEMO_TOWNSHIPS.map((d) => byTownship.get(d.code) ?? 0);
+    expect(chengguan - Math.max(yunshan, meiling)).toBeGreaterThan(2);
+    // The dashboard's township breakdown says the same.
+    for (const cell of figure(THIS_YEAR, C.Mys15Bulletin).breakdowns.township ?? []) {
+      expect(cell.value).toBeCloseTo(byTownship.get(cell.key.trim()) ?? -1, 6);
+    }
+  });
+
+  it('has an ageing population with a plausible sex ratio, and different totals for men and women', async () => {
+    const [row] = await t.db.query(
+      `SELECT sum(count) FILTER (WHERE sex = 'male')::int AS men, sum(count) FILTER (WHERE sex = 'female')::int AS women,
+              sum(count) FILTER (WHERE age_from >= 60)::float8 / sum(count) AS elderly_share,
+              sum(count) FILTER (WHERE age_from < 15)::float8 / sum(count) AS children_share
+         FROM population_cells`,
+    );
+    expect(row.men).not.toBe(row.women);
+    expect((row.men / row.women) * 100).toBeGreaterThan(100);
+    expect((row.men / row.women) * 100).toBeLessThan(110);
+    expect(row.elderly_share).toBeGreaterThan(0.2);
+    expect(row.elderly_share).toBeLessThan(0.35);
+    expect(row.children_share).toBeGreaterThan(0.1);
+  });
+
+  it('counts participation as the raw tables do: residents 25-64 with a completion or signed hours in 12 months', async () => {
+    const f = figure(THIS_YEAR, C.Participation12m);
+    const [raw] = await t.db.query(
+      `WITH w AS (SELECT $2::date AS first, $1::date AS last),
+            people AS (
+              SELECT r.learner_user_id AS uid FROM learning_records r, w
+               WHERE r.completed_on BETWEEN w.first AND w.last
+              UNION SELECT l.learner_user_id FROM lesson_progress l, w
+               WHERE (l.completed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN w.first AND w.last
+              UNION SELECT a.apprentice_user_id FROM apprenticeship_log_days d
+                JOIN apprenticeship_log_weeks k ON k.id = d.week_id
+                JOIN apprenticeship_agreements a ON a.id = k.agreement_id, w
+               WHERE d.day BETWEEN w.first AND w.last AND k.workplace_status = 'signed')
+       SELECT count(*)::int AS n FROM people JOIN learner_profiles p ON p.user_id = people.uid
+        WHERE date_part('year', age($1::date, p.birth_date)) BETWEEN 25 AND 64`,
+      [todayInChina(), rollingWindow(todayInChina(), '12m').first],
+    );
+    const [population] = await t.db.query(
+      `SELECT sum(count)::int AS n FROM population_cells WHERE age_from >= 25 AND age_to <= 64`,
+    );
+    expect(f.denominator).toBe(population.n);
+    // Signed school hours alone may add a person or two the query above does not count.
+    expect(f.numerator).toBeGreaterThanOrEqual(raw.n);
+    expect(f.numerator).toBeLessThanOrEqual(raw.n + 5);
+  });
+
+  it('keeps three years of trend on every headline card', () => {
+    for (const code of HEADLINE) {
+      const years = figure(THIS_YEAR, code).trend.map((p) => p.year);
+      expect([code, years]).toEqual([code, [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]]);
+    }
+    const frozen = figure(THIS_YEAR, C.Completions).trend.find((p) => p.year === THIS_YEAR - 1);
+    expect(frozen?.frozen).toBe(true);
+  });
+
+  it('shows last year closed, with the late reports as a restatement beside the frozen figure', async () => {
+    const closed = dashboards.get(THIS_YEAR - 1);
+    expect(closed?.status).toBe('closed');
+    const completions = figure(THIS_YEAR - 1, C.Completions);
+    expect(completions.restatement?.suppressed).toBe(false);
+    expect((completions.restatement?.numerator ?? 0) - (completions.numerator ?? 0)).toBe(LATE_REPORTS);
+    const [late] = await t.db.query(
+      `SELECT count(*)::int AS n FROM learning_records r JOIN indicator_periods p ON p.year = $1
+        WHERE date_part('year', r.completed_on) = $1 AND r.created_at > p.closed_at`,
+      [THIS_YEAR - 1],
+    );
+    expect(late.n).toBe(LATE_REPORTS);
+  });
+
+  it('gives the coordinator early warnings and the demo mentor weeks to sign, in every agreement state', async () => {
+    const states: Array<{ state: string; n: number }> = await t.db.query(
+      `SELECT state, count(*)::int AS n FROM (
+         SELECT DISTINCT ON (agreement_id) state_after AS state FROM apprenticeship_events
+          WHERE state_after IS NOT NULL ORDER BY agreement_id, seq DESC) s GROUP BY state`,
+    );
+    const count = new Map(states.map((s) => [s.state, s.n]));
+    for (const state of ['pending', 'active', 'paused', 'transferred', 'withdrawn', 'completed']) {
+      expect([state, (count.get(state) ?? 0) > 0]).toEqual([state, true]);
+    }
+    expect([...count.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(40);
+    const [weeks] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE k.workplace_status = 'submitted')::int AS waiting,
+              count(*) FILTER (WHERE k.workplace_status = 'returned')::int AS returned
+         FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
+         JOIN users u ON u.id = a.enterprise_mentor_user_id WHERE u.mobile = '13800000004'`,
+    );
+    expect(weeks.waiting).toBeGreaterThanOrEqual(3);
+    const [returned] = await t.db.query(
+      `SELECT count(*)::int AS n FROM apprenticeship_log_weeks WHERE workplace_status = 'returned'`,
+    );
+    expect(returned.n).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A digest of what the demo shows, by natural keys (generated ids of demo accounts and courses are random). People
+ * made by the test itself (mobiles 139…) are left out.
+ */
+async function digest(db: DataSource): Promise<Record<string, string>> {
+  const queries: Record<string, string> = {
+    baseline: `SELECT township_code, age_from, age_to, sex, attainment, count FROM population_cells ORDER BY 1, 2, 4, 5`,
+    residents: `SELECT u.mobile, u.name, p.birth_date::text, p.sex, p.township_code, p.village_code, p.attainment,
+                       p.employment_status FROM users u JOIN learner_profiles p ON p.user_id = u.id
+                 WHERE u.mobile NOT LIKE '139%' ORDER BY u.mobile`,
+    records: `SELECT u.mobile, r.course_title, r.provider_name, r.completed_on::text, r.hours FROM learning_records r
+                JOIN users u ON u.id = r.learner_user_id ORDER BY 1, 2, 4`,
+    enrolments: `SELECT u.mobile, c.title, e.status, s.starts_at::text, s.township_code, s.village_code
+                   FROM enrolments e JOIN users u ON u.id = e.learner_user_id JOIN courses c ON c.id = e.course_id
+                   JOIN course_sessions s ON s.id = e.session_id ORDER BY 1, 2, 4`,
+    agreements: `SELECT u.mobile, x.name, a.start_date::text, a.planned_end_date::text, a.occupation_name,
+                        (SELECT string_agg(type || '@' || effective_date, ',' ORDER BY seq) FROM apprenticeship_events
+                          WHERE agreement_id = a.id) AS events
+                   FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id
+                   JOIN enterprises x ON x.id = a.enterprise_id ORDER BY 1, 3`,
+    weeks: `SELECT u.mobile, k.week_start::text, k.school_status, k.workplace_status, k.workplace_hours
+              FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
+              JOIN users u ON u.id = a.apprentice_user_id ORDER BY 1, 2, 5`,
+    figures: `SELECT s.year, s.kind, f->>'code' AS code, f->>'value' AS value, f->>'numerator' AS numerator
+                FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f ORDER BY 1, 2, 3`,
+  };
+  const out: Record<string, string> = {};
+  for (const [name, sql] of Object.entries(queries)) {
+    const [row] = await db.query(
+      `SELECT md5(string_agg(x::text, '|')) AS digest, count(*)::int AS n FROM (${sql}) x`,
+    );
+    out[name] = `${row.n}:${row.digest}`;
+  }
+  return out;
+}
+
+describe('the demo county is deterministic', () => {
+  it('loads the same county into a second database from the same seed', async () => {
+    const name = await createTestDatabase();
+    const second = await new DataSource(dataSourceOptions(databaseUrl(name), 2)).initialize();
+    try {
+      // The same places as the first database (startTestApp adds two test townships).
+      await seedPlaces(second);
+      await seedDemoData(second, new PasswordService());
+      const [a, b] = [await digest(t.db), await digest(second)];
+      // Both have rows of every kind, and the same rows.
+      for (const value of Object.values(a)) expect(Number(value.split(':')[0])).toBeGreaterThan(0);
+      expect(b).toEqual(a);
+    } finally {
+      await second.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }, 600_000);
+});
