@@ -23,6 +23,7 @@ import { PeopleModule } from './people/people.module.js';
 import { useCountyTimeZone } from './common/date-only.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
+import { ServicePointModule } from './service-point/service-point.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -48,6 +49,7 @@ export class AppModule {
         VerificationModule,
         AuthModule,
         ProxyModule,
+        ServicePointModule,
         NotificationsModule,
         HealthModule,
         OrganisationsModule,

@@ -10,12 +10,14 @@ import { PasswordService } from './password.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { RecoveryService } from './recovery.service.js';
+import { InPersonResetController } from './in-person-reset.controller.js';
+import { InPersonResetService } from './in-person-reset.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), PeopleModule],
-  controllers: [AuthController],
+  controllers: [AuthController, InPersonResetController],
   providers: [
     AuthService,
     TokenService,
@@ -23,6 +25,7 @@ import { MeQuery } from '../people/me.query.js';
     LoginThrottleService,
     PasswordPolicyService,
     RecoveryService,
+    InPersonResetService,
     LocalStrategy,
     JwtStrategy,
     MeQuery,

@@ -58,6 +58,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeRequired:
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:
+    case ErrorCode.MobileRequired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -72,6 +73,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NotEnrolled:
     case ErrorCode.NotAParty:
     case ErrorCode.ProxyConsentRequired:
+    case ErrorCode.ServicePointNotDesignated:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
@@ -98,6 +100,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SynonymExists:
     case ErrorCode.JobStateInvalid:
     case ErrorCode.CodeUsed:
+    case ErrorCode.AlreadyDesignated:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

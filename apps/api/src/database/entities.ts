@@ -14,6 +14,7 @@ import { CourseRequest } from '../catalogue/demand/demand.entities.js';
 import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../auth/auth.entities.js';
 import { VerificationCode } from '../verification/verification.entities.js';
 import { ProxyRelationship } from '../proxy/proxy.entities.js';
+import { InPersonResetCode, ServicePointStaff } from '../service-point/service-point.entities.js';
 import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
@@ -34,6 +35,8 @@ export const ENTITIES = [
   LoginFailure,
   VerificationCode,
   ProxyRelationship,
+  ServicePointStaff,
+  InPersonResetCode,
   Township,
   Village,
   Provider,

@@ -4,6 +4,7 @@ import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import { seedDemoIndicators } from './indicator-seed.js';
+import { seedDemoServicePoint } from './service-point-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -100,6 +101,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     });
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     await seedDemoProxyRelationship(m, userIds);
+    await seedDemoServicePoint(m, userIds, passwordHash);
   });
   return true;
 }

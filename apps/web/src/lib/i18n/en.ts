@@ -1,3 +1,4 @@
+import { servicePointEn } from './en/service-point.js';
 import { credentialsEn } from './en/credentials.js';
 import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...apprenticeshipEn,
   ...credentialsEn,
   ...accountEn,
+  ...servicePointEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,3 +1,4 @@
+import { servicePointZhCN } from './zh-CN/service-point.js';
 import { credentialsZhCN } from './zh-CN/credentials.js';
 import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
@@ -32,6 +33,7 @@ export const zhCN = {
   ...apprenticeshipZhCN,
   ...credentialsZhCN,
   ...accountZhCN,
+  ...servicePointZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',
