@@ -4473,15 +4473,6 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The request is not valid */
         BirthDateInvalidOrBodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
@@ -5240,7 +5231,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            /** @description VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             409: components["responses"]["AccountExistsOrCodeUsedOrIdNumberTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -130,7 +130,7 @@ export class PeopleService {
         onBehalfOfUserId: user.id,
         details: { townshipCode: dto.townshipCode },
       });
-      if (released) await this.auditClaim(manager, released, user.id);
+      if (released) await this.auditClaim(manager, released, user.id, proxyUserId);
       return user.id;
     } catch (error) {
       throw mapUniqueViolation(error);
@@ -153,13 +153,18 @@ export class PeopleService {
   }
 
   /** The managed account and the account that proved the number, never the number itself. */
-  async auditClaim(manager: EntityManager, managedUserId: string, claimedByUserId: string): Promise<void> {
+  async auditClaim(
+    manager: EntityManager,
+    managedUserId: string,
+    newOwnerUserId: string,
+    actorUserId = newOwnerUserId,
+  ): Promise<void> {
     await this.audit.record(manager, {
       action: 'account.mobile_claimed',
       entityType: 'user',
       entityId: managedUserId,
-      actorUserId: claimedByUserId,
-      details: { from: 'managed_account' },
+      actorUserId,
+      details: { from: 'managed_account', toUserId: newOwnerUserId },
     });
   }
 

@@ -414,6 +414,49 @@ describe('managed accounts and claiming a mobile', () => {
     expect(ownersRelationships.body).toEqual([]);
   });
 
+  it('a proxy the number’s holder gave an SMS consent code registers them, and the number leaves the managed account', async () => {
+    const holder = uniqueMobile();
+    const m = await registerManaged({ mobile: holder });
+    const helper = await makeActor(t, undefined, undefined, { name: '热心邻居' });
+    const asked = await post('/api/proxy/relationships/consent-requests', helper, { learnerMobile: holder });
+    expect(asked.status).toBe(200);
+    const confirmed = await post('/api/proxy/relationships', helper, {
+      challengeId: asked.body.challengeId,
+      code: lastCode(t, holder),
+      learnerMobile: holder,
+      relationship: 'family',
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);
+    // The SMS consent is for whoever holds the number: it does not reach the managed account.
+    expect(confirmed.body.otherName).toBeNull();
+    const enrolled = await post('/api/proxy/enrolments', helper, {
+      sessionId: course.sessionId,
+      relationship: 'family',
+      consent: true,
+      learnerMobile: holder,
+      newLearner: {
+        name: '机主本人',
+        birthDate: '1975-06-06',
+        sex: 'male',
+        townshipCode: TOWNSHIP_A,
+        villageCode: VILLAGE_A1,
+        attainment: 'primary',
+        employmentStatus: 'farmer',
+      },
+    });
+    expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
+    const [owner] = await t.db.query(`SELECT id, managed FROM users WHERE mobile = $1`, [holder]);
+    expect(owner.id).not.toBe(m.userId);
+    expect(owner.managed).toBe(false);
+    const [managed] = await t.db.query(`SELECT mobile FROM users WHERE id = $1`, [m.userId]);
+    expect(managed.mobile).toBeNull();
+    const [claim] = await t.db.query(
+      `SELECT actor_user_id FROM audit_events WHERE action = 'account.mobile_claimed' AND entity_id = $1`,
+      [m.userId],
+    );
+    expect(claim.actor_user_id).toBe(helper.id);
+  });
+
   it('refuses a mobile that already has an account of its own, a taken ID number, staff of another township', async () => {
     const someone = await makeActor(t);
     const before = await snapshot();
