@@ -24,6 +24,7 @@ import { useCountyTimeZone } from './common/date-only.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { AttainmentModule } from './attainment/attainment.module.js';
+import { ServicePointModule } from './service-point/service-point.module.js';
 
 export interface AppModuleOptions {
   /** Consume jobs and relay the outbox in this process. */
@@ -49,6 +50,7 @@ export class AppModule {
         VerificationModule,
         AuthModule,
         ProxyModule,
+        ServicePointModule,
         NotificationsModule,
         HealthModule,
         OrganisationsModule,

@@ -464,6 +464,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/in-person-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the one-time code a service point gave after checking the resident’s ID; ends every other session; signs in */
+        post: operations["InPersonReset_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proxy/relationships/consent-requests": {
         parameters: {
             query?: never;
@@ -510,6 +527,109 @@ export interface paths {
         put?: never;
         /** End a relationship (the resident or the proxy); takes effect at once */
         post: operations["Proxy_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Designated service-point staff in the administrator’s area (each view audited) */
+        get: operations["ServicePoint_listStaff"];
+        put?: never;
+        /** Designate an account as staff of a township service point */
+        post: operations["ServicePoint_designate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/staff/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a designation; takes effect at once (actions in progress finish first) */
+        post: operations["ServicePoint_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service points the caller is designated staff of (empty for most accounts) */
+        get: operations["ServicePoint_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/reset-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After checking the resident’s ID document: a one-time code (shown once) to set a new password with at /reset-in-person */
+        post: operations["ServicePoint_issueResetCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/proxy-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a proxy relationship the resident consented to in person (signed form, ID checked) */
+        post: operations["ServicePoint_recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-points/managed-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a resident without a phone of their own (or with a mobile given for them): a managed account, optionally with a proxy by signed consent */
+        post: operations["ServicePoint_registerManaged"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2217,7 +2337,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "SERVICE_POINT_NOT_DESIGNATED" | "ALREADY_DESIGNATED" | "MOBILE_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2418,6 +2538,15 @@ export interface components {
             /** @enum {string} */
             displayMode: "standard" | "elder";
             roles: components["schemas"]["RoleGrantResponse"][];
+            /**
+             * @description 9-digit sign-in number of a managed account (registered at a service point)
+             * @example 312345678
+             */
+            accountNumber: string | null;
+            /** @description Registered at a service point: used with a proxy or the service point; its mobile is unproven */
+            managed: boolean;
+            /** @description Townships whose service point the user is designated staff of (usually none) */
+            servicePoints: string[];
             /** @description Null for staff accounts without a learner profile */
             profile: components["schemas"]["ProfileResponse"] | (never | null);
             /** Format: date-time */
@@ -2658,6 +2787,20 @@ export interface components {
         AuthSessionsEndedResponse: {
             ended: number;
         };
+        InPersonResetDto: {
+            /**
+             * @description Account number, mobile or e-mail address
+             * @example 312345678
+             */
+            login: string;
+            /**
+             * @description The 8-digit code the service point gave
+             * @example 48213957
+             */
+            code: string;
+            /** @description At least 8 characters with a letter and a digit; not a leaked or common password, not the account’s own mobile, e-mail or name */
+            newPassword: string;
+        };
         ConsentRequestDto: {
             /**
              * @description The resident’s own mobile: the consent code goes there
@@ -2704,10 +2847,171 @@ export interface components {
              * @example 13900000123
              */
             learnerMobile: string | null;
+            /**
+             * Format: uuid
+             * @description For the proxy: the resident’s account once there is one (enrol by it when consent was recorded in person)
+             */
+            learnerUserId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        StaffDesignationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            /** @example 138****0031 */
+            mobileMasked: string | null;
+            townshipCode: string;
+            townshipName: string;
+            /** Format: date-time */
+            designatedAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        DesignateStaffDto: {
+            /**
+             * @description The staff member’s account: mobile or e-mail address
+             * @example 13800000031
+             */
+            login: string;
+            /**
+             * @description The township whose service point they work at
+             * @example 330782101000
+             */
+            townshipCode: string;
+        };
+        MyServicePointResponse: {
+            townshipCode: string;
+            townshipName: string;
+            townshipNameEn: string;
+        };
+        /**
+         * @description The document checked
+         * @enum {string}
+         */
+        IdDocumentType: "resident_id_card" | "temporary_id_card" | "household_register";
+        ResetCodeRequestDto: {
+            /**
+             * @description The service point’s township (the staff member’s own)
+             * @example 330782101000
+             */
+            townshipCode: string;
+            documentType: components["schemas"]["IdDocumentType"];
+            /**
+             * @description The resident ID number as typed from the document: checksum-checked, matched by keyed hash, never stored in clear
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+        };
+        ResetCodeResponse: {
+            /**
+             * @description Shown once: give it to the resident; only its hash is kept
+             * @example 48213957
+             */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            name: string;
+            /**
+             * @description What the resident signs in with: their account number, or their masked mobile or e-mail
+             * @example 138****0021
+             */
+            login: string;
+            /** @example 312345678 */
+            accountNumber: string | null;
+        };
+        InPersonConsentDto: {
+            /**
+             * @description The service point’s township (the staff member’s own)
+             * @example 330782101000
+             */
+            townshipCode: string;
+            documentType: components["schemas"]["IdDocumentType"];
+            /**
+             * @description The resident ID number as typed from the document: checksum-checked, matched by keyed hash, never stored in clear
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+            /**
+             * @description The proxy’s account: mobile or e-mail address
+             * @example 13800000001
+             */
+            proxyLogin: string;
+            relationship: components["schemas"]["ProxyKind"];
+            /**
+             * Format: date
+             * @description The date on the signed consent form
+             * @example 2026-12-01
+             */
+            consentFormDate: string;
+        };
+        InPersonConsentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerUserId: string;
+            learnerName: string;
+            proxyName: string;
+            relationship: components["schemas"]["ProxyKind"];
+            /** Format: date */
+            consentFormDate: string;
+            documentType: components["schemas"]["IdDocumentType"];
+        };
+        ManagedProxyFields: {
+            /**
+             * @description The proxy’s account: mobile or e-mail address
+             * @example 13800000001
+             */
+            login: string;
+            relationship: components["schemas"]["ProxyKind"];
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            consentFormDate: string;
+        };
+        ManagedAccountDto: {
+            /**
+             * @description The service point’s township (the staff member’s own)
+             * @example 330782101000
+             */
+            townshipCode: string;
+            documentType: components["schemas"]["IdDocumentType"];
+            /**
+             * @description The resident ID number as typed from the document: checksum-checked, matched by keyed hash, never stored in clear
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+            /** @example 赵桂英 */
+            name: string;
+            /** @example 330782101201 */
+            villageCode: string;
+            attainment: components["schemas"]["AttainmentLevel"];
+            employmentStatus: components["schemas"]["EmploymentStatus"];
+            /**
+             * @description A mobile given for the resident (not proven): its real owner can later claim it by SMS code. Omit when the resident has no phone.
+             * @example 13800000022
+             */
+            mobile?: string;
+            proxy?: components["schemas"]["ManagedProxyFields"];
+        };
+        ManagedAccountResponse: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * @description The resident signs in with it (after an in-person reset)
+             * @example 312345678
+             */
+            accountNumber: string;
+            name: string;
+            /** @example 138****0022 */
+            mobileMasked: string | null;
+            /** Format: uuid */
+            relationshipId: string | null;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -4180,8 +4484,16 @@ export interface components {
             relationship: "family" | "village_worker" | "other";
             /** @description The learner agreed to be enrolled by the proxy (recorded with the time) */
             consent: boolean;
-            /** @example 13900000123 */
-            learnerMobile: string;
+            /**
+             * @description The resident’s mobile (the consent code went there); give this or learnerUserId
+             * @example 13900000123
+             */
+            learnerMobile?: string;
+            /**
+             * Format: uuid
+             * @description The resident’s account, for one whose consent was recorded in person (a managed account may have no mobile)
+             */
+            learnerUserId?: string;
             newLearner?: components["schemas"]["NewLearnerDto"];
         };
         RosterImportDto: {
@@ -4596,6 +4908,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The resource is not in a state that allows this */
+        AlreadyDesignated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The request is understood but breaks a rule */
         ApprenticeTooYoungOrGuardianRequiredOrLearnerProfileRequired: {
             headers: {
@@ -4642,7 +4963,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BirthDateInvalidOrBodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4769,6 +5090,15 @@ export interface components {
         };
         /** @description Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header) */
         CodeAttemptsExhausted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many attempts; wait `retryAfterSeconds` (also in the Retry-After header) */
+        CodeAttemptsExhaustedOrRateLimited: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5419,7 +5749,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            /** @description VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             409: components["responses"]["AccountExistsOrCodeUsedOrIdNumberTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6059,6 +6397,44 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    InPersonReset_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (password), CODE_INVALID (wrong code, or a code for another account), CODE_EXPIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: components["responses"]["CodeUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["CodeAttemptsExhaustedOrRateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Proxy_requestConsent: {
         parameters: {
             query?: never;
@@ -6173,6 +6549,288 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_listStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDesignationResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_designate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignateStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDesignationResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
+            /** @description NOT_FOUND (no such account, or township outside your area) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            409: components["responses"]["AlreadyDesignated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffDesignationResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["ForbiddenOrMfaRequired"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyServicePointResponse"][];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_issueResetCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetCodeRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetCodeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description SERVICE_POINT_NOT_DESIGNATED: not (or no longer) staff of that township’s service point; FORBIDDEN (your own account) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND (no resident of the township has this ID number) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InPersonConsentResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (e.g. consentFormDate in the future) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description SERVICE_POINT_NOT_DESIGNATED: not (or no longer) staff of that township’s service point */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LEARNER_NOT_FOUND, NOT_FOUND (no such proxy account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ServicePoint_registerManaged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManagedAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedAccountResponse"];
+                };
+            };
+            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description SERVICE_POINT_NOT_DESIGNATED: not (or no longer) staff of that township’s service point */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND (no such proxy account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ID_NUMBER_TAKEN, ACCOUNT_EXISTS (the mobile has an account) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -107,6 +107,9 @@ export enum ErrorCode {
   CodeAttemptsExhausted = 'CODE_ATTEMPTS_EXHAUSTED',
   SmsUnavailable = 'SMS_UNAVAILABLE',
   ProxyConsentRequired = 'PROXY_CONSENT_REQUIRED',
+  ServicePointNotDesignated = 'SERVICE_POINT_NOT_DESIGNATED',
+  AlreadyDesignated = 'ALREADY_DESIGNATED',
+  MobileRequired = 'MOBILE_REQUIRED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

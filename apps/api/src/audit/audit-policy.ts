@@ -25,6 +25,7 @@ export const UNAUDITED_WRITES: Record<string, string> = {
 export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audited' | 'operations'> = {
   'GET /api/providers': 'audited',
   'GET /api/audit/events': 'audited',
+  'GET /api/service-points/staff': 'audited',
   // Job queues: counts, job names, ids, attempts and errors; never a job's data, so nothing about a person.
   'GET /api/admin/queues': 'operations',
   'GET /api/enterprises': 'organisations',

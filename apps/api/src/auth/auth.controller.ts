@@ -49,7 +49,7 @@ export class AuthController {
     type: ErrorResponse,
     description:
       'VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ' +
-      'CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED',
+      'CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required)',
   })
   @ApiConflictResponse({ type: ErrorResponse, description: 'ACCOUNT_EXISTS, ID_NUMBER_TAKEN or CODE_USED' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })

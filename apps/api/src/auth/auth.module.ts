@@ -10,6 +10,8 @@ import { PasswordService } from './password.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordPolicyService } from './password-policy.service.js';
 import { RecoveryService } from './recovery.service.js';
+import { InPersonResetController } from './in-person-reset.controller.js';
+import { InPersonResetService } from './in-person-reset.service.js';
 import { TokenService } from './token.service.js';
 import { MeQuery } from '../people/me.query.js';
 import { MfaController } from './mfa/mfa.controller.js';
@@ -18,7 +20,7 @@ import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), PeopleModule],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, MfaController, InPersonResetController],
   providers: [
     AuthService,
     TokenService,
@@ -26,6 +28,7 @@ import { SessionsService } from './sessions.service.js';
     LoginThrottleService,
     PasswordPolicyService,
     RecoveryService,
+    InPersonResetService,
     LocalStrategy,
     JwtStrategy,
     MeQuery,

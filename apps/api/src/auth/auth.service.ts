@@ -20,9 +20,27 @@ import { type IssuedTokens, TokenService } from './token.service.js';
 import { CodePurpose } from '../verification/verification.entities.js';
 import { type Challenge, VerificationService } from '../verification/verification.service.js';
 
-export function normaliseLogin(login: string): { mobile?: string; email?: string } {
+export interface LoginName {
+  mobile?: string;
+  email?: string;
+  /** The 9-digit sign-in number of an account with no mobile or e-mail of its own (a managed account). */
+  accountNumber?: string;
+}
+
+export function normaliseLogin(login: string): LoginName {
   const value = login.trim();
-  return value.includes('@') ? { email: value.toLowerCase() } : { mobile: value.replace(/[\s-]/g, '') };
+  if (value.includes('@')) return { email: value.toLowerCase() };
+  const digits = value.replace(/[\s-]/g, '');
+  return /^[2-9]\d{8}$/.test(digits) ? { accountNumber: digits } : { mobile: digits };
+}
+
+/** The TypeORM `where` for a login. */
+export function loginWhere(
+  who: LoginName,
+): { email: string } | { accountNumber: string } | { mobile: string } {
+  if (who.email) return { email: who.email };
+  if (who.accountNumber) return { accountNumber: who.accountNumber };
+  return { mobile: who.mobile ?? '' };
 }
 
 @Injectable()
@@ -53,8 +71,8 @@ export class AuthService {
     await this.rateLimits.assertBelow([ipLimit]);
     await this.throttle.assertMayTry(accountKey, ip);
     const user = await this.dataSource.getRepository(User).findOne({
-      where: who.email ? { email: who.email } : { mobile: who.mobile ?? '' },
-      select: { id: true, passwordHash: true, status: true, mobile: true },
+      where: loginWhere(who),
+      select: { id: true, passwordHash: true, status: true, mobile: true, managed: true },
     });
     const ok = user
       ? await this.passwords.verify(user.passwordHash, password)
@@ -66,8 +84,9 @@ export class AuthService {
     }
     if (user.status !== 'active')
       throw new DomainException(ErrorCode.AuthAccountDisabled, 'This account is disabled.');
-    // Without a mobile there is nothing to step up to; the pair waits still hold guessing back.
-    if (user.mobile && (await this.throttle.isSprayed(accountKey))) {
+    // Without a proven mobile there is nothing to step up to (a managed account's mobile was given for it, not
+    // proven); the pair waits still hold guessing back.
+    if (user.mobile && !user.managed && (await this.throttle.isSprayed(accountKey))) {
       const challenge = await this.verification.send({
         purpose: CodePurpose.LoginStepUp,
         mobile: user.mobile,
@@ -92,11 +111,12 @@ export class AuthService {
 
   /**
    * Texts a registration code; the answer is the same whether or not the number has an account. Its owner, if any,
-   * gets a notice that they already have one (and no code) instead.
+   * gets a notice that they already have one (and no code) instead. A number held only by a managed account (given
+   * for a resident at a service point, never proven) gets a real code: its owner registers and so claims it.
    */
   async requestRegistrationCode(mobile: string, ip: string): Promise<Challenge> {
     const [existing]: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM users WHERE mobile = $1`,
+      `SELECT id FROM users WHERE mobile = $1 AND NOT managed`,
       [mobile],
     );
     return this.verification.send({
@@ -140,6 +160,15 @@ export class AuthService {
    */
   async register(dto: RegisterDto, ip: string): Promise<AuthTokensResponse> {
     await this.rateLimits.consume(this.registrationLimit(ip));
+    // Nothing can prove an e-mail address (there is no e-mail channel), so where ownership must be proven an
+    // account starts from a mobile: e-mail-only registration would let anyone take, or probe, an address.
+    if (this.config.registrationCodeRequired && dto.mobile === undefined) {
+      throw DomainException.field(
+        ErrorCode.MobileRequired,
+        'mobile',
+        'Register with a mobile number; the code texted to it proves it is yours.',
+      );
+    }
     const proving =
       dto.mobile !== undefined && (this.config.registrationCodeRequired || dto.challengeId !== undefined);
     if (proving && (!dto.challengeId || !dto.code)) {
@@ -164,7 +193,8 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       if (challengeId) await this.verification.consume(manager, challengeId);
-      const user = await this.people.register(dto, passwordHash, manager);
+      // A proven number moves off a managed account that held it (see PeopleService.register).
+      const user = await this.people.register(dto, passwordHash, manager, { mobileProven: !!challengeId });
       return this.withUser(manager, await this.tokens.openSession(manager, user.id));
     });
   }

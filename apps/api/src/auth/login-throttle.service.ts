@@ -30,9 +30,9 @@ export class LoginThrottleService {
   ) {}
 
   /** A hash of the login as typed (normalised): known and unknown accounts are counted alike. */
-  accountKey(who: { mobile?: string; email?: string }): string {
+  accountKey(who: { mobile?: string; email?: string; accountNumber?: string }): string {
     return createHash('sha256')
-      .update(who.email ?? who.mobile ?? '')
+      .update(who.email ?? who.accountNumber ?? who.mobile ?? '')
       .digest('hex');
   }
 

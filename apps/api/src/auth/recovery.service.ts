@@ -27,10 +27,13 @@ export class RecoveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The same answer whether or not an account has the number; a text goes only to an account's mobile. */
+  /**
+   * The same answer whether or not an account has the number; a text goes only to an account's mobile. A managed
+   * account's mobile was given for it, not proven, so it gets no reset code (its password is reset in person).
+   */
   async requestCode(mobile: string, ip: string): Promise<Challenge> {
     const [user]: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM users WHERE mobile = $1 AND status = 'active'`,
+      `SELECT id FROM users WHERE mobile = $1 AND status = 'active' AND NOT managed`,
       [mobile],
     );
     return this.verification.send({

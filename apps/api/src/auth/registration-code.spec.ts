@@ -80,9 +80,19 @@ describe('registration proven by a texted code', () => {
     expect(guessOwner.body.code).toBe('CODE_INVALID');
   });
 
-  it('registers without a mobile (e-mail only) with no code', async () => {
-    const res = await register(registerBody({ mobile: undefined, email: `x${Date.now()}@example.cn` }));
-    expect(res.status).toBe(201);
+  it('refuses e-mail-only registration (nothing proves an address), so a taken address tells nothing', async () => {
+    const email = `x${Date.now()}@example.cn`;
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM users`);
+    const fresh = await register(registerBody({ mobile: undefined, email }));
+    expect([fresh.status, fresh.body.code]).toEqual([400, 'MOBILE_REQUIRED']);
+    await t.db.query(`INSERT INTO users (name, email, password_hash) VALUES ('已有邮箱', $1, '!x')`, [
+      `taken-${email}`,
+    ]);
+    const taken = await register(registerBody({ mobile: undefined, email: `taken-${email}` }));
+    expect([taken.status, taken.body.code]).toEqual([400, 'MOBILE_REQUIRED']);
+    expect(taken.body.message).toBe(fresh.body.message);
+    const after = await t.db.query(`SELECT count(*)::int AS n FROM users`);
+    expect(after[0].n).toBe(before[0].n + 1);
   });
 
   it('refuses the development gateway and an opt-out in production (configuration)', async () => {

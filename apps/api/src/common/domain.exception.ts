@@ -62,6 +62,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:
     case ErrorCode.MfaCodeInvalid:
+    case ErrorCode.MobileRequired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -79,6 +80,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MfaRequired:
     case ErrorCode.StepUpRequired:
     case ErrorCode.MfaResetOwn:
+    case ErrorCode.ServicePointNotDesignated:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationInvalid:
@@ -108,6 +110,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MfaCodeUsed:
     case ErrorCode.MfaAlreadyEnrolled:
     case ErrorCode.MfaNotEnrolled:
+    case ErrorCode.AlreadyDesignated:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

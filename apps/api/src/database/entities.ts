@@ -15,6 +15,7 @@ import { AuthSession, LoginFailure, RateLimitBucket, RefreshToken } from '../aut
 import { MfaRecoveryCode, UserTotp } from '../auth/mfa/mfa.entities.js';
 import { VerificationCode } from '../verification/verification.entities.js';
 import { ProxyRelationship } from '../proxy/proxy.entities.js';
+import { InPersonResetCode, ServicePointStaff } from '../service-point/service-point.entities.js';
 import { Certificate, CredentialSigningKey, LearningRecord } from '../credentials/credentials.entities.js';
 import { Attendance, ClassDate, LessonProgress, RosterImport } from '../learning/learning.entities.js';
 import {
@@ -37,6 +38,8 @@ export const ENTITIES = [
   LoginFailure,
   VerificationCode,
   ProxyRelationship,
+  ServicePointStaff,
+  InPersonResetCode,
   Township,
   Village,
   Provider,

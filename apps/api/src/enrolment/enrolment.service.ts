@@ -186,8 +186,18 @@ export class EnrolmentService {
     await this.proxies.limitActions(user);
     const id = await this.line.run(dto.sessionId, () =>
       this.dataSource.transaction(async (m) => {
-        const acting = await this.proxies.assertActing(m, user, dto.learnerMobile);
-        let learner = acting.learnerUserId ?? (await this.learnerByMobile(m, dto.learnerMobile));
+        if (dto.learnerUserId !== undefined && dto.learnerMobile !== undefined)
+          throw DomainException.field(
+            ErrorCode.ValidationFailed,
+            'learnerUserId',
+            'Give the resident’s mobile or their account, not both.',
+          );
+        const acting =
+          dto.learnerUserId !== undefined
+            ? await this.proxies.assertActingFor(m, user, dto.learnerUserId)
+            : await this.proxies.assertActing(m, user, dto.learnerMobile as string);
+        let learner =
+          acting.learnerUserId ?? (await this.learnerByMobile(m, dto.learnerMobile as string, true));
         if (!learner) {
           if (!dto.newLearner) {
             throw DomainException.field(
@@ -198,7 +208,7 @@ export class EnrolmentService {
           }
           learner = await this.people.registerByProxy(
             m,
-            { ...dto.newLearner, mobile: dto.learnerMobile },
+            { ...dto.newLearner, mobile: dto.learnerMobile as string },
             user.id,
           );
         }
@@ -213,9 +223,14 @@ export class EnrolmentService {
     return this.one(id);
   }
 
-  private async learnerByMobile(m: EntityManager, mobile: string): Promise<string | undefined> {
+  /** `ownOnly`: not a managed account holding a number given for it (a proxy's SMS consent does not reach it). */
+  private async learnerByMobile(
+    m: EntityManager,
+    mobile: string,
+    ownOnly = false,
+  ): Promise<string | undefined> {
     const [row]: Array<{ id: string }> = await m.query(
-      `SELECT id FROM users WHERE mobile = $1 AND status = 'active'`,
+      `SELECT id FROM users WHERE mobile = $1 AND status = 'active'${ownOnly ? ' AND NOT managed' : ''}`,
       [mobile],
     );
     return row?.id;

@@ -10,6 +10,9 @@ export class MeQuery {
   async byId(manager: EntityManager, userId: string): Promise<MeRow | null> {
     const rows: MeRow[] = await manager.query(
       `SELECT u.id, u.name, u.mobile, u.email, u.locale, u.display_mode AS "displayMode",
+              u.account_number AS "accountNumber", u.managed,
+              ARRAY(SELECT d.township_code::text FROM service_point_staff d
+                     WHERE d.user_id = u.id AND d.withdrawn_at IS NULL ORDER BY d.township_code) AS "servicePoints",
               to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
               COALESCE((SELECT json_agg(json_build_object('role', r.role, 'providerId', r.provider_id,
                                                           'enterpriseId', r.enterprise_id, 'townshipPrefix', r.township_prefix)

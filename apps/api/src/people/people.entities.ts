@@ -18,7 +18,9 @@ import { Township, Village } from '../geo/geo.entities.js';
 import { Enterprise, Provider } from '../organisations/organisation.entities.js';
 
 @Entity('users')
-@Check('chk_users_contact', 'mobile IS NOT NULL OR email IS NOT NULL')
+@Check('chk_users_contact', 'mobile IS NOT NULL OR email IS NOT NULL OR account_number IS NOT NULL')
+@Check('chk_users_account_number', `account_number IS NULL OR account_number ~ '^[2-9][0-9]{8}$'`)
+@Check('chk_users_managed_number', 'NOT managed OR account_number IS NOT NULL')
 @Check('chk_users_status', `status IN ('active','disabled')`)
 @Check('chk_users_locale', `locale IN ('zh-CN','en')`)
 @Check('chk_users_display_mode', `display_mode IN ('standard','elder')`)
@@ -40,6 +42,19 @@ export class User {
 
   @Column({ type: 'text' })
   passwordHash: string;
+
+  /**
+   * Registered for the resident at a service point (no phone of their own, or a mobile given for them and not
+   * proven): the account is used through its proxy or service-point staff, gets its password in person, and a
+   * mobile it holds can be claimed by the number's real owner by SMS code.
+   */
+  @Column({ type: 'boolean', default: false })
+  managed: boolean;
+
+  /** A 9-digit sign-in number for accounts without a mobile or e-mail of their own (managed accounts). */
+  @Index('IDX_users_account_number', { unique: true, where: 'account_number IS NOT NULL' })
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  accountNumber: string | null;
 
   @Column({ type: 'text', default: 'active' })
   status: 'active' | 'disabled';

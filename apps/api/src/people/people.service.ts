@@ -33,7 +33,12 @@ export class PeopleService {
    * Creates the account, its learner role and profile, the audit event and the welcome job in one transaction.
    * `passwordHash` is computed by the caller outside the transaction (argon2 is slow on purpose).
    */
-  async register(dto: RegisterDto, passwordHash: string, manager: EntityManager): Promise<User> {
+  async register(
+    dto: RegisterDto,
+    passwordHash: string,
+    manager: EntityManager,
+    options: { mobileProven?: boolean } = {},
+  ): Promise<User> {
     if (!dto.mobile && !dto.email) {
       throw new DomainException(ErrorCode.ContactRequired, 'Give a mobile number or an e-mail address.', [
         {
@@ -47,6 +52,8 @@ export class PeopleService {
     const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, dto.birthDate, dto.sex) : null;
     await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
     try {
+      const released =
+        dto.mobile && options.mobileProven ? await this.releaseManagedMobile(manager, dto.mobile) : null;
       const user = await manager.save(
         manager.create(User, {
           name: dto.name,
@@ -55,6 +62,7 @@ export class PeopleService {
           passwordHash,
         }),
       );
+      if (released) await this.auditClaim(manager, released, user.id);
       await manager.insert(RoleAssignment, { userId: user.id, role: Role.Learner });
       await manager.insert(LearnerProfile, {
         userId: user.id,
@@ -95,6 +103,8 @@ export class PeopleService {
     assertBirthDate(dto.birthDate);
     await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
     try {
+      // The resident's consent code proved the number: a managed account holding it lets it go.
+      const released = await this.releaseManagedMobile(manager, dto.mobile);
       const user = await manager.save(
         manager.create(User, {
           name: dto.name,
@@ -123,10 +133,42 @@ export class PeopleService {
         onBehalfOfUserId: user.id,
         details: { townshipCode: dto.townshipCode },
       });
+      if (released) await this.auditClaim(manager, released, user.id, proxyUserId);
       return user.id;
     } catch (error) {
       throw mapUniqueViolation(error);
     }
+  }
+
+  /**
+   * A mobile given for a managed account was never proven: whoever proves it by SMS code (registering, or a proxy
+   * the number's holder gave a consent code to) takes it, and the managed account keeps working without it (its
+   * account number, proxies and service point). Locks the managed row; returns its id, or null when none held it.
+   */
+  async releaseManagedMobile(manager: EntityManager, mobile: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH released AS (
+         UPDATE users SET mobile = NULL, updated_at = now() WHERE mobile = $1 AND managed RETURNING id)
+       SELECT id FROM released`,
+      [mobile],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The managed account and the account that proved the number, never the number itself. */
+  async auditClaim(
+    manager: EntityManager,
+    managedUserId: string,
+    newOwnerUserId: string,
+    actorUserId = newOwnerUserId,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      action: 'account.mobile_claimed',
+      entityType: 'user',
+      entityId: managedUserId,
+      actorUserId,
+      details: { from: 'managed_account', toUserId: newOwnerUserId },
+    });
   }
 
   async me(userId: string): Promise<MeRow> {

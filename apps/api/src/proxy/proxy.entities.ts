@@ -10,6 +10,14 @@ import {
 } from 'typeorm';
 import { User } from '../people/people.entities.js';
 
+/** Identity documents a service point checks; each carries the 18-character resident ID number. */
+export type IdDocumentType = 'resident_id_card' | 'temporary_id_card' | 'household_register';
+export const ID_DOCUMENT_TYPES: IdDocumentType[] = [
+  'resident_id_card',
+  'temporary_id_card',
+  'household_register',
+];
+
 export type ProxyKind = 'family' | 'village_worker' | 'other';
 export const PROXY_KINDS: ProxyKind[] = ['family', 'village_worker', 'other'];
 
@@ -24,8 +32,16 @@ export const PROXY_KINDS: ProxyKind[] = ['family', 'village_worker', 'other'];
 @Check('chk_proxy_relationships_via', `confirmed_via IN ('sms','in_person')`)
 @Check(
   'chk_proxy_relationships_in_person',
-  `confirmed_via <> 'in_person' OR (recorded_by_user_id IS NOT NULL AND consent_form_date IS NOT NULL)`,
+  `confirmed_via <> 'in_person' OR (recorded_by_user_id IS NOT NULL AND consent_form_date IS NOT NULL AND consent_document_type IS NOT NULL)`,
 )
+@Check(
+  'chk_proxy_relationships_document',
+  `consent_document_type IS NULL OR consent_document_type IN ('resident_id_card','temporary_id_card','household_register')`,
+)
+@Index('uq_proxy_relationships_live_in_person', ['proxyUserId', 'learnerUserId'], {
+  unique: true,
+  where: `revoked_at IS NULL AND confirmed_via = 'in_person'`,
+})
 @Check('chk_proxy_relationships_learner', 'learner_mobile IS NOT NULL OR learner_user_id IS NOT NULL')
 @Check('chk_proxy_relationships_not_self', 'learner_user_id IS NULL OR learner_user_id <> proxy_user_id')
 @Index('uq_proxy_relationships_live_mobile', ['proxyUserId', 'learnerMobile'], {
@@ -73,6 +89,10 @@ export class ProxyRelationship {
 
   @Column({ type: 'uuid', nullable: true })
   recordedByUserId: string | null;
+
+  /** The identity document staff checked for consent recorded in person (its type only, never its number). */
+  @Column({ type: 'text', nullable: true })
+  consentDocumentType: IdDocumentType | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -68,7 +68,7 @@ export class ProxyService {
       [user.id],
     );
     const [learner]: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM users WHERE mobile = $1`,
+      `SELECT id FROM users WHERE mobile = $1 AND NOT managed`,
       [learnerMobile],
     );
     const who = proxy.mobile ? `${proxy.name}（手机尾号${proxy.mobile.slice(-4)}）` : proxy.name;
@@ -100,9 +100,10 @@ export class ProxyService {
       throw new DomainException(ErrorCode.CodeInvalid, 'The code is not right. Ask for a new one.');
     const id = await this.dataSource.transaction(async (m) => {
       await this.verification.consume(m, dto.challengeId);
-      const [learner]: Array<{ id: string }> = await m.query(`SELECT id FROM users WHERE mobile = $1`, [
-        dto.learnerMobile,
-      ]);
+      const [learner]: Array<{ id: string }> = await m.query(
+        `SELECT id FROM users WHERE mobile = $1 AND NOT managed`,
+        [dto.learnerMobile],
+      );
       if (learner?.id === user.id)
         throw DomainException.field(
           ErrorCode.ValidationFailed,
@@ -155,6 +156,7 @@ export class ProxyService {
         otherName: side === 'proxy' ? r.learner_name : r.proxy_name,
         otherMobileMasked: otherMobile ? maskMobile(otherMobile) : null,
         learnerMobile: side === 'proxy' ? r.learner_mobile : null,
+        learnerUserId: side === 'proxy' ? r.learner_user_id : null,
         createdAt: r.created_at.toISOString(),
         revokedAt: r.revoked_at?.toISOString() ?? null,
       };
@@ -212,7 +214,7 @@ export class ProxyService {
       await m.query(
         `SELECT r.id, coalesce(r.learner_user_id, u.id) AS learner_user_id, r.relationship
          FROM proxy_relationships r
-         LEFT JOIN users u ON u.mobile = r.learner_mobile
+         LEFT JOIN users u ON u.mobile = r.learner_mobile AND NOT u.managed
         WHERE r.proxy_user_id = $1 AND r.learner_mobile = $2 AND r.revoked_at IS NULL AND r.scope = 'enrolment'
         FOR UPDATE OF r`,
         [user.id, learnerMobile],
@@ -229,6 +231,28 @@ export class ProxyService {
       learnerUserId: rows[0].learner_user_id,
       relationship: rows[0].relationship,
     };
+  }
+
+  /**
+   * As assertActing, for a resident named by account (consent recorded in person; a managed account may have no
+   * mobile). The same refusal for an account that does not exist.
+   */
+  async assertActingFor(m: EntityManager, user: AuthUser, learnerUserId: string): Promise<ActingFor> {
+    const rows: Array<{ id: string; relationship: ProxyKind }> = await m.query(
+      `SELECT r.id, r.relationship FROM proxy_relationships r
+        WHERE r.proxy_user_id = $1 AND r.learner_user_id = $2 AND r.revoked_at IS NULL AND r.scope = 'enrolment'
+        ORDER BY r.created_at LIMIT 1
+        FOR UPDATE OF r`,
+      [user.id, learnerUserId],
+    );
+    if (!rows.length) {
+      throw DomainException.field(
+        ErrorCode.ProxyConsentRequired,
+        'learnerUserId',
+        'The resident has not confirmed that you may act for them (or has revoked it).',
+      );
+    }
+    return { relationshipId: rows[0].id, learnerUserId, relationship: rows[0].relationship };
   }
 
   /** After registering the resident on their behalf, the relationship names the new account. */

@@ -9,6 +9,7 @@ import { seedProviderApplications } from './county/applications.js';
 import { seedCountyApprenticeships } from './county/apprenticeships.js';
 import { seedDemoPeriods } from './county/periods.js';
 import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
+import { seedDemoServicePoint } from './service-point-seed.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_ENTERPRISES,
@@ -116,6 +117,7 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     phase('baseline, residents and history');
     await seedDemoProxyRelationship(m, userIds);
+    await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
     await seedProviderApplications(m);
     return userIds.get('13800000006') as string;

@@ -13,6 +13,8 @@ const SESSION = '0b8f0f5e-5b9a-4c83-9a2a-1f0d2b3c4d5e';
 function makeProxyValues(overrides: Partial<ProxyValues> = {}): ProxyValues {
   return {
     mobile: '13900000123',
+    learner: '',
+    learnerName: '',
     q: '智能手机',
     sessionId: SESSION,
     relationship: 'family',

@@ -15,7 +15,17 @@ import { fillTownshipFromVillage } from './validation.js';
 export const RELATIONSHIPS = ['family', 'village_worker', 'other'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-export const PROXY_FIELDS = ['mobile', 'q', 'sessionId', 'relationship', 'consent', 'register'] as const;
+/** `learner` (an account id) and `learnerName` stand in for `mobile` for a resident whose consent was recorded in person. */
+export const PROXY_FIELDS = [
+  'mobile',
+  'learner',
+  'learnerName',
+  'q',
+  'sessionId',
+  'relationship',
+  'consent',
+  'register',
+] as const;
 export const NEW_LEARNER_FIELDS = [
   'name',
   'birthDate',
@@ -31,7 +41,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The enrolment itself: whose mobile, which session, who is asking, and that the learner agreed. */
 export function checkProxyEnrolment(values: ProxyValues, errors: FormErrors): void {
-  checkMobile(values.mobile, 'mobile', errors);
+  if (!isUuid(values.learner)) checkMobile(values.mobile, 'mobile', errors);
   if (!isUuid(values.sessionId)) errors.sessionId = { key: 'validation.required' };
   requireFields(values, ['relationship'], errors);
   checkChoice(values.relationship, RELATIONSHIPS, 'relationship', errors);
@@ -63,7 +73,7 @@ export function toProxyBody(values: ProxyValues): Schemas['ProxyEnrolDto'] {
     sessionId: values.sessionId,
     relationship: checkedChoice(RELATIONSHIPS, values.relationship),
     consent: true,
-    learnerMobile: values.mobile,
+    ...(isUuid(values.learner) ? { learnerUserId: values.learner } : { learnerMobile: values.mobile }),
     newLearner:
       values.register === '1'
         ? {
@@ -81,6 +91,6 @@ export function toProxyBody(values: ProxyValues): Schemas['ProxyEnrolDto'] {
 
 /** The API names nested fields `newLearner.name` and the mobile `learnerMobile`; the form calls them otherwise. */
 export function formFieldOf(apiField: string): string {
-  if (apiField === 'learnerMobile') return 'mobile';
+  if (apiField === 'learnerMobile' || apiField === 'learnerUserId') return 'mobile';
   return apiField.startsWith('newLearner.') ? apiField.slice('newLearner.'.length) : apiField;
 }

@@ -31,6 +31,8 @@ export const load: LayoutServerLoad = async (event) => {
           canSeeMentor: roles.some((role) => MENTOR_ROLES.includes(role)),
           // Provider administrators revoke their own provider's certificates, bureau administrators any.
           canRevoke: roles.includes(Role.ProviderAdmin) || roles.includes(Role.BureauAdmin),
+          // Designated by the bureau for a township service point (a designation, not a role).
+          canSeeServicePoint: (user.servicePoints?.length ?? 0) > 0,
         }
       : null,
     unread,

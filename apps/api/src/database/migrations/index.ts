@@ -17,6 +17,7 @@ import { SecondFactorAndSessions1796421356807 } from './1796421356807-SecondFact
 import { CompletionEvidence1796500000000 } from './1796500000000-CompletionEvidence.js';
 import { AttainmentEvents1796500000001 } from './1796500000001-AttainmentEvents.js';
 import { ClassSchedule1796500000002 } from './1796500000002-ClassSchedule.js';
+import { ServicePoints1796500000003 } from './1796500000003-ServicePoints.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CompletionEvidence1796500000000,
   AttainmentEvents1796500000001,
   ClassSchedule1796500000002,
+  ServicePoints1796500000003,
 ];

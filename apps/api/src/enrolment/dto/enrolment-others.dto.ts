@@ -11,6 +11,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { LengthGraphemes } from '../../common/graphemes.js';
@@ -71,10 +72,23 @@ export class ProxyEnrolDto {
   @Equals(true, { message: 'consent must be given' })
   consent: boolean;
 
-  @ApiProperty({ example: '13900000123' })
+  @ApiPropertyOptional({
+    example: '13900000123',
+    description: 'The resident’s mobile (the consent code went there); give this or learnerUserId',
+  })
+  @ValidateIf((o: ProxyEnrolDto) => o.learnerUserId === undefined)
   @trim()
   @Matches(MOBILE_PATTERN, mobile)
-  learnerMobile: string;
+  learnerMobile?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The resident’s account, for one whose consent was recorded in person (a managed account may have no mobile)',
+  })
+  @IsOptional()
+  @IsUUID()
+  learnerUserId?: string;
 
   @ApiPropertyOptional({
     type: NewLearnerDto,

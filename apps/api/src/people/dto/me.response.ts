@@ -33,6 +33,23 @@ export class MeResponse {
   @ApiProperty({ enum: ['standard', 'elder'] }) displayMode: 'standard' | 'elder';
   @ApiProperty({ type: [RoleGrantResponse] }) roles: RoleGrantResponse[];
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '312345678',
+    description: '9-digit sign-in number of a managed account (registered at a service point)',
+  })
+  accountNumber: string | null;
+  @ApiProperty({
+    description:
+      'Registered at a service point: used with a proxy or the service point; its mobile is unproven',
+  })
+  managed: boolean;
+  @ApiProperty({
+    type: [String],
+    description: 'Townships whose service point the user is designated staff of (usually none)',
+  })
+  servicePoints: string[];
+  @ApiProperty({
     type: ProfileResponse,
     nullable: true,
     description: 'Null for staff accounts without a learner profile',

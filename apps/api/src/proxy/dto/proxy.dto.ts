@@ -64,6 +64,14 @@ export class ProxyRelationshipResponse {
       'For the proxy: the resident’s mobile in full (the consent came from it); null for the resident',
   })
   learnerMobile: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'For the proxy: the resident’s account once there is one (enrol by it when consent was recorded in person)',
+  })
+  learnerUserId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
 }

@@ -1,4 +1,5 @@
 import { securityEn } from './en/security.js';
+import { servicePointEn } from './en/service-point.js';
 import { credentialsEn } from './en/credentials.js';
 import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...credentialsEn,
   ...accountEn,
   ...securityEn,
+  ...servicePointEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,4 +1,5 @@
 import { securityZhCN } from './zh-CN/security.js';
+import { servicePointZhCN } from './zh-CN/service-point.js';
 import { credentialsZhCN } from './zh-CN/credentials.js';
 import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...credentialsZhCN,
   ...accountZhCN,
   ...securityZhCN,
+  ...servicePointZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

@@ -13,6 +13,7 @@ import {
   toProxyBody,
   type ProxyValues,
 } from '$lib/proxy-form.js';
+import { isUuid } from '$lib/ids.js';
 import { checkMobile } from '$lib/roster-form.js';
 import { checkCode, normaliseCode } from '$lib/account-form.js';
 import { checkChoice } from '$lib/form-rules.js';
@@ -64,9 +65,28 @@ async function askConsent(event: RequestEvent, values: ProxyValues) {
   return { step: 'consent' as const, values, errors: {}, search: null, challengeId: result.data.challengeId };
 }
 
+/**
+ * `/proxy?learner=<account>`: a resident whose consent was recorded in person (a managed account may have no mobile)
+ * starts at the choice of course, enrolled by account.
+ */
+async function startFor(event: RequestEvent) {
+  const learner = event.url.searchParams.get('learner') ?? '';
+  if (!isUuid(learner)) return null;
+  const result = await api(event).GET('/api/proxy/relationships', {});
+  const live = (result.data ?? []).find(
+    (r) => r.side === 'proxy' && r.learnerUserId === learner && !r.revokedAt,
+  );
+  if (!live) return null;
+  const values = Object.fromEntries(
+    [...PROXY_FIELDS, ...NEW_LEARNER_FIELDS].map((f) => [f, '']),
+  ) as ProxyValues;
+  Object.assign(values, { learner, learnerName: live.otherName ?? '', relationship: live.relationship });
+  return { step: 'course' as const, values, errors: {}, search: await searchOpenSessions(event, '') };
+}
+
 export const load: PageServerLoad = async (event) => {
   requireUser(event);
-  return { townships: await loadTownshipsWithVillages(event) };
+  return { townships: await loadTownshipsWithVillages(event), start: await startFor(event) };
 };
 
 async function readValues(event: RequestEvent): Promise<ProxyValues> {

@@ -3,6 +3,12 @@ import type { auditZhCN } from '../zh-CN/audit.js';
 export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.account.registered': 'Registered an account',
   'auditAction.account.registered_by_proxy': 'Registered an account for someone else',
+  'auditAction.account.registered_managed': 'Registered a managed account for a resident at a service point',
+  'auditAction.account.mobile_claimed': 'The owner of a mobile claimed it from a managed account',
+  'auditAction.service_point.staff_designated': 'Designated service-point staff',
+  'auditAction.service_point.staff_withdrawn': 'Withdrew a service-point designation',
+  'auditAction.service_point.staff_viewed': 'Viewed the list of service-point staff',
+  'auditAction.service_point.reset_code_issued': 'Checked an ID and issued a one-time reset code',
   'auditAction.auth.login': 'Signed in',
   'auditAction.auth.logout': 'Signed out',
   'auditAction.auth.refresh_token_reused': 'Sign-in token reused (session ended)',

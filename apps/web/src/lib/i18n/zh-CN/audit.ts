@@ -5,6 +5,12 @@
 export const auditZhCN = {
   'auditAction.account.registered': '注册账号',
   'auditAction.account.registered_by_proxy': '代为注册账号',
+  'auditAction.account.registered_managed': '在服务点为居民登记托管账号',
+  'auditAction.account.mobile_claimed': '手机号机主认领了托管账号上的号码',
+  'auditAction.service_point.staff_designated': '指定了服务点工作人员',
+  'auditAction.service_point.staff_withdrawn': '撤销了服务点工作人员',
+  'auditAction.service_point.staff_viewed': '查看了服务点工作人员名单',
+  'auditAction.service_point.reset_code_issued': '核验证件后发放了一次性重置码',
   'auditAction.auth.login': '登录',
   'auditAction.auth.logout': '退出登录',
   'auditAction.auth.refresh_token_reused': '登录凭证被重复使用（会话已结束）',
