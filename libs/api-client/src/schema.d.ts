@@ -676,7 +676,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enterprises, searched by name or credit code */
+        /**
+         * Enterprises, searched by name or credit code
+         * @description The credit code only for the bureau, the enterprise’s own users and schools with an agreement with it; else null.
+         */
         get: operations["Enterprises_list"];
         put?: never;
         /** Register an enterprise that takes part in apprenticeships */
@@ -1194,7 +1197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mentors of an enterprise, to assign as enterprise mentor */
+        /**
+         * Mentors of an enterprise, to assign as enterprise mentor
+         * @description For the enterprise’s own users and staff of a school with an agreement (a draft included) with it; audited.
+         */
         get: operations["Apprenticeship_enterpriseMentors"];
         put?: never;
         post?: never;
@@ -2551,7 +2557,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            creditCode: string;
+            /** @description Null for callers who do not work with the enterprise (least privilege) */
+            creditCode: string | null;
             industry: string;
             townshipCode: string;
             townshipName: string;
@@ -7587,7 +7594,7 @@ export interface operations {
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             403: components["responses"]["Forbidden"];
-            /** @description NOT_FOUND, also for an agreement I am no party to */
+            /** @description NOT_FOUND: no such enterprise, or my school has no agreement with it */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.provider.staff_joined': 'Provider staff accepted an invitation',
   'auditAction.providers.viewed': 'Viewed the list of providers',
   'auditAction.enterprise.created': 'Registered an enterprise',
+  'auditAction.enterprise.mentors_viewed': 'Viewed an enterprise’s mentors',
   'auditAction.enterprise.user_invited': 'Invited enterprise staff',
   'auditAction.enterprise.user_joined': 'Enterprise staff accepted an invitation',
   'auditAction.programme.created': 'Created a programme',

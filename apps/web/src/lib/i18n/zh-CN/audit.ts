@@ -19,6 +19,7 @@ export const auditZhCN = {
   'auditAction.provider.staff_joined': '机构工作人员接受邀请',
   'auditAction.providers.viewed': '查看机构名单',
   'auditAction.enterprise.created': '登记企业',
+  'auditAction.enterprise.mentors_viewed': '查看企业导师名单',
   'auditAction.enterprise.user_invited': '邀请企业人员',
   'auditAction.enterprise.user_joined': '企业人员接受邀请',
   'auditAction.programme.created': '新建项目',
