@@ -91,6 +91,10 @@ export enum ErrorCode {
   CodeAttemptsExhausted = 'CODE_ATTEMPTS_EXHAUSTED',
   SmsUnavailable = 'SMS_UNAVAILABLE',
   ProxyConsentRequired = 'PROXY_CONSENT_REQUIRED',
+  /** Personal data under an encryption key version that is not configured (a key removed too early). */
+  PiiKeyUnknown = 'PII_KEY_UNKNOWN',
+  PiiRotationRunning = 'PII_ROTATION_RUNNING',
+  PiiRotationStateInvalid = 'PII_ROTATION_STATE_INVALID',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -98,6 +98,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SynonymExists:
     case ErrorCode.JobStateInvalid:
     case ErrorCode.CodeUsed:
+    case ErrorCode.PiiRotationRunning:
+    case ErrorCode.PiiRotationStateInvalid:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -119,6 +121,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.PdfFontMissing:
     case ErrorCode.SmsUnavailable:
+    case ErrorCode.PiiKeyUnknown:
       return 503;
     case ErrorCode.Internal:
       return 500;

@@ -16,6 +16,7 @@ export enum JobName {
   BaselineImport = 'baseline-import',
   RecomputeIndicators = 'recompute-indicators',
   RetryCertificatePdfs = 'retry-certificate-pdfs',
+  RotatePiiKeys = 'rotate-pii-keys',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -26,6 +27,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.BaselineImport]: QueueName.Imports,
   [JobName.RecomputeIndicators]: QueueName.Maintenance,
   [JobName.RetryCertificatePdfs]: QueueName.Certificates,
+  [JobName.RotatePiiKeys]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
@@ -36,6 +38,7 @@ export interface JobPayloads {
   [JobName.BaselineImport]: { baselineId: string };
   [JobName.RecomputeIndicators]: Record<string, never>;
   [JobName.RetryCertificatePdfs]: Record<string, never>;
+  [JobName.RotatePiiKeys]: { rotationId: string };
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */

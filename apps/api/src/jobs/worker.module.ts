@@ -10,6 +10,8 @@ import { IndicatorsService } from '../indicators/indicators.service.js';
 import { RosterImportService } from '../enrolment/roster-import.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { PeopleModule } from '../people/people.module.js';
+import { PiiRotationService } from '../people/pii-rotation.service.js';
 import { JobName } from './job.constants.js';
 import { MaintenanceService } from './maintenance.service.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
@@ -17,7 +19,14 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
 
 /** The consumer side: job handlers and the outbox relay. Loaded by the worker entry point, or in-process. */
 @Module({
-  imports: [NotificationsModule, CredentialsModule, EnrolmentModule, IndicatorsModule, HealthModule],
+  imports: [
+    PeopleModule,
+    NotificationsModule,
+    CredentialsModule,
+    EnrolmentModule,
+    IndicatorsModule,
+    HealthModule,
+  ],
   providers: [
     WorkerService,
     OutboxRelayService,
@@ -32,6 +41,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         BaselinesService,
         IndicatorsService,
         PdfRetryService,
+        PiiRotationService,
       ],
       useFactory: (
         notifications: NotificationsService,
@@ -41,6 +51,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         baselines: BaselinesService,
         indicators: IndicatorsService,
         pdfRetry: PdfRetryService,
+        piiRotation: PiiRotationService,
       ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
         [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
@@ -55,6 +66,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         [JobName.RetryCertificatePdfs]: async () => {
           await pdfRetry.retryStalled();
         },
+        [JobName.RotatePiiKeys]: ({ rotationId }) => piiRotation.run(rotationId),
       }),
     },
   ],

@@ -55,6 +55,7 @@ export class PeopleService {
         }),
       );
       await manager.insert(RoleAssignment, { userId: user.id, role: Role.Learner });
+      if (idNumber) await this.assertIdNumberFree(manager, idNumber, user.id);
       await manager.insert(LearnerProfile, {
         userId: user.id,
         birthDate: dto.birthDate,
@@ -160,6 +161,7 @@ export class PeopleService {
           ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex)
           : undefined;
         try {
+          if (idNumber) await this.assertIdNumberFree(manager, idNumber, userId);
           await manager.update(
             LearnerProfile,
             { userId },
@@ -207,9 +209,43 @@ export class PeopleService {
   }
 
   private idNumberColumns(idNumber: string | null) {
-    if (!idNumber) return { idNumberEnc: null, idNumberHash: null, idNumberMasked: null };
+    if (!idNumber) {
+      return { idNumberEnc: null, idNumberHash: null, idNumberHashVersion: null, idNumberMasked: null };
+    }
     const p = this.pii.protectIdNumber(idNumber);
-    return { idNumberEnc: p.enc, idNumberHash: p.hash, idNumberMasked: p.masked };
+    return {
+      idNumberEnc: p.enc,
+      idNumberHash: p.hash,
+      idNumberHashVersion: p.hashVersion,
+      idNumberMasked: p.masked,
+    };
+  }
+
+  /**
+   * An ID number belongs to one account. The unique index on the hash catches two new writes under the same key;
+   * during a key rotation an older row may still carry the hash under an older key, so the check looks under every
+   * configured hash key. Transaction-level advisory locks on each of those hashes make two concurrent writers of the
+   * same number (even processes configured with different, overlapping key sets during a rolling restart) wait
+   * for each other, so the second sees the first's row.
+   */
+  private async assertIdNumberFree(manager: EntityManager, idNumber: string, userId: string): Promise<void> {
+    const hashes = this.pii.allIdNumberHashes(idNumber);
+    for (const hash of [...hashes].sort()) {
+      await manager.query(`SELECT pg_advisory_xact_lock(('x' || substr($1, 1, 16))::bit(64)::bigint)`, [
+        hash,
+      ]);
+    }
+    const [taken] = await manager.query<Array<{ user_id: string }>>(
+      `SELECT user_id FROM learner_profiles WHERE id_number_hash = ANY($1::bpchar[]) AND user_id <> $2 LIMIT 1`,
+      [hashes, userId],
+    );
+    if (taken) {
+      throw DomainException.field(
+        ErrorCode.IdNumberTaken,
+        'idNumber',
+        'This ID number is already registered.',
+      );
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { Apprenticeship1795924394579 } from './1795924394579-Apprenticeship.js';
 import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvider.js';
 import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
 import { Credentials1796410224643 } from './1796410224643-Credentials.js';
+import { PiiKeyRotation1796500000000 } from './1796500000000-PiiKeyRotation.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SearchWords1796100000000,
   CourseRequests1796100000001,
   Credentials1796410224643,
+  PiiKeyRotation1796500000000,
 ];
