@@ -176,6 +176,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy notice (current version, or an earlier one by version), zh-CN and en */
+        get: operations["Privacy_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/privacy-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree to the current privacy notice (asked again whenever it changes); audited */
+        post: operations["Privacy_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/sms": {
         parameters: {
             query?: never;
@@ -2051,7 +2085,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "PII_KEY_UNKNOWN" | "PII_ROTATION_RUNNING" | "PII_ROTATION_STATE_INVALID" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "AUTH_STEP_UP_REQUIRED" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "PII_KEY_UNKNOWN" | "PII_ROTATION_RUNNING" | "PII_ROTATION_STATE_INVALID" | "ID_NUMBER_CONSENT_REQUIRED" | "PRIVACY_NOTICE_OUTDATED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2205,6 +2239,14 @@ export interface components {
              */
             idNumberMasked: string | null;
         };
+        PrivacyNoticeStatus: {
+            /** @example 2026-12-01 */
+            currentVersion: string;
+            /** @description The version this user last agreed to */
+            acceptedVersion: string | null;
+            /** @description The notice changed (or was never agreed to): ask before anything else */
+            acceptanceRequired: boolean;
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -2218,6 +2260,7 @@ export interface components {
             roles: components["schemas"]["RoleGrantResponse"][];
             /** @description Null for staff accounts without a learner profile */
             profile: components["schemas"]["ProfileResponse"] | (never | null);
+            privacyNotice: components["schemas"]["PrivacyNoticeStatus"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2241,6 +2284,8 @@ export interface components {
              * @example 11010519491231002X
              */
             idNumber?: string;
+            /** @description Separate consent to process the ID number, sensitive personal information (PIPL art. 29); required with idNumber */
+            idNumberConsent?: boolean;
             /** @enum {string} */
             locale?: "zh-CN" | "en";
             /**
@@ -2296,6 +2341,29 @@ export interface components {
             /** @description The 20 newest runs */
             rotations: components["schemas"]["PiiRotationResponse"][];
         };
+        NoticeSectionResponse: {
+            heading: string;
+            body: string;
+        };
+        PrivacyNoticeResponse: {
+            /** @example 2026-12-01 */
+            version: string;
+            /** Format: date */
+            publishedOn: string;
+            /** @description Whether this is the version in force */
+            current: boolean;
+            "zh-CN": components["schemas"]["NoticeSectionResponse"][];
+            en: components["schemas"]["NoticeSectionResponse"][];
+            /** @description Every published version, newest first */
+            versions: string[];
+        };
+        AcceptNoticeDto: {
+            /**
+             * @description The version the user read; must be the current one
+             * @example 2026-12-01
+             */
+            version: string;
+        };
         DevSmsMessageResponse: {
             mobile: string;
             text: string;
@@ -2347,6 +2415,8 @@ export interface components {
              * @example 11010519491231002X
              */
             idNumber?: string;
+            /** @description Separate consent to process the ID number, sensitive personal information (PIPL art. 29); required with idNumber */
+            idNumberConsent?: boolean;
         };
         AuthTokensResponse: {
             accessToken: string;
@@ -4241,7 +4311,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4286,7 +4356,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BodyTooComplexOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4926,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            400: components["responses"]["BodyTooComplexOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: no learner profile to edit */
             403: {
@@ -5075,6 +5145,80 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    Privacy_notice: {
+        parameters: {
+            query?: {
+                /** @description An earlier version; the current one when left out */
+                version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyNoticeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description NOT_FOUND: no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyNoticeStatus"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description PRIVACY_NOTICE_OUTDATED: not the current version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Verification_list: {
         parameters: {
             query?: never;
@@ -5121,7 +5265,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            400: components["responses"]["BirthDateInvalidOrBodyTooComplexOrCodeExpiredOrCodeInvalidOrCodeRequiredOrContactRequiredOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             409: components["responses"]["AccountExistsOrCodeUsedOrIdNumberTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

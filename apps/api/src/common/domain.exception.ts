@@ -58,6 +58,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeRequired:
     case ErrorCode.CodeInvalid:
     case ErrorCode.CodeExpired:
+    case ErrorCode.IdNumberConsentRequired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -100,6 +101,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeUsed:
     case ErrorCode.PiiRotationRunning:
     case ErrorCode.PiiRotationStateInvalid:
+    case ErrorCode.PrivacyNoticeOutdated:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

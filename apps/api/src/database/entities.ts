@@ -8,6 +8,7 @@ import {
   LogWeek,
 } from '../apprenticeship/apprenticeship.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PrivacyConsent } from '../privacy/privacy.entities.js';
 import { PiiRotation } from '../people/pii-rotation.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { SearchSynonym } from '../catalogue/search/search.entities.js';
@@ -76,4 +77,5 @@ export const ENTITIES = [
   IndicatorPeriod,
   IndicatorSnapshot,
   PiiRotation,
+  PrivacyConsent,
 ];

@@ -13,6 +13,7 @@ import { LearnerProfile, RoleAssignment, User } from './people.entities.js';
 import { PiiService } from './pii.service.js';
 import { todayInCounty } from '../common/date-only.js';
 import { MeQuery, type MeRow } from './me.query.js';
+import { assertIdNumberConsent, recordConsent } from '../privacy/consents.js';
 
 const MIN_AGE = 16;
 const MAX_AGE = 120;
@@ -43,6 +44,7 @@ export class PeopleService {
       ]);
     }
     assertBirthDate(dto.birthDate);
+    assertIdNumberConsent(dto.idNumber, dto.idNumberConsent);
     const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, dto.birthDate, dto.sex) : null;
     await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
     try {
@@ -66,6 +68,9 @@ export class PeopleService {
         employmentStatus: dto.employmentStatus,
         ...this.idNumberColumns(idNumber),
       });
+      // Registering is agreeing to the notice shown on the form; the ID number has its own consent.
+      await recordConsent(manager, user.id, 'privacy_notice');
+      if (idNumber) await recordConsent(manager, user.id, 'sensitive_id_number');
       await this.audit.record(manager, {
         action: 'account.registered',
         entityType: 'user',
@@ -157,9 +162,11 @@ export class PeopleService {
         const townshipCode = dto.townshipCode ?? profile.townshipCode;
         const villageCode = dto.villageCode ?? profile.villageCode;
         await this.geo.assertPlace(manager, townshipCode, villageCode);
+        assertIdNumberConsent(dto.idNumber, dto.idNumberConsent);
         const idNumber = dto.idNumber
           ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex)
           : undefined;
+        if (idNumber) await recordConsent(manager, userId, 'sensitive_id_number');
         try {
           if (idNumber) await this.assertIdNumberFree(manager, idNumber, userId);
           await manager.update(

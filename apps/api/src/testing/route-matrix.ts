@@ -39,6 +39,8 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/admin/queues/{queue}/jobs/{jobId}/retry': [Role.BureauAdmin],
   'DELETE /api/admin/queues/{queue}/jobs/{jobId}': [Role.BureauAdmin],
   'GET /api/admin/pii-rotations': [Role.BureauAdmin],
+  'GET /api/privacy/notice': 'anyone',
+  'POST /api/me/privacy-notice': 'signed-in',
   'POST /api/admin/pii-rotations': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations/{id}/resume': [Role.BureauAdmin],
   // Providers and enterprises

@@ -14,6 +14,7 @@ import { RecordsByProvider1795926000000 } from './1795926000000-RecordsByProvide
 import { PdfProblems1796000000000 } from './1796000000000-PdfProblems.js';
 import { Credentials1796410224643 } from './1796410224643-Credentials.js';
 import { PiiKeyRotation1796500000000 } from './1796500000000-PiiKeyRotation.js';
+import { PrivacyConsents1796500000001 } from './1796500000001-PrivacyConsents.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CourseRequests1796100000001,
   Credentials1796410224643,
   PiiKeyRotation1796500000000,
+  PrivacyConsents1796500000001,
 ];
