@@ -39,4 +39,24 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
   'error.PII_ROTATION_RUNNING': 'A rotation is already running; wait for it to finish.',
   'error.PII_ROTATION_STATE_INVALID':
     'Only a rotation that stopped with an error can continue; this is how things stand now.',
+  'privacy.title': 'Privacy notice',
+  'privacy.link': 'Read the privacy notice',
+  'privacy.version': 'Version {version}, published {date}',
+  'privacy.earlierVersion': 'This is an earlier version, not the one in force.',
+  'privacy.registerNotice':
+    'By registering you confirm you have read and agree to the platform’s privacy notice.',
+  'privacy.accept.title': 'Please read the privacy notice',
+  'privacy.accept.first': 'Before you go on, please read and agree to the platform’s privacy notice.',
+  'privacy.accept.changed':
+    'The privacy notice has changed. Before you go on, please read and agree to the new version.',
+  'privacy.accept.submit': 'I have read it and agree',
+  'privacy.accept.decline':
+    'If you do not agree you can sign out; you can also ask to close your account under “My data”.',
+  'consent.idNumber.label':
+    'I separately agree that the platform processes my ID number (sensitive personal information) to verify who I am and issue certificates',
+  'consent.idNumber.hint': 'Needed only when you give an ID number. You can register and learn without one.',
+  'error.ID_NUMBER_CONSENT_REQUIRED':
+    'With an ID number, tick the separate consent to its processing, or leave the ID number out.',
+  'error.PRIVACY_NOTICE_OUTDATED':
+    'The privacy notice has just changed again; read it once more before agreeing.',
 };
