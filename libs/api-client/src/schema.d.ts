@@ -193,6 +193,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything the platform holds about me, as JSON (PIPL art. 45); audited
+         * @description The ID number is given masked; the full number is shown in person at a service point.
+         */
+        get: operations["Privacy_dataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/privacy-notice": {
         parameters: {
             query?: never;
@@ -2356,6 +2376,63 @@ export interface components {
             en: components["schemas"]["NoticeSectionResponse"][];
             /** @description Every published version, newest first */
             versions: string[];
+        };
+        MyDataExport: {
+            /** @example cll-my-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The account, without the password hash */
+            account: {
+                [key: string]: unknown;
+            };
+            /** @description The learner profile; the ID number only masked (id_number_masked) */
+            profile: {
+                [key: string]: unknown;
+            } | null;
+            roles: {
+                [key: string]: unknown;
+            }[];
+            enrolments: {
+                [key: string]: unknown;
+            }[];
+            lessonProgress: {
+                [key: string]: unknown;
+            }[];
+            attendance: {
+                [key: string]: unknown;
+            }[];
+            learningRecords: {
+                [key: string]: unknown;
+            }[];
+            /** @description Without the PDF bytes and the signed credential (download those) */
+            certificates: {
+                [key: string]: unknown;
+            }[];
+            /** @description Relationships where I am the resident or the proxy */
+            proxies: {
+                [key: string]: unknown;
+            }[];
+            apprenticeships: {
+                [key: string]: unknown;
+            }[];
+            /** @description Sign-in sessions (no token values) */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            consents: {
+                [key: string]: unknown;
+            }[];
+            notifications: {
+                [key: string]: unknown;
+            }[];
+            courseRequests: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events I did, done for me, or about my account */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
         };
         AcceptNoticeDto: {
             /**
@@ -5167,6 +5244,40 @@ export interface operations {
             };
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             /** @description NOT_FOUND: no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_dataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDataExport"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description NOT_FOUND: the account is gone */
             404: {
                 headers: {
                     [name: string]: unknown;

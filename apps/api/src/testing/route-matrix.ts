@@ -41,6 +41,7 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/admin/pii-rotations': [Role.BureauAdmin],
   'GET /api/privacy/notice': 'anyone',
   'POST /api/me/privacy-notice': 'signed-in',
+  'GET /api/me/data-export': 'signed-in',
   'POST /api/admin/pii-rotations': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations/{id}/resume': [Role.BureauAdmin],
   // Providers and enterprises

@@ -68,6 +68,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.job.retried': 'Retried a background job',
   'auditAction.job.removed': 'Removed a background job',
   'auditAction.privacy.notice_accepted': 'Agreed to the privacy notice',
+  'auditAction.privacy.data_exported': 'Downloaded their own data',
   'auditAction.pii.rotation_started': 'Started a personal-data key rotation',
   'auditAction.pii.rotation_resumed': 'Resumed a personal-data key rotation',
   'auditAction.pii.rotation_completed': 'Personal-data key rotation completed',

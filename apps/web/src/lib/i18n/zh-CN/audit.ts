@@ -70,6 +70,7 @@ export const auditZhCN = {
   'auditAction.job.retried': '重试后台任务',
   'auditAction.job.removed': '删除后台任务',
   'auditAction.privacy.notice_accepted': '同意隐私政策',
+  'auditAction.privacy.data_exported': '下载本人数据',
   'auditAction.pii.rotation_started': '开始轮换个人信息密钥',
   'auditAction.pii.rotation_resumed': '继续个人信息密钥轮换',
   'auditAction.pii.rotation_completed': '个人信息密钥轮换完成',
