@@ -59,4 +59,8 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
     'With an ID number, tick the separate consent to its processing, or leave the ID number out.',
   'error.PRIVACY_NOTICE_OUTDATED':
     'The privacy notice has just changed again; read it once more before agreeing.',
+  'myData.title': 'My data',
+  'myData.hint':
+    'Download everything the platform holds about you (a JSON file): profile, enrolments, progress, learning records, certificates, proxies, sign-ins, consents and the audit events about you. The ID number is shown masked only; for the full number, bring your ID card to a township service point.',
+  'myData.download': 'Download my data',
 };

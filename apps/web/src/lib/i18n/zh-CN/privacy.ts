@@ -49,4 +49,8 @@ export const privacyZhCN = {
   'consent.idNumber.hint': '只有填写身份证号时才需要勾选。不填身份证号也能注册和学习。',
   'error.ID_NUMBER_CONSENT_REQUIRED': '填写身份证号时，请勾选单独同意处理身份证号；也可以不填身份证号。',
   'error.PRIVACY_NOTICE_OUTDATED': '隐私政策刚刚又更新了，请重新阅读后再同意。',
+  'myData.title': '我的数据',
+  'myData.hint':
+    '下载平台保存的关于您的全部信息（JSON 文件）：资料、报名、学习进度、学习记录、证书、代办关系、登录记录、同意记录和与您有关的操作记录。身份证号只显示打码形式；完整号码请持身份证到乡镇服务点查询。',
+  'myData.download': '下载我的数据',
 } as const;

@@ -1,15 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { safeNextPath } from '$lib/safe-redirect.js';
 import { api } from '$lib/server/api.js';
 import { errorMessage, failStatus, readApiError, throwApiError } from '$lib/server/errors.js';
 import { readText } from '$lib/server/form-data.js';
 import { requireUser } from '$lib/server/session.js';
 import type { Actions, PageServerLoad } from './$types.js';
-
-/** Only a path on this site (never `//host`), so the page cannot send anyone elsewhere. */
-function nextPath(url: URL): string {
-  const next = url.searchParams.get('next') ?? '';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/profile';
-}
 
 /** Asked at sign-in when the privacy notice changed since the user last agreed to it. */
 export const load: PageServerLoad = async (event) => {
@@ -28,6 +23,6 @@ export const actions = {
       const apiError = readApiError(result);
       return fail(failStatus(apiError.status), { actionError: errorMessage(apiError) });
     }
-    redirect(303, nextPath(event.url));
+    redirect(303, safeNextPath(event.url.searchParams.get('next') ?? '') || '/profile');
   },
 } satisfies Actions;
