@@ -20,6 +20,7 @@ import { WorkerModule } from './jobs/worker.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { useCountyTimeZone } from './common/date-only.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         JobsModule,
         GeoModule,
         PeopleModule,
+        PrivacyModule,
         VerificationModule,
         AuthModule,
         ProxyModule,

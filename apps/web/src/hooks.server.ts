@@ -34,6 +34,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (!isDisplayMode(event.cookies.get(DISPLAY_COOKIE)) && isDisplayMode(savedMode))
     event.locals.displayMode = savedMode;
 
+  // A changed privacy notice is agreed to before anything else (PIPL art. 14): page loads go to it first.
+  if (mustReadNoticeFirst(event)) {
+    const next = encodeURIComponent(event.url.pathname + event.url.search);
+    return new Response(null, { status: 303, headers: { location: `/privacy/accept?next=${next}` } });
+  }
+
   const response = await resolve(event, {
     // Set on <html> in the server's HTML, so elder mode's large type shows from the first paint.
     transformPageChunk: ({ html }) =>
@@ -45,6 +51,14 @@ export const handle: Handle = async ({ event, resolve }) => {
     response.headers.set('cache-control', 'private, no-store');
   return response;
 };
+
+const NOTICE_FREE_PATHS = /^\/(privacy|logout|lang|display|_app|favicon|robots|verify)(\/|$|\.)/;
+
+function mustReadNoticeFirst(event: Parameters<Handle>[0]['event']): boolean {
+  if (!event.locals.user?.privacyNotice?.acceptanceRequired) return false;
+  if (event.request.method !== 'GET' || NOTICE_FREE_PATHS.test(event.url.pathname)) return false;
+  return (event.request.headers.get('accept') ?? '').includes('text/html') || event.isDataRequest;
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   const requestId = event.locals.requestId;

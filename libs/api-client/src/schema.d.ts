@@ -141,6 +141,95 @@ export interface paths {
         patch: operations["People_update"];
         trace?: never;
     };
+    "/api/admin/pii-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personal-data keys: configured versions, ID numbers by key version, the newest rotation runs */
+        get: operations["PiiRotation_status"];
+        put?: never;
+        /** Start re-encrypting and re-hashing every ID number under the newest keys (audited) */
+        post: operations["PiiRotation_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pii-rotations/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a failed rotation from its last committed batch (audited) */
+        post: operations["PiiRotation_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy notice (current version, or an earlier one by version), zh-CN and en */
+        get: operations["Privacy_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything the platform holds about me, as JSON (PIPL art. 45); audited
+         * @description The ID number is given masked; the full number is shown in person at a service point.
+         */
+        get: operations["Privacy_dataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/privacy-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree to the current privacy notice (asked again whenever it changes); audited */
+        post: operations["Privacy_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/sms": {
         parameters: {
             query?: never;
@@ -949,7 +1038,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enterprises, searched by name or credit code */
+        /**
+         * Enterprises, searched by name or credit code
+         * @description The credit code only for the bureau, the enterprise’s own users and schools with an agreement with it; else null.
+         */
         get: operations["Enterprises_list"];
         put?: never;
         /** Register an enterprise that takes part in apprenticeships */
@@ -1467,7 +1559,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mentors of an enterprise, to assign as enterprise mentor */
+        /**
+         * Mentors of an enterprise, to assign as enterprise mentor
+         * @description For the enterprise’s own users and staff of a school with an agreement (a draft included) with it; audited.
+         */
         get: operations["Apprenticeship_enterpriseMentors"];
         put?: never;
         post?: never;
@@ -2337,7 +2432,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "SERVICE_POINT_NOT_DESIGNATED" | "ALREADY_DESIGNATED" | "MOBILE_REQUIRED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "SERVICE_POINT_NOT_DESIGNATED" | "ALREADY_DESIGNATED" | "MOBILE_REQUIRED" | "PII_KEY_UNKNOWN" | "PII_ROTATION_RUNNING" | "PII_ROTATION_STATE_INVALID" | "ID_NUMBER_CONSENT_REQUIRED" | "PRIVACY_NOTICE_OUTDATED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2527,6 +2622,14 @@ export interface components {
              */
             idNumberMasked: string | null;
         };
+        PrivacyNoticeStatus: {
+            /** @example 2026-12-01 */
+            currentVersion: string;
+            /** @description The version this user last agreed to */
+            acceptedVersion: string | null;
+            /** @description The notice changed (or was never agreed to): ask before anything else */
+            acceptanceRequired: boolean;
+        };
         MeResponse: {
             /** Format: uuid */
             id: string;
@@ -2549,6 +2652,7 @@ export interface components {
             servicePoints: string[];
             /** @description Null for staff accounts without a learner profile */
             profile: components["schemas"]["ProfileResponse"] | (never | null);
+            privacyNotice: components["schemas"]["PrivacyNoticeStatus"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2572,6 +2676,8 @@ export interface components {
              * @example 11010519491231002X
              */
             idNumber?: string;
+            /** @description Separate consent to process the ID number, sensitive personal information (PIPL art. 29); required with idNumber */
+            idNumberConsent?: boolean;
             /** @enum {string} */
             locale?: "zh-CN" | "en";
             /**
@@ -2579,6 +2685,133 @@ export interface components {
              * @enum {string}
              */
             displayMode?: "standard" | "elder";
+        };
+        PiiKeyCount: {
+            encryptionVersion: number;
+            hashVersion: number;
+            /** @description ID numbers stored under this pair of key versions */
+            rows: number;
+        };
+        /** @enum {string} */
+        PiiRotationStatus: "running" | "completed" | "failed";
+        PiiRotationResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["PiiRotationStatus"];
+            /** @description Encryption key version every row ends with */
+            encryptionVersion: number;
+            /** @description Hash key version every row ends with */
+            hashVersion: number;
+            /** @description Rows that needed rewriting */
+            total: number;
+            /** @description Rows rewritten so far (committed batches) */
+            done: number;
+            /** @description Passes over the table finished (another follows when rows under old keys remain) */
+            passes: number;
+            /** @description Why the run stopped, for a failed one */
+            error: string | null;
+            startedByName: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        PiiKeyStatusResponse: {
+            /** @description Configured encryption key versions, newest first */
+            encryptionVersions: number[];
+            /** @description Configured hash key versions, newest first */
+            hashVersions: number[];
+            /** @description The version new ID numbers are encrypted with */
+            currentEncryptionVersion: number;
+            /** @description The version new matching hashes are made with */
+            currentHashVersion: number;
+            counts: components["schemas"]["PiiKeyCount"][];
+            /** @description ID numbers not yet under the newest keys */
+            stale: number;
+            /** @description The 20 newest runs */
+            rotations: components["schemas"]["PiiRotationResponse"][];
+        };
+        NoticeSectionResponse: {
+            heading: string;
+            body: string;
+        };
+        PrivacyNoticeResponse: {
+            /** @example 2026-12-01 */
+            version: string;
+            /** Format: date */
+            publishedOn: string;
+            /** @description Whether this is the version in force */
+            current: boolean;
+            "zh-CN": components["schemas"]["NoticeSectionResponse"][];
+            en: components["schemas"]["NoticeSectionResponse"][];
+            /** @description Every published version, newest first */
+            versions: string[];
+        };
+        MyDataExport: {
+            /** @example cll-my-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The account, without the password hash */
+            account: {
+                [key: string]: unknown;
+            };
+            /** @description The learner profile; the ID number only masked (id_number_masked) */
+            profile: {
+                [key: string]: unknown;
+            } | null;
+            roles: {
+                [key: string]: unknown;
+            }[];
+            enrolments: {
+                [key: string]: unknown;
+            }[];
+            lessonProgress: {
+                [key: string]: unknown;
+            }[];
+            attendance: {
+                [key: string]: unknown;
+            }[];
+            learningRecords: {
+                [key: string]: unknown;
+            }[];
+            /** @description Without the PDF bytes and the signed credential (download those) */
+            certificates: {
+                [key: string]: unknown;
+            }[];
+            /** @description Relationships where I am the resident or the proxy */
+            proxies: {
+                [key: string]: unknown;
+            }[];
+            apprenticeships: {
+                [key: string]: unknown;
+            }[];
+            /** @description Sign-in sessions (no token values) */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            consents: {
+                [key: string]: unknown;
+            }[];
+            notifications: {
+                [key: string]: unknown;
+            }[];
+            courseRequests: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events I did, done for me, or about my account */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
+        };
+        AcceptNoticeDto: {
+            /**
+             * @description The version the user read; must be the current one
+             * @example 2026-12-01
+             */
+            version: string;
         };
         DevSmsMessageResponse: {
             mobile: string;
@@ -2631,6 +2864,8 @@ export interface components {
              * @example 11010519491231002X
              */
             idNumber?: string;
+            /** @description Separate consent to process the ID number, sensitive personal information (PIPL art. 29); required with idNumber */
+            idNumberConsent?: boolean;
         };
         AuthTokensResponse: {
             accessToken: string;
@@ -3193,7 +3428,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            creditCode: string;
+            /** @description Null for callers who do not work with the enterprise (least privilege) */
+            creditCode: string | null;
             industry: string;
             townshipCode: string;
             townshipName: string;
@@ -5008,7 +5244,7 @@ export interface components {
             };
         };
         /** @description The request is not valid */
-        BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
+        BodyTooComplexOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5685,7 +5921,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            400: components["responses"]["BodyTooComplexOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
+            400: components["responses"]["BodyTooComplexOrIdNumberConsentRequiredOrIdNumberMismatchOrMalformedJsonOrTownshipUnknownOrValidationFailedOrVillageUnknown"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             /** @description FORBIDDEN: no learner profile to edit */
             403: {
@@ -5697,6 +5933,247 @@ export interface operations {
                 };
             };
             409: components["responses"]["IdNumberTaken"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PiiRotation_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PiiKeyStatusResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not a bureau administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PiiRotation_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PiiRotationResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not a bureau administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PII_ROTATION_RUNNING: one is running already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PiiRotation_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PiiRotationResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: not a bureau administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such rotation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PII_ROTATION_STATE_INVALID: not failed; PII_ROTATION_RUNNING: another one runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_notice: {
+        parameters: {
+            query?: {
+                /** @description An earlier version; the current one when left out */
+                version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyNoticeResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            /** @description NOT_FOUND: no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_dataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDataExport"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            /** @description NOT_FOUND: the account is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyNoticeStatus"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            /** @description PRIVACY_NOTICE_OUTDATED: not the current version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
@@ -5749,7 +6226,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required) */
+            /** @description VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, ID_NUMBER_CONSENT_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9151,7 +9628,7 @@ export interface operations {
             400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
             401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
             403: components["responses"]["ForbiddenOrMfaRequired"];
-            /** @description NOT_FOUND, also for an agreement I am no party to */
+            /** @description NOT_FOUND: no such enterprise, or my school has no agreement with it */
             404: {
                 headers: {
                     [name: string]: unknown;

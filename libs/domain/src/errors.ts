@@ -110,6 +110,14 @@ export enum ErrorCode {
   ServicePointNotDesignated = 'SERVICE_POINT_NOT_DESIGNATED',
   AlreadyDesignated = 'ALREADY_DESIGNATED',
   MobileRequired = 'MOBILE_REQUIRED',
+  /** Personal data under an encryption key version that is not configured (a key removed too early). */
+  PiiKeyUnknown = 'PII_KEY_UNKNOWN',
+  PiiRotationRunning = 'PII_ROTATION_RUNNING',
+  PiiRotationStateInvalid = 'PII_ROTATION_STATE_INVALID',
+  /** An ID number given without the separate consent to process it (PIPL art. 29). */
+  IdNumberConsentRequired = 'ID_NUMBER_CONSENT_REQUIRED',
+  /** Agreeing to a privacy notice version that is not the current one. */
+  PrivacyNoticeOutdated = 'PRIVACY_NOTICE_OUTDATED',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -39,6 +39,8 @@ describe('an elderly resident’s account, in Chromium', () => {
     await page.fill('input[name="birthDate"]', '1956-04-12');
     await page.check('input[name="sex"][value="female"]');
     await page.fill('input[name="idNumber"]', WRONG_ID);
+    // The ID number's own consent (PIPL art. 29), separate from the notice.
+    await page.check('input[name="idNumberConsent"]');
     await page.selectOption('select[name="townshipCode"]', '339901102000');
     await page.selectOption('select[name="villageCode"]', '339901102203');
     await page.selectOption('select[name="attainment"]', 'primary');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ageOn, ErrorCode, maskMobile } from '@cll/domain';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -24,7 +25,10 @@ const LIST_LIMIT = 500;
 /** What each party sees of the agreements it is part of. */
 @Injectable()
 export class AgreementsReadService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * The school's coordinator gets its agreements sorted by risk (most worrying first); an enterprise's users and an
@@ -114,15 +118,36 @@ export class AgreementsReadService {
     return { programmes, schoolMentors };
   }
 
-  /** Mentors of an enterprise, for a school drafting an agreement or the enterprise itself. */
+  /**
+   * Mentors of an enterprise (names and account ids: personal data), for the enterprise's own users and for staff of
+   * a school that has an agreement with it in any state, a draft included; a school drafts first and assigns the
+   * enterprise mentor once the draft exists. Anyone else gets 404, as for an enterprise that does not exist. Each
+   * answer that shows people is audited.
+   */
   async enterpriseMentors(user: AuthUser, enterpriseId: string): Promise<PersonOption[]> {
-    if (!providerIdsOf(user).length && !enterpriseIdsOf(user).includes(enterpriseId)) {
-      throw new DomainException(ErrorCode.NotFound, 'No such enterprise.');
-    }
-    return this.people(
-      `r.enterprise_id = $1 AND r.role IN ('enterprise_mentor', 'enterprise_admin')`,
-      enterpriseId,
-    );
+    return this.dataSource.transaction(async (m) => {
+      const own = enterpriseIdsOf(user).includes(enterpriseId);
+      const [row]: Array<{ works_with: boolean }> = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM apprenticeship_agreements
+                         WHERE enterprise_id = $1 AND provider_id = ANY($2::uuid[])) AS works_with`,
+        [enterpriseId, providerIdsOf(user)],
+      );
+      if (!own && !row.works_with) throw new DomainException(ErrorCode.NotFound, 'No such enterprise.');
+      const mentors: PersonOption[] = await m.query(
+        `SELECT DISTINCT u.id AS "userId", u.name FROM role_assignments r JOIN users u ON u.id = r.user_id
+          WHERE r.enterprise_id = $1 AND r.role IN ('enterprise_mentor', 'enterprise_admin') AND u.status = 'active'
+          ORDER BY u.name`,
+        [enterpriseId],
+      );
+      await this.audit.record(m, {
+        action: 'enterprise.mentors_viewed',
+        entityType: 'enterprise',
+        entityId: enterpriseId,
+        actorUserId: user.id,
+        details: { shown: mentors.length },
+      });
+      return mentors;
+    });
   }
 
   private people(where: string, id: string): Promise<PersonOption[]> {

@@ -105,8 +105,16 @@ export class ApprenticeshipController {
 
   @Get('enterprise-mentors')
   @Roles(...STAFF, Role.EnterpriseMentor, Role.EnterpriseAdmin)
-  @ApiOperation({ summary: 'Mentors of an enterprise, to assign as enterprise mentor' })
+  @ApiOperation({
+    summary: 'Mentors of an enterprise, to assign as enterprise mentor',
+    description:
+      'For the enterprise’s own users and staff of a school with an agreement (a draft included) with it; audited.',
+  })
   @ApiOkResponse({ type: [PersonOption] })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'NOT_FOUND: no such enterprise, or my school has no agreement with it',
+  })
   enterpriseMentors(
     @CurrentUser() user: AuthUser,
     @Query() query: EnterpriseMentorsQuery,

@@ -28,6 +28,8 @@ export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audit
   'GET /api/service-points/staff': 'audited',
   // Job queues: counts, job names, ids, attempts and errors; never a job's data, so nothing about a person.
   'GET /api/admin/queues': 'operations',
+  // Key rotation: key versions, row counts by version and run progress; no ID number, hash or person.
+  'GET /api/admin/pii-rotations': 'operations',
   'GET /api/enterprises': 'organisations',
   'GET /api/indicators': 'aggregate',
   'GET /api/indicators/periods': 'aggregate',

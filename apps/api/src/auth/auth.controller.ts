@@ -48,7 +48,7 @@ export class AuthController {
   @ApiBadRequestResponse({
     type: ErrorResponse,
     description:
-      'VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ' +
+      'VALIDATION_FAILED, CONTACT_REQUIRED, BIRTH_DATE_INVALID, ID_NUMBER_MISMATCH, ID_NUMBER_CONSENT_REQUIRED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ' +
       'CODE_REQUIRED, CODE_INVALID, CODE_EXPIRED, MOBILE_REQUIRED (e-mail only where codes are required)',
   })
   @ApiConflictResponse({ type: ErrorResponse, description: 'ACCOUNT_EXISTS, ID_NUMBER_TAKEN or CODE_USED' })

@@ -63,6 +63,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CodeExpired:
     case ErrorCode.MfaCodeInvalid:
     case ErrorCode.MobileRequired:
+    case ErrorCode.IdNumberConsentRequired:
       return 400;
     case ErrorCode.AuthRequired:
     case ErrorCode.AuthInvalidCredentials:
@@ -111,6 +112,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MfaAlreadyEnrolled:
     case ErrorCode.MfaNotEnrolled:
     case ErrorCode.AlreadyDesignated:
+    case ErrorCode.PiiRotationRunning:
+    case ErrorCode.PiiRotationStateInvalid:
+    case ErrorCode.PrivacyNoticeOutdated:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -133,6 +137,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.PdfFontMissing:
     case ErrorCode.SmsUnavailable:
+    case ErrorCode.PiiKeyUnknown:
       return 503;
     case ErrorCode.Internal:
       return 500;

@@ -1,9 +1,12 @@
 import { DEFAULT_COUNTY_TIME_ZONE } from '@cll/domain';
+import { ConfigError } from './config-error.js';
+import { type PiiKeyring, piiKeyring } from './pii-keys.js';
 /**
  * Configuration, read once from the environment and validated at start. A bad value stops the process
  * with a message naming the variable. Every setting has a safe local default, except secrets in production.
  */
-export class ConfigError extends Error {}
+
+export { ConfigError };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -23,10 +26,12 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
-  /** 32-byte AES-256-GCM key for personal identifiers. */
+  /** 32-byte AES-256-GCM key for personal identifiers: the newest version of `pii.encryption`. */
   piiEncryptionKey: Buffer;
-  /** HMAC key for the matching hash of personal identifiers. */
+  /** HMAC key for the matching hash of personal identifiers: the newest version of `pii.hash`. */
   piiHashKey: Buffer;
+  /** Every configured PII key by version (rotation: the newest writes, all read and match). */
+  pii: PiiKeyring & { rotationBatchSize: number };
   /**
    * Ed25519 private key (32-byte seed) that signs Open Badges credentials and the revocation status list. Its public
    * key is kept in the database the first time it signs, so credentials signed before a rotation still verify.
@@ -316,6 +321,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const countyTimeZone = timeZone(env, 'COUNTY_TIME_ZONE', DEFAULT_COUNTY_TIME_ZONE);
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const pii = piiKeyring(env);
   return {
     nodeEnv,
     port,
@@ -328,8 +334,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
-    piiEncryptionKey: secretKey(env, 'PII_ENCRYPTION_KEY', 32),
-    piiHashKey: secretKey(env, 'PII_HASH_KEY', 32),
+    piiEncryptionKey: pii.encryption.keys.get(pii.encryption.current) as Buffer,
+    piiHashKey: pii.hash.keys.get(pii.hash.current) as Buffer,
+    pii: { ...pii, rotationBatchSize: int(env, 'PII_ROTATION_BATCH_SIZE', 200, 1, 10_000) },
     credentialSigningKey: secretKey(env, 'CREDENTIAL_SIGNING_KEY', 32),
     publicOrigin: publicOrigin(env, nodeEnv),
     credentialIssuerName:

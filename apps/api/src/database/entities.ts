@@ -8,6 +8,8 @@ import {
   LogWeek,
 } from '../apprenticeship/apprenticeship.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PrivacyConsent } from '../privacy/privacy.entities.js';
+import { PiiRotation } from '../people/pii-rotation.entity.js';
 import { Course, CourseSession, Lesson, Programme } from '../catalogue/catalogue.entities.js';
 import { SearchSynonym } from '../catalogue/search/search.entities.js';
 import { CourseRequest } from '../catalogue/demand/demand.entities.js';
@@ -84,4 +86,6 @@ export const ENTITIES = [
   IndicatorTarget,
   IndicatorPeriod,
   IndicatorSnapshot,
+  PiiRotation,
+  PrivacyConsent,
 ];

@@ -18,6 +18,7 @@ export enum JobName {
   RetryCertificatePdfs = 'retry-certificate-pdfs',
   ClassReminders = 'class-reminders',
   ClassReminderSms = 'class-reminder-sms',
+  RotatePiiKeys = 'rotate-pii-keys',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -30,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RetryCertificatePdfs]: QueueName.Certificates,
   [JobName.ClassReminders]: QueueName.Notifications,
   [JobName.ClassReminderSms]: QueueName.Notifications,
+  [JobName.RotatePiiKeys]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
@@ -42,6 +44,7 @@ export interface JobPayloads {
   [JobName.RetryCertificatePdfs]: Record<string, never>;
   [JobName.ClassReminders]: Record<string, never>;
   [JobName.ClassReminderSms]: { reminderId: string };
+  [JobName.RotatePiiKeys]: { rotationId: string };
 }
 
 /** What Bull stores: the payload plus the request id of the change that caused the job. */

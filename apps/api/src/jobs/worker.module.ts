@@ -11,6 +11,8 @@ import { RosterImportService } from '../enrolment/roster-import.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ClassRemindersService } from '../notifications/class-reminders.service.js';
+import { PeopleModule } from '../people/people.module.js';
+import { PiiRotationService } from '../people/pii-rotation.service.js';
 import { JobName } from './job.constants.js';
 import { MaintenanceService } from './maintenance.service.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
@@ -18,7 +20,14 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
 
 /** The consumer side: job handlers and the outbox relay. Loaded by the worker entry point, or in-process. */
 @Module({
-  imports: [NotificationsModule, CredentialsModule, EnrolmentModule, IndicatorsModule, HealthModule],
+  imports: [
+    PeopleModule,
+    NotificationsModule,
+    CredentialsModule,
+    EnrolmentModule,
+    IndicatorsModule,
+    HealthModule,
+  ],
   providers: [
     WorkerService,
     OutboxRelayService,
@@ -34,6 +43,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         IndicatorsService,
         PdfRetryService,
         ClassRemindersService,
+        PiiRotationService,
       ],
       useFactory: (
         notifications: NotificationsService,
@@ -44,6 +54,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
         indicators: IndicatorsService,
         pdfRetry: PdfRetryService,
         reminders: ClassRemindersService,
+        piiRotation: PiiRotationService,
       ): JobHandlers => ({
         [JobName.WelcomeNotification]: ({ userId }) => notifications.deliverWelcome(userId),
         [JobName.CertificatePdf]: ({ certificateId }) => credentials.renderCertificate(certificateId),
@@ -62,6 +73,7 @@ import { JOB_HANDLERS, type JobHandlers, WorkerService } from './worker.service.
           await reminders.remindTomorrow();
         },
         [JobName.ClassReminderSms]: ({ reminderId }) => reminders.sendSms(reminderId),
+        [JobName.RotatePiiKeys]: ({ rotationId }) => piiRotation.run(rotationId),
       }),
     },
   ],

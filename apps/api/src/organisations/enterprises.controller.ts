@@ -46,9 +46,13 @@ export class EnterprisesController {
     Role.BureauAnalyst,
     Role.BureauAdmin,
   )
-  @ApiOperation({ summary: 'Enterprises, searched by name or credit code' })
+  @ApiOperation({
+    summary: 'Enterprises, searched by name or credit code',
+    description:
+      'The credit code only for the bureau, the enterprise’s own users and schools with an agreement with it; else null.',
+  })
   @ApiOkResponse({ type: [EnterpriseResponse] })
-  list(@Query() query: EnterpriseQuery): Promise<EnterpriseResponse[]> {
-    return this.enterprises.list(query.q);
+  list(@CurrentUser() user: AuthUser, @Query() query: EnterpriseQuery): Promise<EnterpriseResponse[]> {
+    return this.enterprises.list(user, query.q);
   }
 }

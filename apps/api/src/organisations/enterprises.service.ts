@@ -7,6 +7,8 @@ import { DomainException } from '../common/domain.exception.js';
 import { GeoService } from '../geo/geo.service.js';
 import type { EnterpriseDto, EnterpriseResponse } from './dto/enterprise.dto.js';
 import { Enterprise } from './organisation.entities.js';
+import { isBureau, providerIdsOf } from './provider-access.js';
+import { enterpriseIdsOf } from '../apprenticeship/apprenticeship-access.js';
 
 const SELECT = `SELECT e.id, e.name, e.credit_code AS "creditCode", e.industry, e.township_code AS "townshipCode",
                        t.name AS "townshipName", e.created_at AS "createdAt"
@@ -47,11 +49,31 @@ export class EnterprisesService {
     return row;
   }
 
-  list(q?: string): Promise<EnterpriseResponse[]> {
-    return this.dataSource.query(
-      `${SELECT} WHERE $1::text IS NULL OR e.name ILIKE '%' || $1 || '%' OR e.credit_code = upper($1)
-       ORDER BY e.name LIMIT 200`,
-      [q ? q.replace(/[\\%_]/g, (c) => `\\${c}`) : null],
+  /**
+   * Enterprises by name. The credit code is shown only to those who need it: the bureau, the enterprise's own users,
+   * and staff of a school with an agreement with it (a draft included); others get `null`. Searching by an exact
+   * credit code still finds the enterprise (the searcher already holds the code).
+   */
+  async list(user: AuthUser, q?: string): Promise<EnterpriseResponse[]> {
+    const rows = await this.dataSource.query<Array<EnterpriseResponse & { codeVisible: boolean }>>(
+      `SELECT e.id, e.name, e.credit_code AS "creditCode", e.industry, e.township_code AS "townshipCode",
+              t.name AS "townshipName", e.created_at AS "createdAt",
+              ($2 OR e.id = ANY($3::uuid[]) OR EXISTS (
+                 SELECT 1 FROM apprenticeship_agreements a
+                  WHERE a.enterprise_id = e.id AND a.provider_id = ANY($4::uuid[]))) AS "codeVisible"
+         FROM enterprises e JOIN townships t ON t.code = e.township_code
+        WHERE $1::text IS NULL OR e.name ILIKE '%' || $1 || '%' OR e.credit_code = upper($1)
+        ORDER BY e.name LIMIT 200`,
+      [
+        q ? q.replace(/[\\%_]/g, (c) => `\\${c}`) : null,
+        isBureau(user),
+        enterpriseIdsOf(user),
+        providerIdsOf(user),
+      ],
     );
+    return rows.map(({ codeVisible, ...row }) => ({
+      ...row,
+      creditCode: codeVisible ? row.creditCode : null,
+    }));
   }
 }

@@ -35,7 +35,8 @@ export class PeopleController {
   @ApiOkResponse({ type: MeResponse })
   @ApiBadRequestResponse({
     type: ErrorResponse,
-    description: 'VALIDATION_FAILED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ID_NUMBER_MISMATCH',
+    description:
+      'VALIDATION_FAILED, TOWNSHIP_UNKNOWN, VILLAGE_UNKNOWN, ID_NUMBER_MISMATCH, ID_NUMBER_CONSENT_REQUIRED',
   })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'FORBIDDEN: no learner profile to edit' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'ID_NUMBER_TAKEN' })

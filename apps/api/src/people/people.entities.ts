@@ -145,6 +145,10 @@ export class RoleAssignment {
   'chk_learner_profiles_id_number',
   '(id_number_enc IS NULL) = (id_number_hash IS NULL) AND (id_number_hash IS NULL) = (id_number_masked IS NULL)',
 )
+@Check(
+  'chk_learner_profiles_id_number_version',
+  '(id_number_hash IS NULL) = (id_number_hash_version IS NULL)',
+)
 export class LearnerProfile {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
@@ -189,6 +193,10 @@ export class LearnerProfile {
   @Index({ unique: true, where: 'id_number_hash IS NOT NULL' })
   @Column({ type: 'char', length: 64, nullable: true })
   idNumberHash: string | null;
+
+  /** Version of the hash key that made `idNumberHash` (the encryption key's version is the ciphertext's first byte). */
+  @Column({ type: 'smallint', nullable: true })
+  idNumberHashVersion: number | null;
 
   @Column({ type: 'varchar', length: 18, nullable: true })
   idNumberMasked: string | null;

@@ -14,6 +14,7 @@ import { PiiService } from './pii.service.js';
 import { todayInCounty } from '../common/date-only.js';
 import { MeQuery, type MeRow } from './me.query.js';
 import { recordChange, recordRegistration } from '../attainment/attainment.repository.js';
+import { assertIdNumberConsent, recordConsent } from '../privacy/consents.js';
 
 const MIN_AGE = 16;
 const MAX_AGE = 120;
@@ -49,6 +50,7 @@ export class PeopleService {
       ]);
     }
     assertBirthDate(dto.birthDate);
+    assertIdNumberConsent(dto.idNumber, dto.idNumberConsent);
     const idNumber = dto.idNumber ? this.checkIdNumber(dto.idNumber, dto.birthDate, dto.sex) : null;
     await this.geo.assertPlace(manager, dto.townshipCode, dto.villageCode);
     try {
@@ -64,6 +66,7 @@ export class PeopleService {
       );
       if (released) await this.auditClaim(manager, released, user.id);
       await manager.insert(RoleAssignment, { userId: user.id, role: Role.Learner });
+      if (idNumber) await this.assertIdNumberFree(manager, idNumber, user.id);
       await manager.insert(LearnerProfile, {
         userId: user.id,
         birthDate: dto.birthDate,
@@ -75,6 +78,9 @@ export class PeopleService {
         ...this.idNumberColumns(idNumber),
       });
       await recordRegistration(manager, user.id, dto.attainment, user.id);
+      // Registering is agreeing to the notice shown on the form; the ID number has its own consent.
+      await recordConsent(manager, user.id, 'privacy_notice');
+      if (idNumber) await recordConsent(manager, user.id, 'sensitive_id_number');
       await this.audit.record(manager, {
         action: 'account.registered',
         entityType: 'user',
@@ -201,10 +207,13 @@ export class PeopleService {
         const townshipCode = dto.townshipCode ?? profile.townshipCode;
         const villageCode = dto.villageCode ?? profile.villageCode;
         await this.geo.assertPlace(manager, townshipCode, villageCode);
+        assertIdNumberConsent(dto.idNumber, dto.idNumberConsent);
         const idNumber = dto.idNumber
           ? this.checkIdNumber(dto.idNumber, profile.birthDate, profile.sex)
           : undefined;
+        if (idNumber) await recordConsent(manager, userId, 'sensitive_id_number');
         try {
+          if (idNumber) await this.assertIdNumberFree(manager, idNumber, userId);
           await manager.update(
             LearnerProfile,
             { userId },
@@ -262,9 +271,43 @@ export class PeopleService {
   }
 
   private idNumberColumns(idNumber: string | null) {
-    if (!idNumber) return { idNumberEnc: null, idNumberHash: null, idNumberMasked: null };
+    if (!idNumber) {
+      return { idNumberEnc: null, idNumberHash: null, idNumberHashVersion: null, idNumberMasked: null };
+    }
     const p = this.pii.protectIdNumber(idNumber);
-    return { idNumberEnc: p.enc, idNumberHash: p.hash, idNumberMasked: p.masked };
+    return {
+      idNumberEnc: p.enc,
+      idNumberHash: p.hash,
+      idNumberHashVersion: p.hashVersion,
+      idNumberMasked: p.masked,
+    };
+  }
+
+  /**
+   * An ID number belongs to one account. The unique index on the hash catches two new writes under the same key;
+   * during a key rotation an older row may still carry the hash under an older key, so the check looks under every
+   * configured hash key. Transaction-level advisory locks on each of those hashes make two concurrent writers of the
+   * same number (even processes configured with different, overlapping key sets during a rolling restart) wait
+   * for each other, so the second sees the first's row.
+   */
+  private async assertIdNumberFree(manager: EntityManager, idNumber: string, userId: string): Promise<void> {
+    const hashes = this.pii.allIdNumberHashes(idNumber);
+    for (const hash of [...hashes].sort()) {
+      await manager.query(`SELECT pg_advisory_xact_lock(('x' || substr($1, 1, 16))::bit(64)::bigint)`, [
+        hash,
+      ]);
+    }
+    const [taken] = await manager.query<Array<{ user_id: string }>>(
+      `SELECT user_id FROM learner_profiles WHERE id_number_hash = ANY($1::bpchar[]) AND user_id <> $2 LIMIT 1`,
+      [hashes, userId],
+    );
+    if (taken) {
+      throw DomainException.field(
+        ErrorCode.IdNumberTaken,
+        'idNumber',
+        'This ID number is already registered.',
+      );
+    }
   }
 }
 

@@ -76,6 +76,7 @@ describe('profile', () => {
         attainment: 'senior_secondary',
         locale: 'en',
         idNumber: makeIdNumber('1970-05-06', Sex.Male, 5),
+        idNumberConsent: true,
       });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

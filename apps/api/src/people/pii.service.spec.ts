@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AppConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
+import { testSecrets } from '../testing/test-app.js';
 import { PiiService } from './pii.service.js';
 
+const b64 = (k: Buffer) => k.toString('base64');
 const service = (hashKey = randomBytes(32)) =>
-  new PiiService({ piiEncryptionKey: randomBytes(32), piiHashKey: hashKey } as AppConfig);
+  new PiiService(loadConfig({ ...testSecrets(), PII_HASH_KEY: b64(hashKey) }));
 
 describe('PiiService', () => {
   const id = '11010519491231002X';
@@ -34,5 +36,45 @@ describe('PiiService', () => {
     const enc = pii.encrypt(id);
     enc[enc.length - 1] ^= 1;
     expect(() => pii.decrypt(enc)).toThrow();
+  });
+
+  it('reads every configured key version and writes with the newest', () => {
+    const k1 = randomBytes(32);
+    const k2 = randomBytes(32);
+    const h1 = randomBytes(32);
+    const h2 = randomBytes(32);
+    const old = new PiiService(
+      loadConfig({ ...testSecrets(), PII_ENCRYPTION_KEY: b64(k1), PII_HASH_KEY: b64(h1) }),
+    );
+    const both = new PiiService(
+      loadConfig({
+        ...testSecrets(),
+        PII_ENCRYPTION_KEY: b64(k1),
+        PII_HASH_KEY: b64(h1),
+        PII_ENCRYPTION_KEYS: `2:${b64(k2)}`,
+        PII_HASH_KEYS: `2:${b64(h2)}`,
+      }),
+    );
+    const written = old.encrypt(id);
+    expect(written[0]).toBe(1);
+    expect(both.decrypt(written)).toBe(id);
+    const rewritten = both.protectIdNumber(id);
+    expect(rewritten.enc[0]).toBe(2);
+    expect(rewritten.hashVersion).toBe(2);
+    expect(() => old.decrypt(rewritten.enc)).toThrow(/key version 2/);
+    // During a rotation a lookup checks the hash under every key, newest first.
+    expect(both.allIdNumberHashes(id)).toEqual([both.hashIdNumber(id, 2), old.hashIdNumber(id)]);
+  });
+
+  it('refuses a key list that is malformed or contradicts the single key', () => {
+    const k = b64(randomBytes(32));
+    expect(() => loadConfig({ ...testSecrets(), PII_ENCRYPTION_KEYS: `0:${k}` })).toThrow(/versions 1–255/);
+    expect(() => loadConfig({ ...testSecrets(), PII_ENCRYPTION_KEYS: `2:${k},2:${k}` })).toThrow(/twice/);
+    expect(() => loadConfig({ ...testSecrets(), PII_HASH_KEYS: '2:c2hvcnQ=' })).toThrow(/32 bytes/);
+    expect(() => loadConfig({ ...testSecrets(), PII_ENCRYPTION_KEYS: `1:${k}` })).toThrow(/version 1/);
+    expect(
+      loadConfig({ ...testSecrets(), PII_ENCRYPTION_KEY: undefined, PII_ENCRYPTION_KEYS: `7:${k}` }).pii
+        .encryption.current,
+    ).toBe(7);
   });
 });

@@ -19,6 +19,7 @@ import {
   DEMO_TOWNSHIPS,
   DEMO_VILLAGES,
 } from './demo-county.js';
+import { CURRENT_NOTICE } from '../privacy/privacy-notice.js';
 
 /** Loads the demo county in one transaction; running it again changes nothing. Returns false when already there. */
 export async function seedDemoData(dataSource: DataSource, passwords: PasswordService): Promise<boolean> {
@@ -120,6 +121,11 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
     await seedProviderApplications(m);
+    // The demo people have read the current privacy notice (a real account agrees at registration or sign-in).
+    await m.query(
+      `INSERT INTO privacy_consents (user_id, kind, notice_version) SELECT id, 'privacy_notice', $1 FROM users`,
+      [CURRENT_NOTICE.version],
+    );
     return userIds.get('13800000006') as string;
   });
   phase('commit');

@@ -44,6 +44,8 @@ export function registerBody(overrides: Record<string, unknown> = {}): Record<st
     villageCode: VILLAGE_A1,
     attainment: AttainmentLevel.JuniorSecondary,
     employmentStatus: EmploymentStatus.Retired,
+    // With an ID number the form's separate consent box is ticked, unless a test says otherwise.
+    ...('idNumber' in overrides ? { idNumberConsent: true } : {}),
     ...overrides,
   };
 }

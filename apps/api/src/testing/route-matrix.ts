@@ -50,6 +50,12 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/admin/queues': [Role.BureauAdmin],
   'POST /api/admin/queues/{queue}/jobs/{jobId}/retry': [Role.BureauAdmin],
   'DELETE /api/admin/queues/{queue}/jobs/{jobId}': [Role.BureauAdmin],
+  'GET /api/admin/pii-rotations': [Role.BureauAdmin],
+  'GET /api/privacy/notice': 'anyone',
+  'POST /api/me/privacy-notice': 'signed-in',
+  'GET /api/me/data-export': 'signed-in',
+  'POST /api/admin/pii-rotations': [Role.BureauAdmin],
+  'POST /api/admin/pii-rotations/{id}/resume': [Role.BureauAdmin],
   // Providers and enterprises
   'POST /api/providers/applications': 'signed-in',
   'GET /api/providers/applications/mine': 'signed-in',

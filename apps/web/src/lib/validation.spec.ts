@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fillTownshipFromVillage, validateRegistration, type RegistrationValues } from './validation.js';
+import {
+  fillTownshipFromVillage,
+  toRegisterBody,
+  validateRegistration,
+  type RegistrationValues,
+} from './validation.js';
 
 function makeRegistration(overrides: Partial<RegistrationValues> = {}): RegistrationValues {
   return {
@@ -13,6 +18,7 @@ function makeRegistration(overrides: Partial<RegistrationValues> = {}): Registra
     attainment: 'primary',
     employmentStatus: 'retired',
     idNumber: '',
+    idNumberConsent: '',
     ...overrides,
   };
 }
@@ -60,5 +66,21 @@ describe('fillTownshipFromVillage', () => {
     expect(fillTownshipFromVillage({ townshipCode: '', villageCode: '330122101201' }).townshipCode).toBe(
       '330122101000',
     );
+  });
+});
+
+describe('the separate consent to the ID number', () => {
+  it('is needed only when an ID number is given, and is sent with it', () => {
+    expect(
+      validateRegistration(makeRegistration(), 'Learn2026ok', 'Learn2026ok').idNumberConsent,
+    ).toBeUndefined();
+    const withId = makeRegistration({ idNumber: '11010519491231002X' });
+    expect(validateRegistration(withId, 'Learn2026ok', 'Learn2026ok').idNumberConsent).toEqual({
+      key: 'error.ID_NUMBER_CONSENT_REQUIRED',
+    });
+    const ticked = makeRegistration({ idNumber: '11010519491231002X', idNumberConsent: 'true' });
+    expect(validateRegistration(ticked, 'Learn2026ok', 'Learn2026ok').idNumberConsent).toBeUndefined();
+    expect(toRegisterBody(ticked, 'Learn2026ok').idNumberConsent).toBe(true);
+    expect(toRegisterBody(makeRegistration(), 'Learn2026ok').idNumberConsent).toBeUndefined();
   });
 });

@@ -22,6 +22,7 @@ export const REGISTRATION_FIELDS = [
   'attainment',
   'employmentStatus',
   'idNumber',
+  'idNumberConsent',
 ] as const;
 export type RegistrationValues = Record<(typeof REGISTRATION_FIELDS)[number], string>;
 
@@ -32,6 +33,7 @@ export const PROFILE_FIELDS = [
   'attainment',
   'employmentStatus',
   'idNumber',
+  'idNumberConsent',
 ] as const;
 export type ProfileValues = Record<(typeof PROFILE_FIELDS)[number], string>;
 
@@ -106,6 +108,7 @@ export function validateRegistration(
     errors.birthDate = { key: 'validation.isDateString' };
   checkChoices(values, errors);
   checkResidence(values, errors);
+  checkIdNumberConsent(values, errors);
   return errors;
 }
 
@@ -114,7 +117,18 @@ export function validateProfileEdit(values: ProfileValues): FormErrors {
   requireFields(values, ['name', 'townshipCode', 'villageCode', 'attainment', 'employmentStatus'], errors);
   checkChoices(values, errors);
   checkResidence(values, errors);
+  checkIdNumberConsent(values, errors);
   return errors;
+}
+
+/** The ID number is sensitive: given only with its own ticked consent (PIPL art. 29), never bundled. */
+function checkIdNumberConsent(
+  values: { idNumber: string; idNumberConsent: string },
+  errors: FormErrors,
+): void {
+  if (values.idNumber && values.idNumberConsent !== 'true') {
+    errors.idNumberConsent = { key: `error.${ErrorCode.IdNumberConsentRequired}` };
+  }
 }
 
 /** A choice the validation above has already checked against its list; failing here is a programming error. */
@@ -137,6 +151,7 @@ export function toRegisterBody(values: RegistrationValues, password: string): Sc
     attainment: checked(ATTAINMENT_LEVELS, values.attainment),
     employmentStatus: checked(EMPLOYMENT_STATUSES, values.employmentStatus),
     idNumber: values.idNumber || undefined,
+    idNumberConsent: values.idNumber ? values.idNumberConsent === 'true' : undefined,
   };
 }
 
@@ -148,5 +163,6 @@ export function toProfileBody(values: ProfileValues): Schemas['UpdateProfileDto'
     attainment: checked(ATTAINMENT_LEVELS, values.attainment),
     employmentStatus: checked(EMPLOYMENT_STATUSES, values.employmentStatus),
     idNumber: values.idNumber || undefined,
+    idNumberConsent: values.idNumber ? values.idNumberConsent === 'true' : undefined,
   };
 }

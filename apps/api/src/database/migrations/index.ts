@@ -18,6 +18,8 @@ import { CompletionEvidence1796500000000 } from './1796500000000-CompletionEvide
 import { AttainmentEvents1796500000001 } from './1796500000001-AttainmentEvents.js';
 import { ClassSchedule1796500000002 } from './1796500000002-ClassSchedule.js';
 import { ServicePoints1796500000003 } from './1796500000003-ServicePoints.js';
+import { PiiKeyRotation1796500000004 } from './1796500000004-PiiKeyRotation.js';
+import { PrivacyConsents1796500000005 } from './1796500000005-PrivacyConsents.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   AttainmentEvents1796500000001,
   ClassSchedule1796500000002,
   ServicePoints1796500000003,
+  PiiKeyRotation1796500000004,
+  PrivacyConsents1796500000005,
 ];

@@ -54,7 +54,12 @@ export class EnterpriseQuery {
 export class EnterpriseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty() creditCode: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for callers who do not work with the enterprise (least privilege)',
+  })
+  creditCode: string | null;
   @ApiProperty() industry: string;
   @ApiProperty() townshipCode: string;
   @ApiProperty() townshipName: string;

@@ -24,6 +24,14 @@ export class ProfileResponse {
   idNumberMasked: string | null;
 }
 
+export class PrivacyNoticeStatus {
+  @ApiProperty({ example: '2026-12-01' }) currentVersion: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The version this user last agreed to' })
+  acceptedVersion: string | null;
+  @ApiProperty({ description: 'The notice changed (or was never agreed to): ask before anything else' })
+  acceptanceRequired: boolean;
+}
+
 export class MeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -55,5 +63,6 @@ export class MeResponse {
     description: 'Null for staff accounts without a learner profile',
   })
   profile: ProfileResponse | null;
+  @ApiProperty({ type: PrivacyNoticeStatus }) privacyNotice: PrivacyNoticeStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AttainmentLevel, DIVISION_CODE_PATTERN, EmploymentStatus } from '@cll/domain';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches } from 'class-validator';
 import { LengthGraphemes } from '../../common/graphemes.js';
 import { IsResidentIdNumber } from './id-number.validator.js';
 
@@ -49,4 +49,12 @@ export class EditableProfileFields {
   @IsString()
   @IsResidentIdNumber()
   idNumber?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Separate consent to process the ID number, sensitive personal information (PIPL art. 29); required with idNumber',
+  })
+  @IsOptional()
+  @IsBoolean()
+  idNumberConsent?: boolean;
 }

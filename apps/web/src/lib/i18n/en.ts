@@ -4,6 +4,7 @@ import { credentialsEn } from './en/credentials.js';
 import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
 import { accountEn } from './en/account.js';
+import { privacyEn } from './en/privacy.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...securityEn,
   ...servicePointEn,
+  ...privacyEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -4,6 +4,7 @@ import { credentialsZhCN } from './zh-CN/credentials.js';
 import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
 import { accountZhCN } from './zh-CN/account.js';
+import { privacyZhCN } from './zh-CN/privacy.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...accountZhCN,
   ...securityZhCN,
   ...servicePointZhCN,
+  ...privacyZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

@@ -33,15 +33,19 @@ export async function loadWeeks(event: RequestEvent, id: string): Promise<Schema
   return result.data;
 }
 
-/** Mentors of a company to choose from; none when no company is chosen. */
+/**
+ * Mentors of a company to choose from; none when no company is chosen. `null` when the API does not show them yet:
+ * a school sees a company's mentors only once it has an agreement (a draft included) with that company.
+ */
 export async function loadEnterpriseMentors(
   event: RequestEvent,
   enterpriseId: string | null,
-): Promise<Array<{ userId: string; name: string }>> {
+): Promise<Array<{ userId: string; name: string }> | null> {
   if (!enterpriseId) return [];
   const result = await api(event).GET('/api/apprenticeships/enterprise-mentors', {
     params: { query: { enterpriseId } },
   });
+  if (result.response.status === 404) return null;
   if (!result.data) throwApiError(result, event.url);
   return result.data.map((m) => ({ userId: m.userId, name: m.name }));
 }

@@ -18,6 +18,7 @@ import type { Actions, PageServerLoad } from './$types.js';
 const FIELD_OF_CODE: Partial<Record<string, keyof ProfileValues>> = {
   [ErrorCode.IdNumberMismatch]: 'idNumber',
   [ErrorCode.IdNumberTaken]: 'idNumber',
+  [ErrorCode.IdNumberConsentRequired]: 'idNumberConsent',
   [ErrorCode.TownshipUnknown]: 'townshipCode',
   [ErrorCode.VillageUnknown]: 'villageCode',
 };

@@ -151,6 +151,8 @@ export const apprenticeshipEn: Record<keyof typeof apprenticeshipZhCN, string> =
     'They can be chosen later, but both the school mentor and the company mentor are needed before confirming.',
   'agreementForm.mentorLater': 'Choose later',
   'agreementForm.enterpriseMentor.hint': 'Mentors and administrators of “{name}”.',
+  'agreementForm.mentorsAfterDraft':
+    'The mentors of “{name}” are listed once this draft is saved: choose one when you change the terms.',
   'agreementForm.noMentors': '“{name}” has no mentor accounts yet: invite one first.',
   'agreementForm.inviteMentor': 'Invite a mentor for “{name}”',
   'agreementForm.period': 'Dates and hours',

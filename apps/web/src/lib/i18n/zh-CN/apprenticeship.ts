@@ -142,6 +142,7 @@ export const apprenticeshipZhCN = {
   'agreementForm.mentors.hint': '可以稍后指定，但协议确认前必须指定学校导师和企业师傅。',
   'agreementForm.mentorLater': '暂不指定',
   'agreementForm.enterpriseMentor.hint': '“{name}”的师傅和管理员。',
+  'agreementForm.mentorsAfterDraft': '保存草稿后才会列出“{name}”的师傅，届时在修改条款时选择。',
   'agreementForm.noMentors': '“{name}”还没有师傅账号，请先邀请。',
   'agreementForm.inviteMentor': '为“{name}”邀请企业师傅',
   'agreementForm.period': '时间和学时',

@@ -49,7 +49,10 @@ export const actions = {
       });
     }
     const provider = event.url.searchParams.get('provider');
-    const params = new URLSearchParams({ done: 'enterpriseCreated', q: result.data.creditCode });
+    const params = new URLSearchParams({
+      done: 'enterpriseCreated',
+      q: result.data.creditCode ?? result.data.name,
+    });
     if (provider) params.set('provider', provider);
     redirect(303, `/provider/enterprises?${params.toString()}`);
   },

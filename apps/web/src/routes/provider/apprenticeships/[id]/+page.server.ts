@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
     weeks: weeks.map((w) => ({ ...w })),
     enterprises,
     transferTo,
-    transferMentors: await loadEnterpriseMentors(event, transferTo),
+    transferMentors: (await loadEnterpriseMentors(event, transferTo)) ?? [],
   };
 };
 

@@ -35,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
     enterpriseName: enterprises.find((e) => e.id === enterpriseId)?.name ?? '',
     programmes: programmes.map((p) => ({ ...p })),
     schoolMentors: schoolMentors.map((m) => ({ ...m })),
-    enterpriseMentors,
+    enterpriseMentors: enterpriseMentors ?? [],
+    mentorsAfterDraft: enterpriseMentors === null,
     // The coordinator drafting is usually the school mentor too; a school with one programme needs no choice.
     defaults: {
       scheme: 'modern',

@@ -56,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
     values,
     programmes: options.data.programmes.map((p) => ({ ...p })),
     schoolMentors: options.data.schoolMentors.map((m) => ({ ...m })),
-    enterpriseMentors,
+    enterpriseMentors: enterpriseMentors ?? [],
   };
 };
 
