@@ -1,6 +1,7 @@
 import { idNumberCheckCharacter } from '@cll/domain';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { piiKeyring } from '../config/pii-keys.js';
 import { PiiService } from '../people/pii.service.js';
 import { DEMO_TOWNSHIPS, DEMO_VILLAGES } from './demo-county.js';
 
@@ -26,16 +27,12 @@ export function demoManagedIdNumber(): string {
 
 /** The ID number can only be stored protected, so only when the PII keys are in the environment. */
 function piiFromEnvironment(): PiiService | null {
-  const key = (name: string) => {
-    const raw = process.env[name];
-    const buf = raw ? Buffer.from(raw, 'base64') : null;
-    return buf?.length === 32 ? buf : null;
-  };
-  const piiHashKey = key('PII_HASH_KEY');
-  const piiEncryptionKey = key('PII_ENCRYPTION_KEY');
-  return piiHashKey && piiEncryptionKey
-    ? new PiiService({ piiHashKey, piiEncryptionKey } as AppConfig)
-    : null;
+  try {
+    // The same keyring (single keys or versioned lists) the API reads, so the stored hash matches its lookups.
+    return new PiiService({ pii: piiKeyring(process.env) } as AppConfig);
+  } catch {
+    return null; // no keys configured: the ID number is left out
+  }
 }
 
 export async function seedDemoServicePoint(
@@ -72,8 +69,8 @@ export async function seedDemoServicePoint(
   const id = pii?.protectIdNumber(demoManagedIdNumber());
   await m.query(
     `INSERT INTO learner_profiles (user_id, birth_date, sex, township_code, village_code, attainment, employment_status,
-                                   id_number_enc, id_number_hash, id_number_masked)
-     VALUES ($1, $2, $3, $4, $5, 'primary', 'farmer', $6, $7, $8)`,
+                                   id_number_enc, id_number_hash, id_number_hash_version, id_number_masked)
+     VALUES ($1, $2, $3, $4, $5, 'primary', 'farmer', $6, $7, $8, $9)`,
     [
       resident.id,
       r.birthDate,
@@ -82,6 +79,7 @@ export async function seedDemoServicePoint(
       village,
       id?.enc ?? null,
       id?.hash ?? null,
+      id?.hashVersion ?? null,
       id?.masked ?? null,
     ],
   );

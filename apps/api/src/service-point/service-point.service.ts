@@ -235,9 +235,10 @@ export class ServicePointService {
     const rows: Resident[] = await m.query(
       `SELECT u.id, u.name, u.mobile, u.email, u.account_number, u.managed
          FROM learner_profiles p JOIN users u ON u.id = p.user_id
-        WHERE p.id_number_hash = $1 AND p.township_code = $2 AND u.status = 'active'
+        WHERE p.id_number_hash = ANY($1::bpchar[]) AND p.township_code = $2 AND u.status = 'active'
           FOR UPDATE OF u`,
-      [this.pii.hashIdNumber(parsed.value), townshipCode],
+      // Under every configured hash key: during a key rotation a row may still carry an older key's hash.
+      [this.pii.allIdNumberHashes(parsed.value), townshipCode],
     );
     if (!rows.length) {
       throw DomainException.field(
@@ -415,9 +416,10 @@ export class ServicePointService {
       const designationId = await this.assertDesignated(m, user, dto.townshipCode);
       await this.geo.assertPlace(m, dto.townshipCode, dto.villageCode);
       const protectedId = this.pii.protectIdNumber(parsed.value);
-      const taken: unknown[] = await m.query(`SELECT 1 FROM learner_profiles WHERE id_number_hash = $1`, [
-        protectedId.hash,
-      ]);
+      const taken: unknown[] = await m.query(
+        `SELECT 1 FROM learner_profiles WHERE id_number_hash = ANY($1::bpchar[])`,
+        [this.pii.allIdNumberHashes(parsed.value)],
+      );
       if (taken.length)
         throw DomainException.field(
           ErrorCode.IdNumberTaken,
@@ -459,6 +461,7 @@ export class ServicePointService {
           employmentStatus: dto.employmentStatus,
           idNumberEnc: protectedId.enc,
           idNumberHash: protectedId.hash,
+          idNumberHashVersion: protectedId.hashVersion,
           idNumberMasked: protectedId.masked,
         });
       } catch (error) {
