@@ -55,6 +55,7 @@ describe('response contract (Ajv over the committed OpenAPI document)', () => {
       roles: [],
       profile: null,
       createdAt: '2026-03-01T08:00:00.000Z',
+      privacyNotice: { currentVersion: '2026-12', acceptedVersion: null, acceptanceRequired: true },
     };
     const get = (body: unknown) =>
       contract.check({
