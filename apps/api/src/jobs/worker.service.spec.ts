@@ -11,7 +11,7 @@ describe('assertOneHandlerPerJob', () => {
 
   it('names a job without a handler and a handler without a job', () => {
     expect(() => assertOneHandlerPerJob({})).toThrow(
-      /missing \[welcome-notification, certificate-pdf, roster-import, prune-rate-limits, baseline-import, recompute-indicators, retry-certificate-pdfs, class-reminders, class-reminder-sms\]/,
+      /missing \[welcome-notification, certificate-pdf, roster-import, prune-rate-limits, baseline-import, recompute-indicators, retry-certificate-pdfs, class-reminders, class-reminder-sms, rotate-pii-keys\]/,
     );
     expect(() => assertOneHandlerPerJob({ ...all, 'no-such-job': () => Promise.resolve() })).toThrow(
       /unknown \[no-such-job\]/,

@@ -6,7 +6,7 @@ import { todayInChina } from '../common/date-only.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { seedPlaces } from '../testing/builders.js';
 import { adminQuery, databaseUrl } from '../testing/database.js';
-import { type Actor, makeActor } from '../testing/offer-builders.js';
+import { type Actor, makeActor, withSecondFactor } from '../testing/offer-builders.js';
 import { createTestDatabase, startTestApp, type TestApp } from '../testing/test-app.js';
 import { LATE_REPORTS } from './county/periods.js';
 import { seedDemoData } from './demo-seed.js';
@@ -52,6 +52,7 @@ beforeAll(async () => {
   await seedDemoData(t.db, new PasswordService());
   bureau = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [bureau.id]);
+  await withSecondFactor(t, bureau); // a bureau administrator reads nothing before the second factor
   for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
     const res = await t.http.get(`/api/indicators?year=${year}`).auth(bureau.token, bearer).expect(200);
     dashboards.set(year, res.body);
