@@ -56,6 +56,7 @@ describe('in-person reset at a township service point', () => {
         birthDate: '1958-03-21',
         sex: 'female',
         idNumber,
+        idNumberConsent: true,
         townshipCode: TOWNSHIP,
         villageCode: VILLAGE,
         attainment: 'primary',

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, open, screenshot } from '../../support/browser.js';
+import { signInThrough } from '../../support/second-factor.js';
 import { startStack, type Stack } from '../../support/stack.js';
 
 let stack: Stack;
@@ -39,8 +40,7 @@ describe('a provider administrator publishes a course that a visitor then finds'
     await open(admin, `${stack.webUrl}/login`);
     await admin.fill('[name="login"]', '13800000003');
     await admin.fill('[name="password"]', 'Demo2026!');
-    await admin.click('main button[type="submit"]');
-    await admin.waitForURL(/\/profile$/);
+    await signInThrough(admin, () => admin.click('main button[type="submit"]'), stack.apiUrl, '13800000003');
 
     await open(admin, `${stack.webUrl}/provider`);
     await admin.click('main a:has-text("新建课程")');
