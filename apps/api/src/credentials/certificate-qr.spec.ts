@@ -78,5 +78,6 @@ describe('certificate PDF on paper', () => {
     const code = scanned.pathname.split('/').pop() as string;
     const verified = await t.http.get(`/api/verify/${code}`).expect(200);
     expect(verified.body).toMatchObject({ status: 'valid', number: learner.number, holderMasked: '欧***' });
-  });
+    // A course completed, a PDF rendered by the worker and rasterised twice: 36 s on a loaded 2-core machine.
+  }, 90_000);
 });
