@@ -197,6 +197,106 @@ describe('the demo county on the bureau dashboard', () => {
   });
 });
 
+describe('the demo accounts have histories of their own', () => {
+  const byMobile = (mobile: string) =>
+    t.db.query(`SELECT id FROM users WHERE mobile = $1`, [mobile]).then((r) => r[0].id as string);
+
+  it('gives the demo learner completions at several providers, each with a certificate whose PDF is queued', async () => {
+    const learner = await byMobile('13800000001');
+    const records: Array<{ provider_id: string; certificate: string | null; job: string | null }> =
+      await t.db.query(
+        `SELECT r.provider_id, k.id AS certificate, j.job_id AS job FROM learning_records r
+         JOIN enrolments e ON e.id = r.enrolment_id AND e.status = 'completed' AND e.learner_user_id = r.learner_user_id
+         LEFT JOIN certificates k ON k.record_id = r.id AND k.revoked_at IS NULL
+         LEFT JOIN job_outbox j ON j.job_id = 'certificate-pdf:' || k.id AND j.name = 'certificate-pdf'
+        WHERE r.learner_user_id = $1`,
+        [learner],
+      );
+    expect(records.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(records.map((r) => r.provider_id)).size).toBeGreaterThanOrEqual(3);
+    for (const r of records) expect([r.certificate !== null, r.job !== null]).toEqual([true, true]);
+    // The certificates verify publicly.
+    const [first] = await t.db.query(
+      `SELECT verification_code FROM certificates WHERE learner_user_id = $1`,
+      [learner],
+    );
+    const verified = await t.http.get(`/api/verify/${first.verification_code}`).expect(200);
+    expect(verified.body.status).toBe('valid');
+  });
+
+  it('has her halfway through an online course and on the waitlist of a full class', async () => {
+    const learner = await byMobile('13800000001');
+    const [online] = await t.db.query(
+      `SELECT (SELECT count(*) FROM lessons l WHERE l.course_id = e.course_id AND l.required)::int AS lessons,
+              (SELECT count(*) FROM lesson_progress p WHERE p.course_id = e.course_id AND p.learner_user_id = $1
+                  AND p.completed_at IS NOT NULL)::int AS done
+         FROM enrolments e WHERE e.learner_user_id = $1 AND e.status = 'enrolled'`,
+      [learner],
+    );
+    expect(online.done).toBeGreaterThan(0);
+    expect(online.done).toBeLessThan(online.lessons);
+    const [waiting] = await t.db.query(
+      `SELECT s.capacity, s.enrolled_count,
+              (SELECT count(*) FROM enrolments x WHERE x.session_id = s.id AND x.status = 'enrolled')::int AS seated
+         FROM enrolments e JOIN course_sessions s ON s.id = e.session_id
+        WHERE e.learner_user_id = $1 AND e.status = 'waitlisted'`,
+      [learner],
+    );
+    expect(waiting.seated).toBe(waiting.capacity);
+    expect(waiting.enrolled_count).toBe(waiting.capacity);
+  });
+
+  it('gives the demo apprentice months of signed weeks, one returned and one waiting', async () => {
+    const [weeks] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE k.workplace_status = 'signed')::int AS signed,
+              count(*) FILTER (WHERE k.workplace_status = 'returned' AND k.workplace_comment IS NOT NULL)::int AS returned,
+              count(*) FILTER (WHERE k.workplace_status = 'submitted')::int AS waiting
+         FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
+         JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000007'`,
+    );
+    expect(weeks.signed).toBeGreaterThanOrEqual(20);
+    expect([weeks.returned, weeks.waiting]).toEqual([1, 1]);
+  });
+
+  it('leaves the school a roster import whose rejected rows give the reasons the import job gives', async () => {
+    const [job] = await t.db.query(
+      `SELECT i.* FROM roster_imports i JOIN users u ON u.id = i.uploaded_by_user_id WHERE u.mobile = '13800000002'`,
+    );
+    const rows = (job.csv as string)
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
+    const registered = new Set(
+      (await t.db.query(`SELECT mobile FROM users WHERE mobile = ANY($1)`, [rows])).map(
+        (r: { mobile: string }) => r.mobile,
+      ),
+    );
+    // The rule again, row by row: a malformed number, an unregistered one, a row repeating an earlier one.
+    const expected = rows.flatMap((mobile, i) => {
+      const code = !/^1[3-9]\d{9}$/.test(mobile)
+        ? 'VALIDATION_FAILED'
+        : !registered.has(mobile)
+          ? 'LEARNER_NOT_FOUND'
+          : rows.indexOf(mobile) < i
+            ? 'ENROLMENT_DUPLICATE'
+            : null;
+      return code ? [{ line: i + 2, code }] : [];
+    });
+    const rejected = (job.rejected_rows as Array<{ line: number; code: string }>).map(({ line, code }) => ({
+      line,
+      code,
+    }));
+    expect(rejected).toEqual(expected);
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    const [enrolled] = await t.db.query(
+      `SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1 AND source = 'roster'`,
+      [job.session_id],
+    );
+    expect([job.status, job.total, job.enrolled]).toEqual(['done', rows.length, enrolled.n]);
+    expect(job.enrolled + rejected.length).toBe(rows.length);
+  });
+});
+
 /**
  * A digest of what the demo shows, by natural keys (generated ids of demo accounts and courses are random). People
  * made by the test itself (mobiles 139…) are left out.

@@ -4,6 +4,7 @@ import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoAttainmentHistory } from './attainment-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
+import { seedDemoAccountHistories } from './demo-accounts.js';
 import { todayInChina } from '../common/date-only.js';
 import { seedProviderApplications } from './county/applications.js';
 import { seedCountyApprenticeships } from './county/apprenticeships.js';
@@ -117,6 +118,13 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     phase('accounts and apprenticeships');
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     phase('baseline, residents and history');
+    await seedDemoAccountHistories(m, DEMO_COUNTY_SEED, todayInChina(), {
+      learner: userIds.get('13800000001') as string,
+      schoolStaff: userIds.get('13800000002') as string,
+      vocationalProviderId: providerIds.get('vocational') as string,
+      townshipCode: DEMO_TOWNSHIPS[0].code,
+    });
+    phase('demo accounts');
     await seedDemoProxyRelationship(m, userIds);
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
