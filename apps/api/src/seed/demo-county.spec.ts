@@ -53,7 +53,7 @@ beforeAll(async () => {
   bureau = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [bureau.id]);
   await withSecondFactor(t, bureau); // a bureau administrator reads nothing before the second factor
-  for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
+  for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
     const res = await t.http.get(`/api/indicators?year=${year}`).auth(bureau.token, bearer).expect(200);
     dashboards.set(year, res.body);
   }
@@ -194,6 +194,75 @@ describe('the demo county on the bureau dashboard', () => {
       `SELECT count(*)::int AS n FROM apprenticeship_log_weeks WHERE workplace_status = 'returned'`,
     );
     expect(returned.n).toBeGreaterThan(0);
+  });
+});
+
+describe('the apprenticeship figures the bureau sees', () => {
+  const APPRENTICESHIP: Array<[C, string]> = [
+    [C.ApprenticesStarted, 'started'],
+    [C.ApprenticesActive, 'active'],
+    [C.ApprenticesCompleted, 'completed'],
+    [C.ApprenticesWithdrawn, 'withdrawn'],
+  ];
+
+  it('shows every apprenticeship figure and township cell in all three years, none hidden', async () => {
+    for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
+      const last = year < THIS_YEAR ? `${year}-12-31` : todayInChina();
+      // A second way: each agreement's events read one by one, counted per apprentice's township.
+      const events: Array<{
+        a: string;
+        type: string;
+        state: string | null;
+        on: string;
+        pred: string | null;
+        t: string;
+      }> = await t.db.query(
+        `SELECT e.agreement_id AS a, e.type, e.state_after AS state, e.effective_date::text AS on,
+                  g.predecessor_id AS pred, p.township_code AS t
+             FROM apprenticeship_events e JOIN apprenticeship_agreements g ON g.id = e.agreement_id
+             JOIN learner_profiles p ON p.user_id = g.apprentice_user_id ORDER BY e.agreement_id, e.seq`,
+      );
+      const raw = new Map<string, Map<string, number>>(APPRENTICESHIP.map(([, f]) => [f, new Map()]));
+      const bump = (f: string, township: string) =>
+        raw.get(f)?.set(township.trim(), (raw.get(f)?.get(township.trim()) ?? 0) + 1);
+      type Event = (typeof events)[number];
+      const byAgreement = new Map<string, Event[]>();
+      for (const e of events) byAgreement.set(e.a, [...(byAgreement.get(e.a) ?? []), e]);
+      const within = (e: Event | undefined) => !!e && e.on >= `${year}-01-01` && e.on <= last;
+      for (const list of byAgreement.values()) {
+        const first = (type: string) => list.find((e) => e.type === type);
+        const township = list[0].t;
+        if (!list[0].pred && within(first('activated'))) bump('started', township);
+        const state = list.filter((e) => e.state && e.on <= last).at(-1)?.state;
+        if (state === 'active') bump('active', township);
+        if (within(first('completed'))) bump('completed', township);
+        if (within(first('withdrawn'))) bump('withdrawn', township);
+      }
+      for (const [code, f] of APPRENTICESHIP) {
+        const shown = figure(year, code);
+        const cells = raw.get(f) as Map<string, number>;
+        const total = [...cells.values()].reduce((a, b) => a + b, 0);
+        expect([year, code, shown.suppressed, shown.value]).toEqual([year, code, false, total]);
+        for (const cell of shown.breakdowns.township ?? []) {
+          const n = cells.get(cell.key.trim()) ?? 0;
+          expect([year, code, cell.key, cell.suppressed, cell.value]).toEqual([
+            year,
+            code,
+            cell.key,
+            false,
+            n,
+          ]);
+        }
+        // No township has one to four: the rule would hide it (and a complement with it).
+        for (const [township, n] of cells)
+          expect([year, code, township, n >= 5]).toEqual([year, code, township, true]);
+      }
+    }
+    // This year and last have completions and withdrawals to show.
+    for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
+      expect(figure(year, C.ApprenticesCompleted).value).toBeGreaterThanOrEqual(5);
+      expect(figure(year, C.ApprenticesWithdrawn).value).toBeGreaterThanOrEqual(5);
+    }
   });
 });
 

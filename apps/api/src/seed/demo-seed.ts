@@ -7,6 +7,7 @@ import { seedDemoCatalogue } from './catalogue-seed.js';
 import { seedDemoAccountHistories } from './demo-accounts.js';
 import { todayInChina } from '../common/date-only.js';
 import { seedProviderApplications } from './county/applications.js';
+import { issueResidentCertificates } from './county/certificates.js';
 import { seedCountyApprenticeships } from './county/apprenticeships.js';
 import { seedDemoPeriods } from './county/periods.js';
 import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
@@ -129,6 +130,9 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
     await seedProviderApplications(m);
+    // Every completed class has its certificate (after every history above is written).
+    await issueResidentCertificates(m, DEMO_COUNTY_SEED);
+    phase('certificates');
     // The demo people have read the current privacy notice (a real account agrees at registration or sign-in).
     await m.query(
       `INSERT INTO privacy_consents (user_id, kind, notice_version) SELECT id, 'privacy_notice', $1 FROM users`,
