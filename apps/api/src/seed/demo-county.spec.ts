@@ -10,6 +10,7 @@ import { type Actor, makeActor, withSecondFactor } from '../testing/offer-builde
 import { createTestDatabase, startTestApp, type TestApp } from '../testing/test-app.js';
 import { LATE_REPORTS } from './county/periods.js';
 import { seedDemoData } from './demo-seed.js';
+import { digest } from './demo-digest.js';
 import { DEMO_TOWNSHIPS } from './demo-county.js';
 
 /**
@@ -266,6 +267,36 @@ describe('the apprenticeship figures the bureau sees', () => {
   });
 });
 
+describe('village learning points over the years', () => {
+  it('grows steadily: each year within a plausible band of the year before, the same as the raw sessions say', async () => {
+    const values: number[] = [];
+    for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
+      const last = year < THIS_YEAR ? `${year}-12-31` : todayInChina();
+      // A second way: villages with a class that was running on some day of the 90 days up to the reference date.
+      const [raw] = await t.db.query(
+        `SELECT count(DISTINCT s.village_code)::int AS held, (SELECT count(*)::int FROM villages) AS villages
+           FROM course_sessions s
+          WHERE s.cancelled_at IS NULL AND s.village_code IS NOT NULL
+            AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
+            AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date - 89`,
+        [last],
+      );
+      const f = figure(year, C.VillagePointCoverage);
+      expect([year, f.numerator, f.denominator]).toEqual([year, raw.held, raw.villages]);
+      values.push(f.value as number);
+    }
+    // Points open a few a year (and a few lapse): no year moves more than a tenth of the villages, none falls by more
+    // than five in a hundred.
+    for (const [i, value] of values.entries()) {
+      expect(value).toBeGreaterThan(0.15);
+      expect(value).toBeLessThan(0.6);
+      if (i === 0) continue;
+      expect(value - values[i - 1]).toBeGreaterThan(-0.05);
+      expect(value - values[i - 1]).toBeLessThan(0.12);
+    }
+  });
+});
+
 describe('the demo accounts have histories of their own', () => {
   const byMobile = (mobile: string) =>
     t.db.query(`SELECT id FROM users WHERE mobile = $1`, [mobile]).then((r) => r[0].id as string);
@@ -365,42 +396,6 @@ describe('the demo accounts have histories of their own', () => {
     expect(job.enrolled + rejected.length).toBe(rows.length);
   });
 });
-
-/**
- * A digest of what the demo shows, by natural keys (generated ids of demo accounts and courses are random). People
- * made by the test itself (mobiles 139…) are left out.
- */
-async function digest(db: DataSource): Promise<Record<string, string>> {
-  const queries: Record<string, string> = {
-    baseline: `SELECT township_code, age_from, age_to, sex, attainment, count FROM population_cells ORDER BY 1, 2, 4, 5`,
-    residents: `SELECT u.mobile, u.name, p.birth_date::text, p.sex, p.township_code, p.village_code, p.attainment,
-                       p.employment_status FROM users u JOIN learner_profiles p ON p.user_id = u.id
-                 WHERE u.mobile NOT LIKE '139%' ORDER BY u.mobile`,
-    records: `SELECT u.mobile, r.course_title, r.provider_name, r.completed_on::text, r.hours FROM learning_records r
-                JOIN users u ON u.id = r.learner_user_id ORDER BY 1, 2, 4`,
-    enrolments: `SELECT u.mobile, c.title, e.status, s.starts_at::text, s.township_code, s.village_code
-                   FROM enrolments e JOIN users u ON u.id = e.learner_user_id JOIN courses c ON c.id = e.course_id
-                   JOIN course_sessions s ON s.id = e.session_id ORDER BY 1, 2, 4`,
-    agreements: `SELECT u.mobile, x.name, a.start_date::text, a.planned_end_date::text, a.occupation_name,
-                        (SELECT string_agg(type || '@' || effective_date, ',' ORDER BY seq) FROM apprenticeship_events
-                          WHERE agreement_id = a.id) AS events
-                   FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id
-                   JOIN enterprises x ON x.id = a.enterprise_id ORDER BY 1, 3`,
-    weeks: `SELECT u.mobile, k.week_start::text, k.school_status, k.workplace_status, k.workplace_hours
-              FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
-              JOIN users u ON u.id = a.apprentice_user_id ORDER BY 1, 2, 5`,
-    figures: `SELECT s.year, s.kind, f->>'code' AS code, f->>'value' AS value, f->>'numerator' AS numerator
-                FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f ORDER BY 1, 2, 3`,
-  };
-  const out: Record<string, string> = {};
-  for (const [name, sql] of Object.entries(queries)) {
-    const [row] = await db.query(
-      `SELECT md5(string_agg(x::text, '|')) AS digest, count(*)::int AS n FROM (${sql}) x`,
-    );
-    out[name] = `${row.n}:${row.digest}`;
-  }
-  return out;
-}
 
 describe('the demo county is deterministic', () => {
   it('loads the same county into a second database from the same seed', async () => {
