@@ -115,6 +115,8 @@ async function learnerInProgress(m: EntityManager, seed: number, ids: DemoAccoun
         AND (c.min_age IS NULL OR date_part('year', age(s.starts_at::date, me.birth_date)) >= c.min_age)
         AND (c.max_age IS NULL OR date_part('year', age(s.starts_at::date, me.birth_date)) <= c.max_age)
         AND c.category IN ('health', 'digital_skills', 'community_life', 'culture_arts', 'family_education')
+        AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.learner_user_id = $1
+                         AND regexp_replace(r.course_title, '（[^）]*）$', '') = regexp_replace(c.title, '（[^）]*）$', ''))
       ORDER BY s.starts_at > now() - interval '3 days', md5($2 || c.title), s.starts_at LIMIT 1`,
     [ids.learner, String(seed)],
   );
@@ -164,6 +166,8 @@ async function learnerWaitlisted(m: EntityManager, seed: number, ids: DemoAccoun
         AND (c.max_age IS NULL OR date_part('year', age(s.starts_at::date, me.birth_date)) <= c.max_age)
         AND c.category IN ('health', 'culture_arts', 'community_life', 'digital_skills')
         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.learner_user_id = $1 AND e.course_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.learner_user_id = $1
+                         AND regexp_replace(r.course_title, '（[^）]*）$', '') = regexp_replace(c.title, '（[^）]*）$', ''))
       ORDER BY s.capacity, md5($3 || c.title), s.starts_at LIMIT 1`,
     [ids.learner, ids.townshipCode, String(seed)],
   );
