@@ -24,8 +24,12 @@ interface DemoAgreement {
   guardian?: { name: string; relationship: string; mobile: string };
   /** Parties that confirmed version 1 (all four make it active). */
   confirmedBy: Array<'school' | 'enterprise' | 'apprentice' | 'guardian'>;
-  /** Weekly log from the start: signed weeks, then weeks waiting for a signature (submitted `waitingDays` ago). */
+  /**
+   * Weekly log from the start: signed weeks, then weeks the mentor returned with a comment, then weeks waiting for a
+   * signature (submitted `waitingDays` ago).
+   */
   signedWeeks: number;
+  returnedWeeks?: number;
   waitingWeeks: number;
   waitingDays?: number;
   workplaceHoursPerDay: number;
@@ -41,9 +45,11 @@ interface DemoAgreement {
 const AGREEMENTS: DemoAgreement[] = [
   {
     apprentice: { name: '李小军', mobile: '13800000007', birthDate: '2007-04-12', sex: Sex.Male },
-    startOffset: -120,
+    // Seven months in: half a year of signed weeks, last week's returned by 陈师傅 to correct, this week's waiting.
+    startOffset: -215,
     confirmedBy: ['school', 'enterprise', 'apprentice'],
-    signedWeeks: 15,
+    signedWeeks: 27,
+    returnedWeeks: 1,
     waitingWeeks: 1,
     workplaceHoursPerDay: 7,
     milestoneOffset: -35,
@@ -225,28 +231,33 @@ async function weeks(
   { today, coordinator, mentor }: { today: string; coordinator: string; mentor: string },
 ) {
   const first = mondayOfIsoWeek(isoWeekOf(addDays(start, 7))) as string;
-  const total = a.signedWeeks + a.waitingWeeks;
+  const returnedUntil = a.signedWeeks + (a.returnedWeeks ?? 0);
+  const total = returnedUntil + a.waitingWeeks;
   for (let i = 0; i < total; i += 1) {
     const monday = addDays(first, i * 7);
     if (addDays(monday, 4) > today) break;
     const signed = i < a.signedWeeks;
-    const submitted = signed ? addDays(monday, 5) : addDays(today, -(a.waitingDays ?? 3));
-    const status = signed ? 'signed' : 'submitted';
+    const returned = !signed && i < returnedUntil;
+    const submitted = signed || returned ? addDays(monday, 5) : addDays(today, -(a.waitingDays ?? 3));
+    const schoolSigned = signed || returned;
     const [week] = await m.query<Array<{ id: string }>>(
       `INSERT INTO apprenticeship_log_weeks (agreement_id, week_start, description, school_hours, workplace_hours,
               school_status, workplace_status, school_signed_at, workplace_signed_at, submitted_at,
-              school_signed_by_user_id, workplace_signed_by_user_id)
-       VALUES ($1, $2, $3, 6, $4, $5, $5, $6, $6, $7::date + time '18:00', $8, $9) RETURNING id`,
+              school_signed_by_user_id, workplace_signed_by_user_id, workplace_comment)
+       VALUES ($1, $2, $3, 6, $4, $5, $6, $7, $8, $9::date + time '18:00', $10, $11, $12) RETURNING id`,
       [
         agreementId,
         monday,
         '周一在校学习数控编程，周二至周五在车间跟师傅练习车削加工。',
         a.workplaceHoursPerDay * 4,
-        status,
-        signed ? `${addDays(monday, 7)} 09:00+08` : null,
+        schoolSigned ? 'signed' : 'submitted',
+        signed ? 'signed' : returned ? 'returned' : 'submitted',
+        schoolSigned ? `${addDays(monday, 7)} 09:00+08` : null,
+        signed ? `${addDays(monday, 7)} 09:30+08` : null,
         submitted,
-        signed ? coordinator : null,
+        schoolSigned ? coordinator : null,
         signed ? mentor : null,
+        returned ? '周三的车削工时与车间考勤不一致，请核对后重新提交。' : null,
       ],
     );
     await m.query(

@@ -10,6 +10,7 @@ import { type Actor, makeActor, withSecondFactor } from '../testing/offer-builde
 import { createTestDatabase, startTestApp, type TestApp } from '../testing/test-app.js';
 import { LATE_REPORTS } from './county/periods.js';
 import { seedDemoData } from './demo-seed.js';
+import { digest } from './demo-digest.js';
 import { DEMO_TOWNSHIPS } from './demo-county.js';
 
 /**
@@ -53,7 +54,7 @@ beforeAll(async () => {
   bureau = await makeActor(t, Role.Learner);
   await t.db.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'bureau_admin')`, [bureau.id]);
   await withSecondFactor(t, bureau); // a bureau administrator reads nothing before the second factor
-  for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
+  for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
     const res = await t.http.get(`/api/indicators?year=${year}`).auth(bureau.token, bearer).expect(200);
     dashboards.set(year, res.body);
   }
@@ -197,41 +198,204 @@ describe('the demo county on the bureau dashboard', () => {
   });
 });
 
-/**
- * A digest of what the demo shows, by natural keys (generated ids of demo accounts and courses are random). People
- * made by the test itself (mobiles 139…) are left out.
- */
-async function digest(db: DataSource): Promise<Record<string, string>> {
-  const queries: Record<string, string> = {
-    baseline: `SELECT township_code, age_from, age_to, sex, attainment, count FROM population_cells ORDER BY 1, 2, 4, 5`,
-    residents: `SELECT u.mobile, u.name, p.birth_date::text, p.sex, p.township_code, p.village_code, p.attainment,
-                       p.employment_status FROM users u JOIN learner_profiles p ON p.user_id = u.id
-                 WHERE u.mobile NOT LIKE '139%' ORDER BY u.mobile`,
-    records: `SELECT u.mobile, r.course_title, r.provider_name, r.completed_on::text, r.hours FROM learning_records r
-                JOIN users u ON u.id = r.learner_user_id ORDER BY 1, 2, 4`,
-    enrolments: `SELECT u.mobile, c.title, e.status, s.starts_at::text, s.township_code, s.village_code
-                   FROM enrolments e JOIN users u ON u.id = e.learner_user_id JOIN courses c ON c.id = e.course_id
-                   JOIN course_sessions s ON s.id = e.session_id ORDER BY 1, 2, 4`,
-    agreements: `SELECT u.mobile, x.name, a.start_date::text, a.planned_end_date::text, a.occupation_name,
-                        (SELECT string_agg(type || '@' || effective_date, ',' ORDER BY seq) FROM apprenticeship_events
-                          WHERE agreement_id = a.id) AS events
-                   FROM apprenticeship_agreements a JOIN users u ON u.id = a.apprentice_user_id
-                   JOIN enterprises x ON x.id = a.enterprise_id ORDER BY 1, 3`,
-    weeks: `SELECT u.mobile, k.week_start::text, k.school_status, k.workplace_status, k.workplace_hours
-              FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
-              JOIN users u ON u.id = a.apprentice_user_id ORDER BY 1, 2, 5`,
-    figures: `SELECT s.year, s.kind, f->>'code' AS code, f->>'value' AS value, f->>'numerator' AS numerator
-                FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f ORDER BY 1, 2, 3`,
-  };
-  const out: Record<string, string> = {};
-  for (const [name, sql] of Object.entries(queries)) {
-    const [row] = await db.query(
-      `SELECT md5(string_agg(x::text, '|')) AS digest, count(*)::int AS n FROM (${sql}) x`,
+describe('the apprenticeship figures the bureau sees', () => {
+  const APPRENTICESHIP: Array<[C, string]> = [
+    [C.ApprenticesStarted, 'started'],
+    [C.ApprenticesActive, 'active'],
+    [C.ApprenticesCompleted, 'completed'],
+    [C.ApprenticesWithdrawn, 'withdrawn'],
+  ];
+
+  it('shows every apprenticeship figure and township cell in all three years, none hidden', async () => {
+    for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
+      const last = year < THIS_YEAR ? `${year}-12-31` : todayInChina();
+      // A second way: each agreement's events read one by one, counted per apprentice's township.
+      const events: Array<{
+        a: string;
+        type: string;
+        state: string | null;
+        on: string;
+        pred: string | null;
+        t: string;
+      }> = await t.db.query(
+        `SELECT e.agreement_id AS a, e.type, e.state_after AS state, e.effective_date::text AS on,
+                  g.predecessor_id AS pred, p.township_code AS t
+             FROM apprenticeship_events e JOIN apprenticeship_agreements g ON g.id = e.agreement_id
+             JOIN learner_profiles p ON p.user_id = g.apprentice_user_id ORDER BY e.agreement_id, e.seq`,
+      );
+      const raw = new Map<string, Map<string, number>>(APPRENTICESHIP.map(([, f]) => [f, new Map()]));
+      const bump = (f: string, township: string) =>
+        raw.get(f)?.set(township.trim(), (raw.get(f)?.get(township.trim()) ?? 0) + 1);
+      type Event = (typeof events)[number];
+      const byAgreement = new Map<string, Event[]>();
+      for (const e of events) byAgreement.set(e.a, [...(byAgreement.get(e.a) ?? []), e]);
+      const within = (e: Event | undefined) => !!e && e.on >= `${year}-01-01` && e.on <= last;
+      for (const list of byAgreement.values()) {
+        const first = (type: string) => list.find((e) => e.type === type);
+        const township = list[0].t;
+        if (!list[0].pred && within(first('activated'))) bump('started', township);
+        const state = list.filter((e) => e.state && e.on <= last).at(-1)?.state;
+        if (state === 'active') bump('active', township);
+        if (within(first('completed'))) bump('completed', township);
+        if (within(first('withdrawn'))) bump('withdrawn', township);
+      }
+      for (const [code, f] of APPRENTICESHIP) {
+        const shown = figure(year, code);
+        const cells = raw.get(f) as Map<string, number>;
+        const total = [...cells.values()].reduce((a, b) => a + b, 0);
+        expect([year, code, shown.suppressed, shown.value]).toEqual([year, code, false, total]);
+        for (const cell of shown.breakdowns.township ?? []) {
+          const n = cells.get(cell.key.trim()) ?? 0;
+          expect([year, code, cell.key, cell.suppressed, cell.value]).toEqual([
+            year,
+            code,
+            cell.key,
+            false,
+            n,
+          ]);
+        }
+        // No township has one to four: the rule would hide it (and a complement with it).
+        for (const [township, n] of cells)
+          expect([year, code, township, n >= 5]).toEqual([year, code, township, true]);
+      }
+    }
+    // This year and last have completions and withdrawals to show.
+    for (const year of [THIS_YEAR - 1, THIS_YEAR]) {
+      expect(figure(year, C.ApprenticesCompleted).value).toBeGreaterThanOrEqual(5);
+      expect(figure(year, C.ApprenticesWithdrawn).value).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
+describe('village learning points over the years', () => {
+  it('grows steadily: each year within a plausible band of the year before, the same as the raw sessions say', async () => {
+    const values: number[] = [];
+    for (const year of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) {
+      const last = year < THIS_YEAR ? `${year}-12-31` : todayInChina();
+      // A second way: villages with a class that was running on some day of the 90 days up to the reference date.
+      const [raw] = await t.db.query(
+        `SELECT count(DISTINCT s.village_code)::int AS held, (SELECT count(*)::int FROM villages) AS villages
+           FROM course_sessions s
+          WHERE s.cancelled_at IS NULL AND s.village_code IS NOT NULL
+            AND (s.starts_at AT TIME ZONE 'Asia/Shanghai')::date <= $1::date
+            AND (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date >= $1::date - 89`,
+        [last],
+      );
+      const f = figure(year, C.VillagePointCoverage);
+      expect([year, f.numerator, f.denominator]).toEqual([year, raw.held, raw.villages]);
+      values.push(f.value as number);
+    }
+    // Points open a few a year (and a few lapse): no year moves more than a tenth of the villages, none falls by more
+    // than five in a hundred.
+    for (const [i, value] of values.entries()) {
+      expect(value).toBeGreaterThan(0.15);
+      expect(value).toBeLessThan(0.6);
+      if (i === 0) continue;
+      expect(value - values[i - 1]).toBeGreaterThan(-0.05);
+      expect(value - values[i - 1]).toBeLessThan(0.12);
+    }
+  });
+});
+
+describe('the demo accounts have histories of their own', () => {
+  const byMobile = (mobile: string) =>
+    t.db.query(`SELECT id FROM users WHERE mobile = $1`, [mobile]).then((r) => r[0].id as string);
+
+  it('gives the demo learner completions at several providers, each with a certificate whose PDF is queued', async () => {
+    const learner = await byMobile('13800000001');
+    const records: Array<{ provider_id: string; certificate: string | null; job: string | null }> =
+      await t.db.query(
+        `SELECT r.provider_id, k.id AS certificate, j.job_id AS job FROM learning_records r
+         JOIN enrolments e ON e.id = r.enrolment_id AND e.status = 'completed' AND e.learner_user_id = r.learner_user_id
+         LEFT JOIN certificates k ON k.record_id = r.id AND k.revoked_at IS NULL
+         LEFT JOIN job_outbox j ON j.job_id = 'certificate-pdf:' || k.id AND j.name = 'certificate-pdf'
+        WHERE r.learner_user_id = $1`,
+        [learner],
+      );
+    expect(records.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(records.map((r) => r.provider_id)).size).toBeGreaterThanOrEqual(3);
+    for (const r of records) expect([r.certificate !== null, r.job !== null]).toEqual([true, true]);
+    // The certificates verify publicly.
+    const [first] = await t.db.query(
+      `SELECT verification_code FROM certificates WHERE learner_user_id = $1`,
+      [learner],
     );
-    out[name] = `${row.n}:${row.digest}`;
-  }
-  return out;
-}
+    const verified = await t.http.get(`/api/verify/${first.verification_code}`).expect(200);
+    expect(verified.body.status).toBe('valid');
+  });
+
+  it('has her halfway through an online course and on the waitlist of a full class', async () => {
+    const learner = await byMobile('13800000001');
+    const [online] = await t.db.query(
+      `SELECT (SELECT count(*) FROM lessons l WHERE l.course_id = e.course_id AND l.required)::int AS lessons,
+              (SELECT count(*) FROM lesson_progress p WHERE p.course_id = e.course_id AND p.learner_user_id = $1
+                  AND p.completed_at IS NOT NULL)::int AS done
+         FROM enrolments e WHERE e.learner_user_id = $1 AND e.status = 'enrolled'`,
+      [learner],
+    );
+    expect(online.done).toBeGreaterThan(0);
+    expect(online.done).toBeLessThan(online.lessons);
+    const [waiting] = await t.db.query(
+      `SELECT s.capacity, s.enrolled_count,
+              (SELECT count(*) FROM enrolments x WHERE x.session_id = s.id AND x.status = 'enrolled')::int AS seated
+         FROM enrolments e JOIN course_sessions s ON s.id = e.session_id
+        WHERE e.learner_user_id = $1 AND e.status = 'waitlisted'`,
+      [learner],
+    );
+    expect(waiting.seated).toBe(waiting.capacity);
+    expect(waiting.enrolled_count).toBe(waiting.capacity);
+  });
+
+  it('gives the demo apprentice months of signed weeks, one returned and one waiting', async () => {
+    const [weeks] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE k.workplace_status = 'signed')::int AS signed,
+              count(*) FILTER (WHERE k.workplace_status = 'returned' AND k.workplace_comment IS NOT NULL)::int AS returned,
+              count(*) FILTER (WHERE k.workplace_status = 'submitted')::int AS waiting
+         FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
+         JOIN users u ON u.id = a.apprentice_user_id WHERE u.mobile = '13800000007'`,
+    );
+    expect(weeks.signed).toBeGreaterThanOrEqual(20);
+    expect([weeks.returned, weeks.waiting]).toEqual([1, 1]);
+  });
+
+  it('leaves the school a roster import whose rejected rows give the reasons the import job gives', async () => {
+    const [job] = await t.db.query(
+      `SELECT i.* FROM roster_imports i JOIN users u ON u.id = i.uploaded_by_user_id WHERE u.mobile = '13800000002'`,
+    );
+    const rows = (job.csv as string)
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
+    const registered = new Set(
+      (await t.db.query(`SELECT mobile FROM users WHERE mobile = ANY($1)`, [rows])).map(
+        (r: { mobile: string }) => r.mobile,
+      ),
+    );
+    // The rule again, row by row: a malformed number, an unregistered one, a row repeating an earlier one.
+    const expected = rows.flatMap((mobile, i) => {
+      const code = !/^1[3-9]\d{9}$/.test(mobile)
+        ? 'VALIDATION_FAILED'
+        : !registered.has(mobile)
+          ? 'LEARNER_NOT_FOUND'
+          : rows.indexOf(mobile) < i
+            ? 'ENROLMENT_DUPLICATE'
+            : null;
+      return code ? [{ line: i + 2, code }] : [];
+    });
+    const rejected = (job.rejected_rows as Array<{ line: number; code: string }>).map(({ line, code }) => ({
+      line,
+      code,
+    }));
+    expect(rejected).toEqual(expected);
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    const [enrolled] = await t.db.query(
+      `SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1 AND source = 'roster'`,
+      [job.session_id],
+    );
+    expect([job.status, job.total, job.enrolled]).toEqual(['done', rows.length, enrolled.n]);
+    expect(job.enrolled + rejected.length).toBe(rows.length);
+  });
+});
 
 describe('the demo county is deterministic', () => {
   it('loads the same county into a second database from the same seed', async () => {

@@ -4,8 +4,10 @@ import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoAttainmentHistory } from './attainment-seed.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
+import { seedDemoAccountHistories } from './demo-accounts.js';
 import { todayInChina } from '../common/date-only.js';
 import { seedProviderApplications } from './county/applications.js';
+import { issueResidentCertificates } from './county/certificates.js';
 import { seedCountyApprenticeships } from './county/apprenticeships.js';
 import { seedDemoPeriods } from './county/periods.js';
 import { DEMO_COUNTY_SEED, seedDemoIndicators } from './indicator-seed.js';
@@ -117,10 +119,20 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     phase('accounts and apprenticeships');
     await seedDemoIndicators(m, userIds.get('13800000006') as string);
     phase('baseline, residents and history');
+    await seedDemoAccountHistories(m, DEMO_COUNTY_SEED, todayInChina(), {
+      learner: userIds.get('13800000001') as string,
+      schoolStaff: userIds.get('13800000002') as string,
+      vocationalProviderId: providerIds.get('vocational') as string,
+      townshipCode: DEMO_TOWNSHIPS[0].code,
+    });
+    phase('demo accounts');
     await seedDemoProxyRelationship(m, userIds);
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
     await seedProviderApplications(m);
+    // Every completed class has its certificate (after every history above is written).
+    await issueResidentCertificates(m, DEMO_COUNTY_SEED);
+    phase('certificates');
     // The demo people have read the current privacy notice (a real account agrees at registration or sign-in).
     await m.query(
       `INSERT INTO privacy_consents (user_id, kind, notice_version) SELECT id, 'privacy_notice', $1 FROM users`,

@@ -9,7 +9,11 @@ import {
 } from '@cll/domain';
 import type { EntityManager } from 'typeorm';
 import { Rng } from '../catalogue/prng.js';
-import { DEMO_TOWNSHIPS } from '../demo-county.js';
+import { DEMO_ENTERPRISES, DEMO_TOWNSHIPS } from '../demo-county.js';
+import { clusterApprentices } from './apprentice-townships.js';
+
+/** Townships with apprenticeship companies (the street offices and the industrial towns, the tea township). */
+const APPRENTICE_TOWNSHIPS = [0, 1, 2, 5, 9, 11];
 
 /**
  * Apprenticeships at a county's scale, beside the five hand-written ones of apprenticeship-seed.ts: more partner
@@ -102,6 +106,23 @@ const FATES: Array<[Fate, number]> = [
   ['withdrawn', 5],
   ['completed', 10],
 ];
+
+/** Last year's leavers (the year's completions and withdrawals, beside this year's in FATES). */
+const LAST_YEAR: Array<[Fate, number]> = [
+  ['withdrawn', 6],
+  ['completed', 8],
+];
+
+/**
+ * A day in this year up to a week ago (`yearsBack` 0; last year's when this year is a week old), or in last year.
+ */
+function leaveDate(today: string, yearsBack: number, rng: Rng): string {
+  const year = Number(today.slice(0, 4)) - yearsBack;
+  const first = `${year}-01-01`;
+  if (yearsBack > 0) return addDays(first, rng.int(20, 340));
+  const room = daysFrom(first, addDays(today, -7));
+  return room < 0 ? addDays(today, -7) : addDays(first, rng.int(Math.max(0, room - 300), room));
+}
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗'];
 const GIVEN = [
@@ -271,7 +292,12 @@ export async function seedCountyApprenticeships(
 
   const plans: Plan[] = [];
   let n = 0;
-  for (const [fate, count] of FATES) {
+  // This year's leavers as in FATES, and last year's completions and withdrawals, so both years have them.
+  const schedule: Array<[Fate, number, number]> = [
+    ...FATES.map(([fate, count]): [Fate, number, number] => [fate, count, 0]),
+    ...LAST_YEAR.map(([fate, count]): [Fate, number, number] => [fate, count, 1]),
+  ];
+  for (const [fate, count, yearsBack] of schedule) {
     for (let k = 0; k < count; k += 1) {
       n += 1;
       // A transfer continues with another company of the same trade, so it needs a trade with two.
@@ -281,17 +307,20 @@ export async function seedCountyApprenticeships(
       const enterpriseKey = rng.pick(programme.enterprises);
       const mentorIds = mentors.get(enterpriseKey) ?? [];
       const enterpriseMentor = rng.pick(mentorIds);
+      const leaveOn = fate === 'completed' || fate === 'withdrawn' ? leaveDate(today, yearsBack, rng) : null;
       const days =
         fate === 'draft' || fate === 'awaiting'
           ? rng.int(7, 40)
-          : fate === 'completed'
-            ? -rng.int(760, 900)
+          : leaveOn
+            ? daysFrom(today, leaveOn) - (fate === 'completed' ? rng.int(700, 740) : rng.int(90, 400))
             : -rng.int(120, 640);
       const start = addDays(today, days);
       const length = programme.scheme === 'modern' ? 730 : rng.pick([365, 540, 730]);
-      const end = fate === 'completed' ? addDays(start, rng.int(700, 740)) : addDays(start, length);
+      const end = fate === 'completed' && leaveOn ? leaveOn : addDays(start, length);
       const ageAtStart = programme.scheme === 'modern' ? rng.int(18, 19) : rng.int(20, 34);
-      plans.push(planFor(n, fate, { programme, enterpriseKey, enterpriseMentor, start, end, ageAtStart }));
+      plans.push(
+        planFor(n, fate, { programme, enterpriseKey, enterpriseMentor, start, end, ageAtStart, leaveOn }),
+      );
     }
   }
 
@@ -305,6 +334,8 @@ export async function seedCountyApprenticeships(
       start: string;
       end: string;
       ageAtStart: number;
+      /** The day a withdrawn agreement ends. */
+      leaveOn: string | null;
     },
   ): Plan {
     const coordinator = ids.coordinators.get(o.programme.provider) ?? '';
@@ -378,10 +409,10 @@ export async function seedCountyApprenticeships(
         break;
       }
       case 'withdrawn': {
-        plan.weeks = stopAt(0.5);
+        const on = o.leaveOn ?? addDays(plan.start, (stopAt(0.5) + 1) * 7 + 7);
+        plan.weeks = Math.max(4, Math.floor(daysFrom(plan.start, on) / 7) - 2);
         plan.signedWeeks = plan.weeks;
         const [code, reason] = WITHDRAWALS[i % WITHDRAWALS.length];
-        const on = addDays(plan.start, (plan.weeks + 1) * 7 + 7);
         plan.events.push({
           type: AgreementEventType.Withdrawn,
           on,
@@ -445,6 +476,15 @@ export async function seedCountyApprenticeships(
     plans.push(next);
   }
   await insertPlans(m, plans, ids, seed, today, rng);
+  // Apprentices live near their company to begin with; then they cluster so no township cell is 1 to 4 people.
+  const homeOf = new Map<string, number>([
+    ...DEMO_ENTERPRISES.map((e): [string, number] => [e.key, e.township]),
+    ...ENTERPRISES.map((e): [string, number] => [e.key, e.township]),
+  ]);
+  const homes = new Map(plans.map((p) => [p.apprentice, homeOf.get(p.enterpriseKey) ?? 0]));
+  // 李小军, the demo apprentice who signs in, keeps the home of his profile.
+  const left = await clusterApprentices(m, seed, today, homes, ['13800000007'], APPRENTICE_TOWNSHIPS);
+  if (process.env.SEED_TIMING) console.log(`seed: apprentices clustered, deficit left ${left}`);
   return plans.length;
 }
 

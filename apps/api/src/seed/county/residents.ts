@@ -34,6 +34,8 @@ export const KIND_FACTOR: Record<TownshipKind, number> = { urban: 1.25, town: 1,
 export const ACTIVE_SHARE = 0.68;
 /** Quarters of history: classes that ended in each of the last eleven quarters (about 33 months). */
 export const HISTORY_QUARTERS = 11;
+/** Villages with a learning point, per hundred: now, and how many fewer each quarter back. */
+export const VILLAGE_POINTS = { now: 40, perQuarter: 1 };
 /** Mobile numbers of generated residents: 1590 followed by their number (never a real person's here). */
 export const RESIDENT_MOBILE_PREFIX = '1590';
 
@@ -288,8 +290,10 @@ export async function insertHistory(m0: EntityManager, seed: number, today: stri
        LEFT JOIN LATERAL (
          SELECT code, name FROM villages
           WHERE township_code = h.township_code AND ${h("('x' || substr(md5(h.id::text), 1, 8))::bit(32)::int")} % 100 < 55
-            -- Lately only the villages whose learning point kept going (about two in five) held classes.
-            AND (h.q > 0 OR ${h("('x' || substr(md5(code), 1, 8))::bit(32)::int")} % 100 < 40)
+            -- Only villages with a learning point hold classes; points opened one after another, so the share
+            -- grows by about one village in a hundred a quarter to about two in five now (no year-to-year jumps).
+            AND ${h("('x' || substr(md5(code), 1, 8))::bit(32)::int")} % 100
+                  < ${VILLAGE_POINTS.now} - ${VILLAGE_POINTS.perQuarter} * h.q
           ORDER BY md5(code || h.id::text) LIMIT 1) v ON true
       ORDER BY h.id`,
   );
