@@ -83,6 +83,8 @@ export async function memberships(m: EntityManager, today: string): Promise<Map<
   return out;
 }
 
+type Person = { uid: string; township: number; movable: boolean; cells: number[] };
+
 /** How far a cell is from being publishable: 0 for no one or five and more, else the people to add or take. */
 const deficit = (people: number) =>
   people > 0 && people < PEOPLE_THRESHOLD ? Math.min(people, PEOPLE_THRESHOLD - people) : 0;
@@ -94,7 +96,7 @@ const deficit = (people: number) =>
  * the same arrangement. Returns the township of every person and the deficit left (0 when every cell publishes).
  */
 export function cluster(
-  people: Array<{ uid: string; township: number; movable: boolean; cells: number[] }>,
+  people: Person[],
   candidates: number[],
   seed: number,
 ): { township: Map<string, number>; deficit: number } {
@@ -156,6 +158,20 @@ export function cluster(
 }
 
 /**
+ * The clustering, and on a day when it leaves a cell short (the windows move with the load day), the same search
+ * over fewer townships (the fixed people's homes kept), down to one, which fills each remaining cell.
+ */
+export function arrange(people: Person[], candidates: number[], seed: number): ReturnType<typeof cluster> {
+  const homesKept = [...new Set(people.filter((p) => !p.movable && p.cells.length).map((p) => p.township))];
+  let result = cluster(people, candidates, seed);
+  for (let k = candidates.length - 1; result.deficit > 0 && k >= 1; k -= 1) {
+    const fewer = [...new Set([...homesKept, ...candidates])].slice(0, Math.max(k, homesKept.length));
+    result = cluster(people, fewer, seed);
+  }
+  return result;
+}
+
+/**
  * Applies the clustering to every apprentice but those whose mobile is in `fixed` (a demo account's home stays):
  * their township (starting from `homes`, else where they live) and a village in it. Returns the deficit left.
  */
@@ -180,7 +196,7 @@ export async function clusterApprentices(
     movable: !fixed.includes(r.mobile),
     cells: cells.get(r.uid) ?? [],
   }));
-  const { township, deficit: left } = cluster(people, candidates, seed);
+  const { township, deficit: left } = arrange(people, candidates, seed);
   const moved = people.filter((p) => p.movable);
   await m.query(
     `UPDATE learner_profiles p SET township_code = v.township_code, village_code = v.code
