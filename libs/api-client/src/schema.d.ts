@@ -4567,6 +4567,15 @@ export interface components {
             /** @description Hidden: the change comes from fewer than 5 people */
             suppressed: boolean;
         };
+        DefinitionChangeResponse: {
+            /** @description The definition version the closed year was published with */
+            fromVersion: number;
+            /** @description The definition version in use now */
+            toVersion: number;
+            /** @description The closed year computed now under the current definition; null when suppressed. Not a restatement: the difference comes from the change of definition as well as from later data */
+            value: number | null;
+            suppressed: boolean;
+        };
         PublishedCell: {
             /** @description Township code, age band (15-19), sex or category code */
             key: string;
@@ -4606,8 +4615,10 @@ export interface components {
             /** @description value − target */
             gap: number | null;
             trend: components["schemas"]["TrendPoint"][];
-            /** @description Closed years: later data differs */
+            /** @description Closed years: the same definition version recomputed with later data differs (never compared across versions) */
             restatement: components["schemas"]["RestatementResponse"] | (never | null);
+            /** @description Closed years published under an earlier definition version: the figure under the current definition, shown apart from restatements */
+            definitionChange: components["schemas"]["DefinitionChangeResponse"] | (never | null);
             breakdowns: components["schemas"]["Breakdowns"];
         };
         IndicatorDashboard: {
