@@ -220,6 +220,9 @@ async function digest(db: DataSource): Promise<Record<string, string>> {
     weeks: `SELECT u.mobile, k.week_start::text, k.school_status, k.workplace_status, k.workplace_hours
               FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
               JOIN users u ON u.id = a.apprentice_user_id ORDER BY 1, 2, 5`,
+    attainment: `SELECT u.mobile, e.effective_on::text, e.source, e.attainment_before, e.attainment_after
+                   FROM attainment_events e JOIN users u ON u.id = e.learner_user_id
+                  WHERE u.mobile NOT LIKE '139%' ORDER BY 1, 2, 3, 5`,
     figures: `SELECT s.year, s.kind, f->>'code' AS code, f->>'value' AS value, f->>'numerator' AS numerator
                 FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f ORDER BY 1, 2, 3`,
   };
@@ -232,6 +235,38 @@ async function digest(db: DataSource): Promise<Record<string, string>> {
   }
   return out;
 }
+
+describe('adult upgrading in the demo county', () => {
+  it('has academic graduates in the closed year and this year, each having finished every course of the programme', async () => {
+    const byYear: Array<{ year: number; n: number; raised: number }> = await t.db.query(
+      `SELECT extract(year FROM e.effective_on)::int AS year, count(*)::int AS n,
+              count(*) FILTER (WHERE e.attainment_after <> e.attainment_before)::int AS raised
+         FROM attainment_events e WHERE e.source = 'programme_completion' GROUP BY 1 ORDER BY 1`,
+    );
+    const thisYear = Number(todayInChina().slice(0, 4));
+    for (const year of [thisYear - 1, thisYear]) {
+      const row = byYear.find((r) => r.year === year);
+      expect(row?.n, String(year)).toBeGreaterThanOrEqual(50);
+      expect(row?.raised).toBe(row?.n);
+    }
+    const [{ missing }] = await t.db.query(
+      `SELECT count(*)::int AS missing FROM attainment_events e
+         JOIN courses c ON c.programme_id = e.programme_id AND c.status = 'published'
+        WHERE e.source = 'programme_completion'
+          AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.course_id = c.id
+                             AND r.learner_user_id = e.learner_user_id AND r.completed_on <= e.effective_on)`,
+    );
+    expect(missing).toBe(0);
+    // The upgrading figure of the closed year is no longer 0: Σ years gained ÷ residents 15+.
+    const [frozen] = await t.db.query(
+      `SELECT f FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f
+        WHERE s.year = $1 AND s.kind = 'frozen' AND f->>'code' = 'mys15_upgrading'`,
+      [thisYear - 1],
+    );
+    expect(Number(frozen.f.value)).toBeGreaterThan(0.001);
+    expect(Number(frozen.f.people)).toBe(byYear.find((r) => r.year === thisYear - 1)?.n);
+  });
+});
 
 describe('the demo county is deterministic', () => {
   it('loads the same county into a second database from the same seed', async () => {

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoAttainmentHistory } from './attainment-seed.js';
+import { seedDemoAcademicCompletions } from './county/academic-completions.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import { todayInChina } from '../common/date-only.js';
 import { seedProviderApplications } from './county/applications.js';
@@ -120,6 +121,9 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoProxyRelationship(m, userIds);
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
+    phase('proxy, service point and attainment histories');
+    await seedDemoAcademicCompletions(m, DEMO_COUNTY_SEED, todayInChina());
+    phase('academic graduates');
     await seedProviderApplications(m);
     // The demo people have read the current privacy notice (a real account agrees at registration or sign-in).
     await m.query(
