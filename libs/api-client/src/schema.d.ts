@@ -1897,6 +1897,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/data-quality/fast-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Course completions faster than the planned hours allow, counted by provider (the rule is in the answer) */
+        get: operations["DataQuality_fast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data-quality/fast-completions/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enrolments behind the fast completions (masked learner, course, started, completed); audited */
+        get: operations["DataQuality_fastRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data-quality/moved-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last closed year’s figures that moved most since the close (closed vs recomputed, small changes hidden) */
+        get: operations["DataQuality_moved"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrolments": {
         parameters: {
             query?: never;
@@ -4516,6 +4567,15 @@ export interface components {
             /** @description Hidden: the change comes from fewer than 5 people */
             suppressed: boolean;
         };
+        DefinitionChangeResponse: {
+            /** @description The definition version the closed year was published with */
+            fromVersion: number;
+            /** @description The definition version in use now */
+            toVersion: number;
+            /** @description The closed year computed now under the current definition; null when suppressed. Not a restatement: the difference comes from the change of definition as well as from later data */
+            value: number | null;
+            suppressed: boolean;
+        };
         PublishedCell: {
             /** @description Township code, age band (15-19), sex or category code */
             key: string;
@@ -4555,8 +4615,10 @@ export interface components {
             /** @description value − target */
             gap: number | null;
             trend: components["schemas"]["TrendPoint"][];
-            /** @description Closed years: later data differs */
+            /** @description Closed years: the same definition version recomputed with later data differs (never compared across versions) */
             restatement: components["schemas"]["RestatementResponse"] | (never | null);
+            /** @description Closed years published under an earlier definition version: the figure under the current definition, shown apart from restatements */
+            definitionChange: components["schemas"]["DefinitionChangeResponse"] | (never | null);
             breakdowns: components["schemas"]["Breakdowns"];
         };
         IndicatorDashboard: {
@@ -4654,6 +4716,98 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        FastProviderRow: {
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** @description Course completions in the window (learners in the viewer’s townships) */
+            completions: number;
+            /** @description Of them, faster than the planned hours allow */
+            fast: number;
+            /** @description fast ÷ completions */
+            share: number;
+        };
+        FastCompletionsResponse: {
+            year: number;
+            window: components["schemas"]["DateWindowResponse"];
+            /**
+             * @description A completion is fast when the time from the learner’s first sign in the course (enrolment or first class attended, not before the session began) to the recording of the completion is below this share of the course’s planned study hours
+             * @example 0.5
+             */
+            threshold: number;
+            /** @description Providers with completions, highest share of fast first */
+            providers: components["schemas"]["FastProviderRow"][];
+        };
+        FastCompletionRow: {
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /** @description The learner’s name, masked (张*) */
+            learner: string;
+            /** @description The learner’s township code */
+            township: string;
+            courseTitle: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            plannedHours: number;
+            /**
+             * Format: date-time
+             * @description First sign of the learner in the course
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the completion was recorded
+             */
+            completedAt: string;
+            /** @description completedAt − startedAt (negative when recorded before it began) */
+            durationSeconds: number;
+        };
+        FastCompletionRowsResponse: {
+            year: number;
+            window: components["schemas"]["DateWindowResponse"];
+            threshold: number;
+            /** @description At most this many rows are returned */
+            limit: number;
+            rows: components["schemas"]["FastCompletionRow"][];
+        };
+        MovedFigure: {
+            code: components["schemas"]["IndicatorCode"];
+            /** @enum {string} */
+            unit: "years" | "share" | "count" | "hours";
+            /** @enum {string} */
+            counting: "persons" | "person_times" | "places" | "agreements" | "hours" | "certificates";
+            /** @description Township code; null for the county’s figure */
+            township: string | null;
+            label: string | null;
+            /** @description The closed (frozen) value; null when suppressed */
+            closed: number | null;
+            /** @description The same year recomputed now (provisional); null when suppressed */
+            current: number | null;
+            /** @description current − closed; null when fewer than 5 people are behind the change */
+            change: number | null;
+            /** @description change ÷ |closed|; null when closed is 0 or hidden */
+            relativeChange: number | null;
+        };
+        MovedFiguresResponse: {
+            /** @description The closed year compared (null: none closed yet) */
+            year: number | null;
+            /** Format: date-time */
+            frozenAt: string | null;
+            /**
+             * Format: date-time
+             * @description Of the recomputation
+             */
+            computedAt: string | null;
+            /** @enum {string} */
+            sort: "relative" | "absolute";
+            /** @description Changes that may be shown, largest first */
+            moved: components["schemas"]["MovedFigure"][];
+            /** @description Cells that changed but whose change is hidden (fewer than 5 people, or hidden so that one could not be worked out); in the indicators’ order, never by size */
+            hidden: components["schemas"]["MovedFigure"][];
         };
         EnrolDto: {
             /** Format: uuid */
@@ -5299,6 +5453,15 @@ export interface components {
         };
         /** @description The request is not valid */
         BodyTooComplexOrMalformedJsonOrValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is not valid */
+        BodyTooComplexOrMalformedJsonOrValidationFailedOrYearOutOfRange: {
             headers: {
                 [name: string]: unknown;
             };
@@ -10597,6 +10760,121 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DataQuality_fast: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FastCompletionsResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailedOrYearOutOfRange"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DataQuality_fastRows: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+                /** @description One provider’s completions (default: every provider) */
+                providerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FastCompletionRowsResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailedOrYearOutOfRange"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    DataQuality_moved: {
+        parameters: {
+            query?: {
+                /** @description Reporting year (default: this year) */
+                year?: number;
+                /** @description relative (default): |change| ÷ |closed value|; absolute: |change| in the figure’s own unit */
+                sort?: "relative" | "absolute";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovedFiguresResponse"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailedOrYearOutOfRange"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            /** @description FORBIDDEN: bureau roles only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];

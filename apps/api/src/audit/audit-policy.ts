@@ -36,6 +36,12 @@ export const BUREAU_READS: Record<string, 'aggregate' | 'organisations' | 'audit
   'GET /api/indicators/drill': 'aggregate',
   'GET /api/indicators/export.csv': 'aggregate',
   'GET /api/indicators/export.xlsx': 'aggregate',
+  // Counts of completions by provider: organisations and numbers, no person.
+  'GET /api/data-quality/fast-completions': 'aggregate',
+  // The enrolments behind them: one row per learner (name masked), so each view is audited with the rows shown.
+  'GET /api/data-quality/fast-completions/rows': 'audited',
+  // Published cells of a closed year and their recomputation, with the publication's suppression.
+  'GET /api/data-quality/moved-figures': 'aggregate',
   'GET /api/population-baselines': 'aggregate',
   'GET /api/population-baselines/{id}': 'aggregate',
   'GET /api/population-baselines/{id}/errors.csv': 'aggregate',

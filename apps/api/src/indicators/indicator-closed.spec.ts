@@ -174,4 +174,80 @@ describe('a closed year', () => {
     );
     expect(after).toEqual(before);
   });
+
+  it('restates a year closed under an earlier definition only within that definition, and shows the new one apart', async () => {
+    // 2024 was published under version 1 of the upgrading figure (it summed completion records: each of the six
+    // residents counted twice); the figure is version 2 now.
+    const providerId = await makeProvider(t, 'approved', '开放大学');
+    const staff = await makeActor(t, Role.ProviderStaff, providerId);
+    const academic = await indicatorCourse(
+      t,
+      staff,
+      providerId,
+      { kind: 'academic', title: '成人中专', confersAttainment: 'secondary_vocational' },
+      'academic',
+    );
+    for (let i = 0; i < 6; i += 1) {
+      const id = await insertResident(t, {
+        birthDate: '1990-03-03',
+        sex: 'male',
+        township: TOWNSHIP_A,
+        village: VILLAGE_A1,
+        attainment: 'junior_secondary',
+      });
+      await insertCompletion(t, id, academic, '2024-04-04', 'academic', false);
+    }
+    await t.http.post('/api/indicators/2024/recompute').auth(admin.token, bearer).expect(200);
+    const [row] = await t.db.query(
+      `SELECT results FROM indicator_snapshots WHERE year = 2024 AND kind = 'provisional'`,
+    );
+    const results = JSON.parse(row.results as string) as {
+      indicators: Array<{
+        code: C;
+        version: number;
+        numerator: number;
+        value: number | null;
+        denominator: number;
+      }>;
+    };
+    const now = results.indicators.find((f) => f.code === C.UpgradingContribution);
+    expect(now).toMatchObject({ version: 2, numerator: 18, denominator: 8000 });
+    const published = results.indicators.map((f) =>
+      f.code === C.UpgradingContribution ? { ...f, version: 1, numerator: 36, value: 36 / 8000 } : f,
+    );
+    await t.db.query(
+      `INSERT INTO indicator_snapshots (year, kind, baseline_id, results, checksum, computed_at)
+       VALUES (2024, 'frozen', (SELECT baseline_id FROM indicator_snapshots WHERE year = 2024 AND kind = 'provisional'),
+               $1, 'v1', now() - interval '300 days')`,
+      [JSON.stringify({ ...results, indicators: published })],
+    );
+    await t.db.query(
+      `INSERT INTO indicator_periods (year, status, closed_at) VALUES (2024, 'closed', now())`,
+    );
+
+    const res = await t.http.get('/api/indicators?year=2024').auth(admin.token, bearer).expect(200);
+    const upgrading = byCode(res.body as { indicators: Figure[] }, C.UpgradingContribution) as Figure & {
+      version: number;
+      definitionChange: unknown;
+    };
+    // The frozen version-1 figure stays; version 2 is not passed off as a correction of it, but shown apart.
+    expect(upgrading).toMatchObject({ basis: 'closed', version: 1, value: 36 / 8000, restatement: null });
+    expect(upgrading.definitionChange).toEqual({
+      fromVersion: 1,
+      toVersion: 2,
+      value: 18 / 8000,
+      suppressed: false,
+    });
+    // Figures whose definition did not change have no such entry, and nothing moved in them.
+    for (const f of (res.body as { indicators: Array<Figure & { definitionChange: unknown }> }).indicators) {
+      if (f.code !== C.UpgradingContribution) expect(f.definitionChange, f.code).toBeNull();
+    }
+    // A correction within version 1 (a later completion) would be a restatement; across versions it never is.
+    const moved = await t.http
+      .get('/api/data-quality/moved-figures?year=2024')
+      .auth(admin.token, bearer)
+      .expect(200);
+    const codes = [...moved.body.moved, ...moved.body.hidden].map((m: { code: C }) => m.code);
+    expect(codes).not.toContain(C.UpgradingContribution);
+  });
 });

@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { todayInChina } from '../common/date-only.js';
 import { DomainException } from '../common/domain.exception.js';
-import type { IndicatorDashboard, PeriodResponse } from './dto/indicator.dto.js';
+import type { DefinitionChangeResponse, IndicatorDashboard, PeriodResponse } from './dto/indicator.dto.js';
 import { IndicatorEngine, type IndicatorFigure, type IndicatorResults } from './indicator-engine.js';
 import { IndicatorSnapshot } from './indicators.entities.js';
 import { publishFigure, suppressionPatterns } from './publish.js';
@@ -38,15 +38,32 @@ interface TrendRow {
 /** The figures that depend on the participation age band asked for. */
 const BAND_DEPENDENT: IndicatorCode[] = [IndicatorCode.Participation12m, IndicatorCode.Participation4w];
 
-/** The recomputation of a closed year's figure, with its own suppression pattern. */
+/**
+ * The recomputation of a closed year's figure, with its own suppression pattern. A restatement compares like with
+ * like: when the figure's definition changed since the close (the frozen snapshot keeps the version it was
+ * published with), the recomputation is not a restatement but the figure under the new definition, returned apart.
+ */
 function restatedOf(
+  frozen: IndicatorFigure,
   figures: IndicatorFigure[] | undefined,
   patterns: Map<IndicatorCode, SuppressionPattern> | null,
-  code: IndicatorCode,
-) {
-  const figure = figures?.find((f) => f.code === code);
-  const pattern = patterns?.get(code);
-  return figure && pattern ? { figure, pattern } : undefined;
+): {
+  restated?: { figure: IndicatorFigure; pattern: SuppressionPattern };
+  definitionChange: DefinitionChangeResponse | null;
+} {
+  const figure = figures?.find((f) => f.code === frozen.code);
+  const pattern = patterns?.get(frozen.code);
+  if (!figure || !pattern) return { definitionChange: null };
+  if (figure.version === frozen.version) return { restated: { figure, pattern }, definitionChange: null };
+  const suppressed = pattern.hiddenTotals.has(frozen.code);
+  return {
+    definitionChange: {
+      fromVersion: frozen.version,
+      toVersion: figure.version,
+      value: suppressed ? null : figure.value,
+      suppressed,
+    },
+  };
 }
 
 const checksum = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -207,19 +224,22 @@ export class IndicatorsService {
       computedAt: (provisional ?? shown).computedAt.toISOString(),
       frozenAt: frozen?.computedAt.toISOString() ?? null,
       live: Boolean(live),
-      indicators: figures.map(({ figure, basis }) => ({
-        ...publishFigure(user, figure, patterns.get(figure.code) as SuppressionPattern, {
-          names,
-          target: targets.get(figure.code) ?? null,
-          trend: trend.get(figure.code) ?? [],
-          restated: restatedOf(
-            basis === 'closed' ? provisional?.results.indicators : undefined,
-            restatedPatterns,
-            figure.code,
-          ),
-        }),
-        basis,
-      })),
+      indicators: figures.map(({ figure, basis }) => {
+        const { restated, definitionChange } =
+          basis === 'closed'
+            ? restatedOf(figure, provisional?.results.indicators, restatedPatterns)
+            : { restated: undefined, definitionChange: null };
+        return {
+          ...publishFigure(user, figure, patterns.get(figure.code) as SuppressionPattern, {
+            names,
+            target: targets.get(figure.code) ?? null,
+            trend: trend.get(figure.code) ?? [],
+            restated,
+          }),
+          definitionChange,
+          basis,
+        };
+      }),
     };
   }
 

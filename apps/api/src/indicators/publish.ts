@@ -156,7 +156,7 @@ export function publishFigure(
   figure: IndicatorFigure,
   pattern: SuppressionPattern,
   extra: PublishExtra,
-): Omit<IndicatorFigureResponse, 'basis'> {
+): Omit<IndicatorFigureResponse, 'basis' | 'definitionChange'> {
   const definition = INDICATORS[figure.code];
   const headSuppressed = pattern.hiddenTotals.has(figure.code);
   const restated = restatements(figure, pattern, extra);

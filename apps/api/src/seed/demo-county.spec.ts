@@ -415,3 +415,35 @@ describe('the demo county is deterministic', () => {
     }
   }, 600_000);
 });
+
+describe('adult upgrading in the demo county', () => {
+  it('has academic graduates in the closed year and this year, each having finished every course of the programme', async () => {
+    const byYear: Array<{ year: number; n: number; raised: number }> = await t.db.query(
+      `SELECT extract(year FROM e.effective_on)::int AS year, count(*)::int AS n,
+              count(*) FILTER (WHERE e.attainment_after <> e.attainment_before)::int AS raised
+         FROM attainment_events e WHERE e.source = 'programme_completion' GROUP BY 1 ORDER BY 1`,
+    );
+    const thisYear = Number(todayInChina().slice(0, 4));
+    for (const year of [thisYear - 1, thisYear]) {
+      const row = byYear.find((r) => r.year === year);
+      expect(row?.n, String(year)).toBeGreaterThanOrEqual(50);
+      expect(row?.raised).toBe(row?.n);
+    }
+    const [{ missing }] = await t.db.query(
+      `SELECT count(*)::int AS missing FROM attainment_events e
+         JOIN courses c ON c.programme_id = e.programme_id AND c.status = 'published'
+        WHERE e.source = 'programme_completion'
+          AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.course_id = c.id
+                             AND r.learner_user_id = e.learner_user_id AND r.completed_on <= e.effective_on)`,
+    );
+    expect(missing).toBe(0);
+    // The upgrading figure of the closed year is no longer 0: Σ years gained ÷ residents 15+.
+    const [frozen] = await t.db.query(
+      `SELECT f FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f
+        WHERE s.year = $1 AND s.kind = 'frozen' AND f->>'code' = 'mys15_upgrading'`,
+      [thisYear - 1],
+    );
+    expect(Number(frozen.f.value)).toBeGreaterThan(0.001);
+    expect(Number(frozen.f.people)).toBe(byYear.find((r) => r.year === thisYear - 1)?.n);
+  });
+});

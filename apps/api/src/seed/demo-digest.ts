@@ -23,6 +23,9 @@ export async function digest(db: DataSource): Promise<Record<string, string>> {
     weeks: `SELECT u.mobile, k.week_start::text, k.school_status, k.workplace_status, k.workplace_hours
               FROM apprenticeship_log_weeks k JOIN apprenticeship_agreements a ON a.id = k.agreement_id
               JOIN users u ON u.id = a.apprentice_user_id ORDER BY 1, 2, 5`,
+    attainment: `SELECT u.mobile, e.effective_on::text, e.source, e.attainment_before, e.attainment_after
+                   FROM attainment_events e JOIN users u ON u.id = e.learner_user_id
+                  WHERE u.mobile NOT LIKE '139%' ORDER BY 1, 2, 3, 5`,
     figures: `SELECT s.year, s.kind, f->>'code' AS code, f->>'value' AS value, f->>'numerator' AS numerator
                 FROM indicator_snapshots s, jsonb_array_elements(s.results::jsonb -> 'indicators') f ORDER BY 1, 2, 3`,
   };

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PasswordService } from '../auth/password.service.js';
 import { seedDemoApprenticeships } from './apprenticeship-seed.js';
 import { seedDemoAttainmentHistory } from './attainment-seed.js';
+import { seedDemoAcademicCompletions } from './county/academic-completions.js';
 import { seedDemoCatalogue } from './catalogue-seed.js';
 import { seedDemoAccountHistories } from './demo-accounts.js';
 import { todayInChina } from '../common/date-only.js';
@@ -129,6 +130,9 @@ export async function seedDemoData(dataSource: DataSource, passwords: PasswordSe
     await seedDemoProxyRelationship(m, userIds);
     await seedDemoServicePoint(m, userIds, passwordHash);
     await seedDemoAttainmentHistory(m);
+    phase('proxy, service point and attainment histories');
+    await seedDemoAcademicCompletions(m, DEMO_COUNTY_SEED, todayInChina());
+    phase('academic graduates');
     await seedProviderApplications(m);
     // Every completed class has its certificate (after every history above is written).
     await issueResidentCertificates(m, DEMO_COUNTY_SEED);

@@ -75,6 +75,13 @@ export interface FigureView {
     difference: number | null;
     suppressed: boolean;
   } | null;
+  /** A closed year published under an earlier definition: the figure under the current one, apart. */
+  definitionChange: {
+    fromVersion: number;
+    toVersion: number;
+    value: number | null;
+    suppressed: boolean;
+  } | null;
   /** What the figure counts over. */
   window: 'period' | '12m' | '4w' | '90d' | 'reference_date' | 'baseline';
   /** closed: the frozen publication; provisional: the stored recomputation; live: computed for this request. */

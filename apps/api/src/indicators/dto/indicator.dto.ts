@@ -106,6 +106,20 @@ export class RestatementResponse {
   @ApiProperty({ description: 'Hidden: the change comes from fewer than 5 people' }) suppressed: boolean;
 }
 
+export class DefinitionChangeResponse {
+  @ApiProperty({ description: 'The definition version the closed year was published with' })
+  fromVersion: number;
+  @ApiProperty({ description: 'The definition version in use now' }) toVersion: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The closed year computed now under the current definition; null when suppressed. Not a restatement: the difference comes from the change of definition as well as from later data',
+  })
+  value: number | null;
+  @ApiProperty() suppressed: boolean;
+}
+
 export class DateWindowResponse {
   @ApiProperty({ format: 'date', description: 'First day counted' }) first: string;
   @ApiProperty({ format: 'date', description: 'Last day counted (the reference date)' }) last: string;
@@ -155,8 +169,20 @@ export class IndicatorFigureResponse {
   @ApiProperty({ type: Number, nullable: true }) target: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'value − target' }) gap: number | null;
   @ApiProperty({ type: [TrendPoint] }) trend: TrendPoint[];
-  @ApiProperty({ type: RestatementResponse, nullable: true, description: 'Closed years: later data differs' })
+  @ApiProperty({
+    type: RestatementResponse,
+    nullable: true,
+    description:
+      'Closed years: the same definition version recomputed with later data differs (never compared across versions)',
+  })
   restatement: RestatementResponse | null;
+  @ApiProperty({
+    type: DefinitionChangeResponse,
+    nullable: true,
+    description:
+      'Closed years published under an earlier definition version: the figure under the current definition, shown apart from restatements',
+  })
+  definitionChange: DefinitionChangeResponse | null;
   @ApiProperty({ type: Breakdowns }) breakdowns: Breakdowns;
 }
 

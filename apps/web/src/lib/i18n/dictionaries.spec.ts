@@ -30,9 +30,11 @@ import {
 } from '@cll/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
+import { dataQualityEn } from './en/data-quality.js';
 import { indicatorsEn } from './en/indicators.js';
 import { t } from './index.js';
 import { zhCN } from './zh-CN.js';
+import { dataQualityZhCN } from './zh-CN/data-quality.js';
 import { indicatorsZhCN } from './zh-CN/indicators.js';
 
 /** The API's counting rules and the problems its baseline import reports (described in the OpenAPI document). */
@@ -56,8 +58,8 @@ const BASELINE_PROBLEMS = [
 
 /** Everything a page may show: the shared messages and the bureau's indicator messages, which load with its pages. */
 const dictionaries = {
-  'zh-CN': { ...zhCN, ...indicatorsZhCN } as Record<string, string>,
-  en: { ...en, ...indicatorsEn } as Record<string, string>,
+  'zh-CN': { ...zhCN, ...indicatorsZhCN, ...dataQualityZhCN } as Record<string, string>,
+  en: { ...en, ...indicatorsEn, ...dataQualityEn } as Record<string, string>,
 };
 
 describe('i18n dictionaries', () => {
@@ -68,6 +70,8 @@ describe('i18n dictionaries', () => {
   it('have the same indicator keys in Chinese and English, none of them clashing with a shared key', () => {
     expect(Object.keys(indicatorsEn).sort()).toEqual(Object.keys(indicatorsZhCN).sort());
     expect(Object.keys(indicatorsZhCN).filter((key) => key in zhCN)).toEqual([]);
+    expect(Object.keys(dataQualityEn).sort()).toEqual(Object.keys(dataQualityZhCN).sort());
+    expect(Object.keys(dataQualityZhCN).filter((key) => key in zhCN || key in indicatorsZhCN)).toEqual([]);
   });
 
   it('have no empty messages', () => {

@@ -121,6 +121,7 @@ export function figureView(figure: Figure): FigureView {
     gap: figure.gap,
     trend: publishableTrend({ unit, counting }, figure.trend),
     restatement: figure.restatement ? { ...figure.restatement } : null,
+    definitionChange: figure.definitionChange ? { ...figure.definitionChange } : null,
     window: figure.window,
     basis: figure.basis,
   };

@@ -65,6 +65,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.indicators.target_set': 'Set an indicator target',
   'auditAction.indicators.period_closed': 'Closed an indicator year',
   'auditAction.indicators.drill_viewed': 'Viewed indicator details',
+  'auditAction.data_quality.fast_completions_viewed': 'Viewed fast completions (learners masked)',
   'auditAction.apprenticeship.drafted': 'Drafted an apprenticeship agreement',
   'auditAction.apprenticeship.amended': 'Amended an apprenticeship agreement',
   'auditAction.apprenticeship.amendment_unchanged': 'Submitted an agreement without changes',

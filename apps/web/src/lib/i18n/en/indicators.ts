@@ -229,6 +229,10 @@ export const indicatorsEn: Record<keyof typeof indicatorsZhCN, string> = {
   'indicators.figure.restatementDifference': '{difference} on the frozen figure',
   'indicators.figure.noRestatement':
     'Recomputed with today’s data, the figure is the same as the frozen one.',
+  'indicators.figure.noRestatementAcrossVersions':
+    'Published under definition version {from}; version {to} is in use now, and figures of different versions are not compared as restatements.',
+  'indicators.figure.definitionChange':
+    'Definition changed (version {from} → {to}): under the new definition this year is {value}. This is not a correction of the data; the difference comes from the change of definition.',
   'indicators.figure.suppressedHead':
     'Hidden: fewer than 5 people are behind this figure, or it would let a hidden one be worked out.',
   'indicators.figure.restatementSuppressed':

@@ -67,6 +67,7 @@ export const auditZhCN = {
   'auditAction.indicators.target_set': '设定指标目标',
   'auditAction.indicators.period_closed': '关闭指标年度',
   'auditAction.indicators.drill_viewed': '查看指标明细',
+  'auditAction.data_quality.fast_completions_viewed': '查看过快结业明细（学员已脱敏）',
   'auditAction.apprenticeship.drafted': '起草学徒协议',
   'auditAction.apprenticeship.amended': '修改学徒协议',
   'auditAction.apprenticeship.amendment_unchanged': '提交未改动的学徒协议',

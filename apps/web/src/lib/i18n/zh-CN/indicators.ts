@@ -218,6 +218,10 @@ export const indicatorsZhCN = {
   'indicators.figure.restatementValue': '{value}（分子 {numerator}）',
   'indicators.figure.restatementDifference': '比冻结数 {difference}',
   'indicators.figure.noRestatement': '用现有数据重算，结果与冻结数相同。',
+  'indicators.figure.noRestatementAcrossVersions':
+    '关账时按第 {from} 版定义公布；现在用的是第 {to} 版，不同定义之间不作重算对比。',
+  'indicators.figure.definitionChange':
+    '定义已改（第 {from} 版 → 第 {to} 版）：按新定义计算这一年为 {value}。这不是数据更正，差别来自定义变化。',
   'indicators.figure.suppressedHead': '已隐去：这个数字背后不足 5 人，或公布它会推算出被隐去的数字。',
   'indicators.figure.restatementSuppressed': '后来的数据改变了这个数字，但变化涉及不足 5 人，不予显示。',
   'indicators.figure.provisional': '临时数：不属于 {year} 年已结账公布的数字（本次查询时计算）。',
