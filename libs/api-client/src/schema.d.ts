@@ -3468,7 +3468,12 @@ export interface components {
             maxAge: number | null;
             coverText: string;
             provider: components["schemas"]["ProviderRef"];
+            /** @description The first of nextSessions */
             nextSession: components["schemas"]["NextSession"] | (never | null);
+            /** @description Up to three current or coming sessions: those in nearTownshipCode first, then by start */
+            nextSessions: components["schemas"]["NextSession"][];
+            /** @description How many current and coming sessions the course has */
+            upcomingSessions: number;
             /** @description Free places in all current and coming sessions */
             seatsLeft: number;
         };
