@@ -3838,7 +3838,7 @@ export interface components {
             /** @description Fee in fen (0.01 yuan); 0 or not given: free */
             feeFen?: number;
             /**
-             * @description Who to call about this class
+             * @description Who to call about this class; an empty string removes it
              * @example 0571-12345678
              */
             contactPhone?: string;
@@ -3897,7 +3897,7 @@ export interface components {
             /** @description Fee in fen (0.01 yuan); 0 or not given: free */
             feeFen?: number;
             /**
-             * @description Who to call about this class
+             * @description Who to call about this class; an empty string removes it
              * @example 0571-12345678
              */
             contactPhone?: string;
