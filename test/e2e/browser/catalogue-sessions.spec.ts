@@ -86,7 +86,7 @@ describe('catalogue search on a phone in elder mode', () => {
 
     // Readable: body-size text, nothing cut off or overflowing the card, the card within the phone's width.
     const boxes = await first.evaluate((card) => {
-      const lines = [...card.querySelectorAll('.course-card__sessions li p')];
+      const lines = Array.from(card.querySelectorAll('.course-card__sessions li p'));
       return {
         cardRight: card.getBoundingClientRect().right,
         cardOverflow: card.scrollWidth - card.clientWidth,
