@@ -3519,7 +3519,12 @@ export interface components {
             maxAge: number | null;
             coverText: string;
             provider: components["schemas"]["ProviderRef"];
+            /** @description The first of nextSessions */
             nextSession: components["schemas"]["NextSession"] | (never | null);
+            /** @description Up to three current or coming sessions: those in nearTownshipCode first, then by start */
+            nextSessions: components["schemas"]["NextSession"][];
+            /** @description How many current and coming sessions the course has */
+            upcomingSessions: number;
             /** @description Free places in all current and coming sessions */
             seatsLeft: number;
         };
@@ -3884,7 +3889,7 @@ export interface components {
             /** @description Fee in fen (0.01 yuan); 0 or not given: free */
             feeFen?: number;
             /**
-             * @description Who to call about this class
+             * @description Who to call about this class; an empty string removes it
              * @example 0571-12345678
              */
             contactPhone?: string;
@@ -3943,7 +3948,7 @@ export interface components {
             /** @description Fee in fen (0.01 yuan); 0 or not given: free */
             feeFen?: number;
             /**
-             * @description Who to call about this class
+             * @description Who to call about this class; an empty string removes it
              * @example 0571-12345678
              */
             contactPhone?: string;

@@ -17,15 +17,24 @@ interface Row {
   cover_text: string;
   provider_id: string;
   provider_name: string;
-  ns_id: string | null;
-  ns_starts_at: Date | null;
-  ns_online: boolean | null;
-  ns_township: string | null;
-  ns_township_code: string | null;
-  ns_seats: number | null;
+  /** The next sessions, the resident's own township first (json_agg: timestamps as ISO text with an offset). */
+  ns: NextSessionJson[] | null;
+  upcoming: number | null;
   seats_left: number | null;
   total: string;
 }
+
+interface NextSessionJson {
+  id: string;
+  startsAt: string;
+  online: boolean;
+  townshipName: string | null;
+  townshipCode: string | null;
+  seatsLeft: number;
+}
+
+/** How many of a course's current and coming sessions a result lists. */
+export const NEXT_SESSIONS_LISTED = 3;
 
 /** No synonyms: what the bench and callers without the bureau's table use. */
 export const NO_SYNONYMS: SynonymTable = { lookup: () => [], keys: [] };
@@ -63,6 +72,7 @@ export function catalogueStatement(
     (query.page - 1) * query.pageSize,
     ELDERLY_AGE,
     query.nearTownshipCode ?? null,
+    NEXT_SESSIONS_LISTED,
   ];
   let match = `AND $1::text IS NULL`;
   let rank = `0::real`;
@@ -78,22 +88,23 @@ export function catalogueStatement(
     rank = `(SELECT 100 * sum(CASE WHEN c.search_vector @@ g.q_any THEN g.w ELSE 0 END)
                  + 10 * sum(CASE WHEN c.search_vector @@ g.q_title THEN g.w ELSE 0 END)
                  + 5 * sum(CASE WHEN g.q_word IS NOT NULL AND c.search_vector @@ g.q_word THEN g.w ELSE 0 END)
-               FROM unnest($13::tsquery[], $14::tsquery[], $15::tsquery[], $16::float8[]) AS g(q_any, q_title, q_word, w))
-            + CASE WHEN $17 <> '' AND strpos(cll_search_normalize(c.title), $17) > 0 THEN 20 ELSE 0 END
+               FROM unnest($14::tsquery[], $15::tsquery[], $16::tsquery[], $17::float8[]) AS g(q_any, q_title, q_word, w))
+            + CASE WHEN $18 <> '' AND strpos(cll_search_normalize(c.title), $18) > 0 THEN 20 ELSE 0 END
             + ts_rank(c.search_vector, $1::tsquery)`;
   }
   // Stage one ranks every match with one aggregate per course (soonest start, free places); stage two fetches
-  // the details of the next session for the page's rows only.
+  // the details of the next few sessions (own township first) for the page's rows only.
   const sql = `WITH page AS (
      SELECT * FROM (
-     SELECT c.id, agg.next_start, agg.seats_left, ${rank} AS rank, count(*) OVER () AS total,
+     SELECT c.id, agg.next_start, agg.seats_left, agg.upcoming, ${rank} AS rank, count(*) OVER () AS total,
             ($12::text IS NOT NULL AND EXISTS (
               SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.township_code = $12::text AND s.ends_at > now()
                  AND s.cancelled_at IS NULL)) AS near
        FROM courses c
        JOIN providers p ON p.id = c.provider_id AND p.status = 'approved'
        LEFT JOIN LATERAL (
-              SELECT min(s.starts_at) AS next_start, sum(s.capacity - s.enrolled_count)::int AS seats_left
+              SELECT min(s.starts_at) AS next_start, sum(s.capacity - s.enrolled_count)::int AS seats_left,
+                     count(*)::int AS upcoming
                 FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL) agg ON true
       WHERE c.status = 'published' ${match}
         AND ($2::text IS NULL OR c.category = $2)
@@ -114,17 +125,20 @@ export function catalogueStatement(
       LIMIT $9 OFFSET $10)
     SELECT c.id, c.title, c.title_en, c.category, c.mode, c.study_hours, c.credits, c.min_age, c.max_age, c.cover_text,
            p.id AS provider_id, p.name AS provider_name,
-           ns.id AS ns_id, ns.starts_at AS ns_starts_at, ns.online AS ns_online, nt.name AS ns_township,
-           ns.township_code AS ns_township_code,
-           ns.capacity - ns.enrolled_count AS ns_seats, page.seats_left, page.total
+           ns.list AS ns, page.upcoming, page.seats_left, page.total
       FROM page
       JOIN courses c ON c.id = page.id
       JOIN providers p ON p.id = c.provider_id
       LEFT JOIN LATERAL (
-             SELECT s.id, s.starts_at, s.online, s.township_code, s.capacity, s.enrolled_count
-               FROM course_sessions s WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
-              ORDER BY (s.township_code = $12::text) IS TRUE DESC, s.starts_at, s.id LIMIT 1) ns ON true
-      LEFT JOIN townships nt ON nt.code = ns.township_code
+             SELECT json_agg(json_build_object('id', x.id, 'startsAt', x.starts_at, 'online', x.online,
+                                               'townshipName', x.township_name, 'townshipCode', x.township_code,
+                                               'seatsLeft', x.seats) ORDER BY x.ord) AS list
+               FROM (SELECT s.id, s.starts_at, s.online, s.township_code, t.name AS township_name,
+                            s.capacity - s.enrolled_count AS seats,
+                            row_number() OVER (ORDER BY (s.township_code = $12::text) IS TRUE DESC, s.starts_at, s.id) AS ord
+                       FROM course_sessions s LEFT JOIN townships t ON t.code = s.township_code
+                      WHERE s.course_id = c.id AND s.ends_at > now() AND s.cancelled_at IS NULL
+                      ORDER BY ord LIMIT $13) x) ns ON true
      ORDER BY floor(page.rank / 100) DESC, page.near DESC, page.rank DESC, page.next_start ASC NULLS LAST, c.id`;
   return { sql, params, plan };
 }
@@ -168,6 +182,7 @@ async function runSearch(
 }
 
 function toItem(r: Row): CatalogueItem {
+  const nextSessions = (r.ns ?? []).map((s) => ({ ...s, startsAt: new Date(s.startsAt).toISOString() }));
   return {
     id: r.id,
     title: r.title,
@@ -180,17 +195,9 @@ function toItem(r: Row): CatalogueItem {
     maxAge: r.max_age,
     coverText: r.cover_text,
     provider: { id: r.provider_id, name: r.provider_name },
-    nextSession:
-      r.ns_id && r.ns_starts_at
-        ? {
-            id: r.ns_id,
-            startsAt: r.ns_starts_at.toISOString(),
-            online: Boolean(r.ns_online),
-            townshipName: r.ns_township,
-            townshipCode: r.ns_township_code,
-            seatsLeft: r.ns_seats ?? 0,
-          }
-        : null,
+    nextSession: nextSessions[0] ?? null,
+    nextSessions,
+    upcomingSessions: r.upcoming ?? 0,
     seatsLeft: r.seats_left ?? 0,
   };
 }

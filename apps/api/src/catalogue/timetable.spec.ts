@@ -90,6 +90,23 @@ describe('the timetable of a session', () => {
       contactPhone: null,
       address: null,
     });
+    // The provider's form sends empty fields for "none": an empty phone or address removes the stored one.
+    const cleared = await t.http
+      .patch(`/api/sessions/${session.id}`)
+      .auth(staff.token, bearer)
+      .send({ contactPhone: '', address: '', feeFen: 0 });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body).toMatchObject({
+      contactPhone: null,
+      address: null,
+      feeFen: 0,
+      classWeekdays: [2, 4],
+    });
+    const [row] = await t.db.query(
+      `SELECT contact_phone, address, fee_fen FROM course_sessions WHERE id = $1`,
+      [session.id],
+    );
+    expect(row).toEqual({ contact_phone: null, address: null, fee_fen: 0 });
   });
 
   it('refuses a pattern that cannot be kept, with a coded 400, and changes nothing', async () => {

@@ -126,7 +126,15 @@ export class CatalogueItem {
   @ApiProperty({ type: Number, nullable: true }) maxAge: number | null;
   @ApiProperty() coverText: string;
   @ApiProperty({ type: ProviderRef }) provider: ProviderRef;
-  @ApiProperty({ type: NextSession, nullable: true }) nextSession: NextSession | null;
+  @ApiProperty({ type: NextSession, nullable: true, description: 'The first of nextSessions' })
+  nextSession: NextSession | null;
+  @ApiProperty({
+    type: [NextSession],
+    description: 'Up to three current or coming sessions: those in nearTownshipCode first, then by start',
+  })
+  nextSessions: NextSession[];
+  @ApiProperty({ description: 'How many current and coming sessions the course has' })
+  upcomingSessions: number;
   @ApiProperty({ description: 'Free places in all current and coming sessions' }) seatsLeft: number;
 }
 

@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { LengthGraphemes, MaxGraphemes } from '../../common/graphemes.js';
 import { trim } from '../../people/dto/profile-fields.js';
@@ -128,9 +129,13 @@ export class SessionDto {
   @Max(100_000_000)
   feeFen?: number;
 
-  @ApiPropertyOptional({ example: '0571-12345678', description: 'Who to call about this class' })
+  @ApiPropertyOptional({
+    example: '0571-12345678',
+    description: 'Who to call about this class; an empty string removes it',
+  })
   @IsOptional()
   @trim()
+  @ValidateIf((o: SessionDto) => o.contactPhone !== '')
   @Matches(CONTACT_PHONE_PATTERN, {
     message: '$property must be a mobile number or a landline with its area code',
   })

@@ -42,11 +42,38 @@ describe('demo catalogue templates', () => {
 });
 
 describe('generateDemoCatalogue', () => {
-  it('gives 280 to 320 courses with unique keys and titles', () => {
-    expect(courses.length).toBeGreaterThanOrEqual(280);
-    expect(courses.length).toBeLessThanOrEqual(320);
+  it('gives one course per template, with unique keys and titles and about 480 sessions in all', () => {
+    expect(courses.length).toBe(DEMO_TEMPLATES.length);
     expect(new Set(courses.map((c) => c.key)).size).toBe(courses.length);
     expect(new Set(courses.map((c) => c.title)).size).toBe(courses.length);
+    expect(sessions.length).toBeGreaterThanOrEqual(400);
+    expect(sessions.length).toBeLessThanOrEqual(560);
+  });
+
+  it('lists each course once: no title is another title of its provider with an intake or class suffix', () => {
+    // The rule written a second way: strip any bracketed ending and compare within each provider.
+    const base = (title: string) => title.replace(/（[^（）]*(期|班|批|专场|课堂|教学点)[^（）]*）$/, '');
+    for (const c of courses) expect(base(c.title), c.key).toBe(c.title);
+    const seen = new Set<string>();
+    for (const c of courses) {
+      const key = `${c.providerKey}:${base(c.title)}`;
+      expect(seen.has(key), c.key).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('gives courses taught around the county sessions in several townships and on several dates', () => {
+    const spread = courses.filter(
+      (c) => new Set(c.sessions.filter((s) => !s.online).map((s) => s.townshipIndex)).size >= 3,
+    );
+    expect(spread.length).toBeGreaterThanOrEqual(courses.length / 3);
+    for (const c of courses) {
+      const starts = c.sessions.map((s) => s.startsAt.getTime());
+      expect(starts, c.key).toEqual([...starts].sort((a, b) => a - b));
+      expect(new Set(c.sessions.map((s) => s.label)).size, c.key).toBeGreaterThanOrEqual(
+        Math.min(2, c.sessions.length),
+      );
+    }
   });
 
   it('is deterministic', () => {
@@ -98,10 +125,10 @@ describe('generateDemoCatalogue', () => {
     },
   );
 
-  it('gives every course 1 to 3 sessions with sensible capacities and places', () => {
+  it('gives every course 2 to 24 sessions with sensible capacities and places', () => {
     for (const c of courses) {
-      expect(c.sessions.length, c.key).toBeGreaterThanOrEqual(1);
-      expect(c.sessions.length, c.key).toBeLessThanOrEqual(3);
+      expect(c.sessions.length, c.key).toBeGreaterThanOrEqual(2);
+      expect(c.sessions.length, c.key).toBeLessThanOrEqual(24);
     }
     for (const s of sessions) {
       const where = `${s.course.key} ${s.label}`;

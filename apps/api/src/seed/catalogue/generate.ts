@@ -47,10 +47,9 @@ type Rhythm = 'workshop' | 'weekly' | 'intensive' | 'online' | 'term';
 interface Offering {
   site: Site;
   townshipIndex?: number;
-  /** Title suffix, Chinese and English; cohorts are numbered once their dates are known. */
+  /** What its sessions are called, Chinese and English; cohorts are numbered once their dates are known. */
   suffix: [string, string];
   numbered?: boolean;
-  cohort?: number;
   /** Start of term, for academic intakes. */
   termDay?: number;
 }
@@ -320,14 +319,18 @@ function sessionsFor(t: CourseTemplate, o: Offering, rng: Rng, clock: Clock): De
   return sessions.map((s) => s.session);
 }
 
-/** Adds a suffix inside a title's closing bracket if it has one: 书法入门（楷书·溪口镇班）. */
-function withSuffix(title: string, suffix: string, open: string, close: string, separator: string): string {
-  return title.endsWith(close)
-    ? `${title.slice(0, -close.length)}${separator}${suffix}${close}`
-    : `${title}${open}${suffix}${close}`;
+/** A session's label: where or which intake it is, then its own rhythm (溪口镇班·周二上午班, 第2期·晚间班). */
+function labelOf(offering: string, slot: string): string {
+  // A workshop's slot already names its place and number (第1场·上坪村).
+  if (!offering || slot.startsWith('第')) return slot || offering;
+  return slot ? `${offering}·${slot}` : offering;
 }
 
-function coursesFor(t: CourseTemplate, clock: Clock): DemoCourse[] {
+/**
+ * One course per template: every township class, cohort, outreach session and study point of it is a session of
+ * that one course, so the catalogue lists the course once and its sessions say where and when.
+ */
+function courseFor(t: CourseTemplate, clock: Clock): DemoCourse {
   const rng = new Rng(hash(`${SEED}:${t.key}`));
   const built = planOfferings(t, rng, clock).map((offering) => ({
     offering,
@@ -338,19 +341,19 @@ function coursesFor(t: CourseTemplate, clock: Clock): DemoCourse[] {
     .sort((a, b) => a.sessions[0].startsAt.getTime() - b.sessions[0].startsAt.getTime())
     .forEach((b, i) => {
       b.offering.suffix = [`第${i + 1}期`, `cohort ${i + 1}`];
-      b.offering.cohort = i + 1;
     });
-  // Cohorts first, in date order; then the township classes as planned.
-  built.sort(
-    (a, b) => (a.offering.cohort ?? Number.MAX_SAFE_INTEGER) - (b.offering.cohort ?? Number.MAX_SAFE_INTEGER),
-  );
-  return built.map(({ offering, sessions }, i) => ({
-    key: `${t.key}-${i + 1}`,
+  const sessions = built
+    .flatMap(({ offering, sessions: list }) =>
+      list.map((s) => ({ ...s, label: labelOf(offering.suffix[0], s.label) })),
+    )
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.label.localeCompare(b.label));
+  return {
+    key: t.key,
     templateKey: t.key,
     providerKey: t.providerKey,
     programme: { ...t.programme },
-    title: withSuffix(t.title, offering.suffix[0], '（', '）', '·'),
-    titleEn: withSuffix(t.titleEn, offering.suffix[1], ' (', ')', ', '),
+    title: t.title,
+    titleEn: t.titleEn,
     category: t.category,
     mode: t.mode,
     studyHours: t.studyHours,
@@ -361,15 +364,16 @@ function coursesFor(t: CourseTemplate, clock: Clock): DemoCourse[] {
     description: t.description,
     lessons: structuredClone(t.lessons),
     sessions,
-  }));
+  };
 }
 
 /**
- * The demo catalogue: each template offered in several townships, cohorts or terms, ~300 courses in all.
+ * The demo catalogue: one course per template (about sixty), each with its sessions in several townships, cohorts
+ * or terms (about 480 sessions in all).
  * Which courses exist does not depend on `seedDate`; their timetables are placed around it (from 10 days
  * before to 120 days after, China Standard Time). The same `seedDate` always gives the same catalogue.
  */
 export function generateDemoCatalogue(seedDate: Date): DemoCourse[] {
   const clock = new Clock(seedDate);
-  return DEMO_TEMPLATES.flatMap((t) => coursesFor(t, clock));
+  return DEMO_TEMPLATES.map((t) => courseFor(t, clock));
 }

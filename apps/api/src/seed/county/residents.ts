@@ -36,6 +36,8 @@ export const ACTIVE_SHARE = 0.68;
 export const HISTORY_QUARTERS = 11;
 /** Villages with a learning point, per hundred: now, and how many fewer each quarter back. */
 export const VILLAGE_POINTS = { now: 40, perQuarter: 1 };
+/** Classes a course may have run in one quarter (each kept with the odds below), in different townships. */
+const CLASSES_PER_QUARTER = 5;
 /** Mobile numbers of generated residents: 1590 followed by their number (never a real person's here). */
 export const RESIDENT_MOBILE_PREFIX = '1590';
 
@@ -239,8 +241,8 @@ export async function insertResidents(
 }
 
 /**
- * Past classes and what the residents did in them. Each course of the catalogue ran in some of the last eleven
- * quarters ('往期班'), in a township (often a village hall) or online. Each resident finished one to four classes:
+ * Past classes and what the residents did in them. Each course of the catalogue ran a few classes in some of the last
+ * eleven quarters ('往期班'), in a township (often a village hall) or online. Each resident finished one to four classes:
  * an active one at least one in the last 12 months, the others only earlier; a few enrolments ended withdrawn or
  * failed. Residents take classes in their own township or online, elderly residents those open to them.
  */
@@ -262,9 +264,12 @@ export async function insertHistory(m0: EntityManager, seed: number, today: stri
          JOIN programmes pg ON pg.id = c.programme_id
         WHERE c.status = 'published' AND pg.kind <> 'apprenticeship'
      ), s AS (
-       SELECT c.*, q, ${h('c.ci * 100 + q')} AS r FROM c CROSS JOIN generate_series(0, ${HISTORY_QUARTERS - 1}) q
+       -- A course runs several classes a quarter (one course, many sessions: issue 24), up to CLASSES_PER_QUARTER.
+       SELECT c.*, q, x, ${h('(c.ci * 100 + q) * 10 + x')} AS r
+         FROM c CROSS JOIN generate_series(0, ${HISTORY_QUARTERS - 1}) q
+         CROSS JOIN generate_series(1, ${CLASSES_PER_QUARTER}) x
      )
-     SELECT ${SQL_UID(`$1 || ':s' || s.ci || '-' || s.q`)} AS id, s.id AS course_id, s.q, s.senior, s.adult,
+     SELECT ${SQL_UID(`$1 || ':s' || s.ci || '-' || s.q || '-' || s.x`)} AS id, s.id AS course_id, s.q, s.senior, s.adult,
             s.mode = 'online' AS online,
             CASE WHEN s.mode = 'online' THEN NULL
                  WHEN s.r % 3 = 0 THEN s.home

@@ -10,6 +10,7 @@ import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
 import { learningEn } from './en/learning.js';
 import { rosterEn } from './en/roster.js';
+import { timetableFormEn } from './en/timetable-form.js';
 import { catalogueEn } from './en/catalogue.js';
 import { searchEn } from './en/search.js';
 import { enumsEn } from './en/enums.js';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enrolmentEn,
   ...learningEn,
   ...rosterEn,
+  ...timetableFormEn,
   ...attainmentEn,
   ...displayEn,
   ...apprenticeshipEn,

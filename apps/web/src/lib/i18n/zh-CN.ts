@@ -10,6 +10,7 @@ import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
 import { learningZhCN } from './zh-CN/learning.js';
 import { rosterZhCN } from './zh-CN/roster.js';
+import { timetableFormZhCN } from './zh-CN/timetable-form.js';
 import { catalogueZhCN } from './zh-CN/catalogue.js';
 import { searchZhCN } from './zh-CN/search.js';
 import { enumsZhCN } from './zh-CN/enums.js';
@@ -32,6 +33,7 @@ export const zhCN = {
   ...enrolmentZhCN,
   ...learningZhCN,
   ...rosterZhCN,
+  ...timetableFormZhCN,
   ...attainmentZhCN,
   ...displayZhCN,
   ...apprenticeshipZhCN,

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@cll/domain';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasErrors } from '../forms.js';
-import { readSessionForm, SESSION_FIELDS } from '../session-form.js';
+import { readSessionForm, SESSION_FIELDS, weekdaysValue } from '../session-form.js';
 import { api } from './api.js';
 import { apiFailure } from './errors.js';
 import { readText } from './form-data.js';
@@ -14,14 +14,17 @@ const FIELD_OF_CODE = {
   [ErrorCode.SessionPlaceRequired]: 'venue',
   [ErrorCode.TownshipUnknown]: 'townshipCode',
   [ErrorCode.VillageUnknown]: 'villageCode',
+  [ErrorCode.SessionScheduleInvalid]: 'classWeekdays',
 };
 
 /** Adds a session (no `sessionId` in the route) or changes one, then goes back to the course editor. */
 export async function saveSession(event: RequestEvent<{ id: string; sessionId?: string }>) {
   requireUser(event);
-  const { values, errors, fields } = readSessionForm(
-    readText(await event.request.formData(), SESSION_FIELDS),
-  );
+  const form = await event.request.formData();
+  const { values, errors, fields } = readSessionForm({
+    ...readText(form, SESSION_FIELDS),
+    classWeekdays: weekdaysValue(form),
+  });
   if (hasErrors(errors) || !fields) return fail(400, { values, errors });
 
   const { id: courseId, sessionId } = event.params;

@@ -53,13 +53,15 @@ export const load: PageServerLoad = async (event) => {
       mode: c.mode,
       studyHours: c.studyHours,
       coverText: c.coverText,
-      nextSession: c.nextSession && {
-        startsAt: c.nextSession.startsAt,
-        online: c.nextSession.online,
-        townshipName: c.nextSession.townshipName,
-        nearby: Boolean(ownTownship) && c.nextSession.townshipCode === ownTownship,
-        seatsLeft: c.nextSession.seatsLeft,
-      },
+      upcomingSessions: c.upcomingSessions,
+      nextSessions: c.nextSessions.map((s) => ({
+        id: s.id,
+        startsAt: s.startsAt,
+        online: s.online,
+        townshipName: s.townshipName,
+        nearby: Boolean(ownTownship) && s.townshipCode === ownTownship,
+        seatsLeft: s.seatsLeft,
+      })),
     })),
   };
 };

@@ -3,7 +3,7 @@ import type { rosterZhCN } from '../zh-CN/roster.js';
 export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'sessionForm.classCount': 'Number of classes',
   'sessionForm.classCount.hint':
-    'How many times the class meets (1 to 500); attendance is counted against it. For an online class, 1.',
+    'How many times the class meets (1 to 500); attendance is counted against it. Empty: counted from the class days when chosen, else 1.',
   'forLearner.ENROLMENT_AGE_NOT_ALLOWED':
     'This course has an age limit, and the learner’s age is outside it.',
   'forLearner.ENROLMENT_DUPLICATE': 'This learner is already enrolled or on the waiting list for this class.',

@@ -1,7 +1,8 @@
 /** The provider's class roster (attendance, enrolling by mobile, CSV import, outcomes) and enrolling for others. */
 export const rosterZhCN = {
   'sessionForm.classCount': '上课次数',
-  'sessionForm.classCount.hint': '这个班一共上几次课（1 到 500），点名时按它计算到课率。线上班填 1。',
+  'sessionForm.classCount.hint':
+    '这个班一共上几次课（1 到 500），点名时按它计算到课率。选了上课日可不填，按上课日期自动计算；都不填按 1 次。',
   'forLearner.ENROLMENT_AGE_NOT_ALLOWED': '这门课程有年龄要求，学员的年龄不在范围内。',
   'forLearner.ENROLMENT_DUPLICATE': '这位学员已经报名或正在候补这个班。',
   'forLearner.LEARNER_PROFILE_REQUIRED': '这位学员还没有完善个人资料（出生日期、所在乡镇），暂时不能报名。',

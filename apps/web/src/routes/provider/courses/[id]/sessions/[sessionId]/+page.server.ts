@@ -10,6 +10,7 @@ import { courseHeading, loadCourseDetail } from '$lib/server/course-editor.js';
 import { loadTownshipsWithVillages } from '$lib/server/geo.js';
 import { saveSession } from '$lib/server/session-actions.js';
 import { requireUser } from '$lib/server/session.js';
+import { feeYuan } from '$lib/session-form.js';
 import type { Actions, PageServerLoad } from './$types.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,6 +38,13 @@ export const load: PageServerLoad = async (event) => {
       townshipCode: session.townshipCode ?? '',
       villageCode: session.villageCode ?? '',
       venue: session.venue ?? '',
+      address: session.address ?? '',
+      classWeekdays: session.classWeekdays.join(','),
+      classStartTime: session.classStartTime,
+      classEndTime: session.classEndTime,
+      feeKind: session.feeFen > 0 ? 'paid' : 'free',
+      feeYuan: session.feeFen > 0 ? feeYuan(session.feeFen) : '',
+      contactPhone: session.contactPhone ?? '',
       enrolmentOpensAt: toShanghaiLocalInput(session.enrolmentOpensAt),
       enrolmentClosesAt: toShanghaiLocalInput(session.enrolmentClosesAt),
     },
