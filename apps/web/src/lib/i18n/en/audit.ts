@@ -85,6 +85,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.job.removed': 'Removed a background job',
   'auditAction.privacy.notice_accepted': 'Agreed to the privacy notice',
   'auditAction.privacy.data_exported': 'Downloaded their own data',
+  'auditAction.privacy.account_closed': 'Closed their own account',
+  'auditAction.privacy.account_closed_in_person': 'Closed a resident’s account on their request in person',
   'auditAction.pii.rotation_started': 'Started a personal-data key rotation',
   'auditAction.pii.rotation_resumed': 'Resumed a personal-data key rotation',
   'auditAction.pii.rotation_completed': 'Personal-data key rotation completed',

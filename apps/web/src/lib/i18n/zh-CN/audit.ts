@@ -87,6 +87,8 @@ export const auditZhCN = {
   'auditAction.job.removed': '删除后台任务',
   'auditAction.privacy.notice_accepted': '同意隐私政策',
   'auditAction.privacy.data_exported': '下载本人数据',
+  'auditAction.privacy.account_closed': '注销了本人账号',
+  'auditAction.privacy.account_closed_in_person': '按本人现场申请注销了居民账号',
   'auditAction.pii.rotation_started': '开始轮换个人信息密钥',
   'auditAction.pii.rotation_resumed': '继续个人信息密钥轮换',
   'auditAction.pii.rotation_completed': '个人信息密钥轮换完成',
