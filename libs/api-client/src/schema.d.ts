@@ -213,6 +213,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/id-number-consent/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the separate consent to my ID number (PIPL art. 15): the number is erased, the consent kept with its withdrawal time; audited */
+        post: operations["Privacy_withdrawIdNumberConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/privacy-notice": {
         parameters: {
             query?: never;
@@ -2466,7 +2483,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "SERVICE_POINT_NOT_DESIGNATED" | "ALREADY_DESIGNATED" | "MOBILE_REQUIRED" | "PII_KEY_UNKNOWN" | "PII_ROTATION_RUNNING" | "PII_ROTATION_STATE_INVALID" | "ID_NUMBER_CONSENT_REQUIRED" | "PRIVACY_NOTICE_OUTDATED" | "ACCOUNT_CLOSED" | "ACCOUNT_HAS_STAFF_ROLES" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "AUTH_REQUIRED" | "AUTH_INVALID_CREDENTIALS" | "AUTH_TOKEN_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_ACCOUNT_DISABLED" | "FORBIDDEN" | "RATE_LIMITED" | "ACCOUNT_EXISTS" | "ID_NUMBER_MISMATCH" | "ID_NUMBER_TAKEN" | "TOWNSHIP_UNKNOWN" | "VILLAGE_UNKNOWN" | "BIRTH_DATE_INVALID" | "CONTACT_REQUIRED" | "PASSWORD_WRONG" | "COURSE_NOT_PUBLISHABLE" | "COURSE_STATE_INVALID" | "SESSION_ENDS_BEFORE_START" | "ENROLMENT_WINDOW_INVALID" | "SESSION_PLACE_REQUIRED" | "SESSION_HAS_ENROLMENTS" | "SESSION_SCHEDULE_INVALID" | "QUIZ_INVALID" | "LESSON_CONTENT_REQUIRED" | "PROVIDER_NOT_APPROVED" | "PROVIDER_STATE_INVALID" | "REASON_REQUIRED" | "ENTERPRISE_EXISTS" | "INVITATION_INVALID" | "INVITATION_NOT_FOR_YOU" | "ENROLMENT_CLOSED" | "ENROLMENT_AGE_NOT_ALLOWED" | "ENROLMENT_DUPLICATE" | "ENROLMENT_STATE_INVALID" | "LEARNER_PROFILE_REQUIRED" | "NOT_ENROLLED" | "LEARNER_NOT_FOUND" | "CONSENT_REQUIRED" | "QUIZ_ANSWERS_INVALID" | "LESSON_KIND_MISMATCH" | "PROGRESS_POSITION_INVALID" | "LESSON_NOT_DONE_YET" | "ATTENDANCE_DATE_INVALID" | "NOT_IN_SESSION" | "CERTIFICATE_NOT_READY" | "PDF_FONT_MISSING" | "BODY_TOO_COMPLEX" | "CERTIFICATE_ALREADY_REVOKED" | "CREDENTIAL_MALFORMED" | "CREDENTIAL_FOREIGN_ISSUER" | "CREDENTIAL_UNKNOWN_KEY" | "CREDENTIAL_BAD_SIGNATURE" | "IMPORT_CSV_INVALID" | "APPRENTICE_TOO_YOUNG" | "GUARDIAN_REQUIRED" | "AGREEMENT_DATES_INVALID" | "MENTORS_REQUIRED" | "MENTOR_NOT_IN_ORGANISATION" | "AGREEMENT_VERSION_CHANGED" | "AGREEMENT_STATE_INVALID" | "APPRENTICE_ALREADY_ACTIVE" | "EVENT_DATE_INVALID" | "NOT_A_PARTY" | "LOG_DAY_LIMIT" | "LOG_WEEK_LIMIT" | "LOG_WEEK_OUT_OF_RANGE" | "LOG_WEEK_LOCKED" | "LOG_STATE_INVALID" | "PERIOD_CLOSED" | "JOB_STATE_INVALID" | "BASELINE_NOT_READY" | "SYNONYM_EXISTS" | "YEAR_OUT_OF_RANGE" | "AGE_BAND_NOT_SERVED" | "ATTAINMENT_UNCHANGED" | "AUTH_STEP_UP_REQUIRED" | "MFA_REQUIRED" | "STEP_UP_REQUIRED" | "MFA_CODE_INVALID" | "MFA_CODE_USED" | "MFA_ALREADY_ENROLLED" | "MFA_NOT_ENROLLED" | "MFA_RESET_OWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "CODE_ATTEMPTS_EXHAUSTED" | "SMS_UNAVAILABLE" | "PROXY_CONSENT_REQUIRED" | "SERVICE_POINT_NOT_DESIGNATED" | "ALREADY_DESIGNATED" | "MOBILE_REQUIRED" | "PII_KEY_UNKNOWN" | "PII_ROTATION_RUNNING" | "PII_ROTATION_STATE_INVALID" | "ID_NUMBER_CONSENT_REQUIRED" | "PRIVACY_NOTICE_OUTDATED" | "ACCOUNT_CLOSED" | "ACCOUNT_HAS_STAFF_ROLES" | "ID_NUMBER_CONSENT_NOT_GIVEN" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         FieldProblemResponse: {
             /** @example mobile */
             field: string;
@@ -2839,6 +2856,12 @@ export interface components {
             auditEvents: {
                 [key: string]: unknown;
             }[];
+        };
+        IdNumberConsentWithdrawn: {
+            /** Format: date-time */
+            withdrawnAt: string;
+            /** @description An ID number was held and is now erased (ciphertext, hash and masked form) */
+            idNumberErased: boolean;
         };
         AcceptNoticeDto: {
             /**
@@ -6186,6 +6209,41 @@ export interface operations {
             403: components["responses"]["MfaRequired"];
             /** @description NOT_FOUND: the account is gone */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Privacy_withdrawIdNumberConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdNumberConsentWithdrawn"];
+                };
+            };
+            400: components["responses"]["BodyTooComplexOrMalformedJsonOrValidationFailed"];
+            401: components["responses"]["AuthRequiredOrAuthTokenInvalid"];
+            403: components["responses"]["MfaRequired"];
+            /** @description ID_NUMBER_CONSENT_NOT_GIVEN: no live consent and no ID number held */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

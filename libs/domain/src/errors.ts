@@ -122,6 +122,8 @@ export enum ErrorCode {
   AccountClosed = 'ACCOUNT_CLOSED',
   /** A staff account (roles or a service-point designation) is closed only after those are withdrawn. */
   AccountHasStaffRoles = 'ACCOUNT_HAS_STAFF_ROLES',
+  /** Withdrawing a consent to the ID number that was never given (or already withdrawn), with no number held. */
+  IdNumberConsentNotGiven = 'ID_NUMBER_CONSENT_NOT_GIVEN',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

@@ -117,6 +117,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PrivacyNoticeOutdated:
     case ErrorCode.AccountClosed:
     case ErrorCode.AccountHasStaffRoles:
+    case ErrorCode.IdNumberConsentNotGiven:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

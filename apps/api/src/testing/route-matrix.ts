@@ -55,6 +55,7 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/me/privacy-notice': 'signed-in',
   'GET /api/me/data-export': 'signed-in',
   'POST /api/me/account-closure': 'signed-in',
+  'POST /api/me/id-number-consent/withdraw': 'signed-in',
   'POST /api/admin/account-closures': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations/{id}/resume': [Role.BureauAdmin],

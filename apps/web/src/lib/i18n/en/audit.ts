@@ -86,6 +86,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'auditAction.privacy.notice_accepted': 'Agreed to the privacy notice',
   'auditAction.privacy.data_exported': 'Downloaded their own data',
   'auditAction.privacy.account_closed': 'Closed their own account',
+  'auditAction.privacy.id_number_consent_withdrawn': 'Withdrew consent to their ID number (number erased)',
   'auditAction.privacy.account_closed_in_person': 'Closed a resident’s account on their request in person',
   'auditAction.pii.rotation_started': 'Started a personal-data key rotation',
   'auditAction.pii.rotation_resumed': 'Resumed a personal-data key rotation',

@@ -47,4 +47,25 @@ export const closureEn = {
   'error.ACCOUNT_CLOSED': 'This account is already closed.',
   'error.ACCOUNT_HAS_STAFF_ROLES':
     'This is a staff account (or your own): its staff roles and service-point designations are withdrawn first.',
+  'idConsent.link': 'Withdraw consent to my ID number',
+  'idConsent.title': 'Withdraw consent to my ID number',
+  'idConsent.held':
+    'The platform holds your ID number ({masked}). When you withdraw your consent the number is erased at once (the encrypted number, the matching hash and the masked form); the consent record stays, with the time you withdrew it.',
+  'idConsent.none': 'The platform holds no ID number of yours.',
+  'idConsent.depends.title': 'What needs the ID number and is affected',
+  'idConsent.depends.servicePoint':
+    'A township service point can no longer find your account by ID number: for a password reset or a proxy relationship in person, you give the number again first',
+  'idConsent.depends.proxy':
+    'When a family member or village worker sets up a proxy relationship for you in person, your identity cannot be checked against your ID number',
+  'idConsent.depends.certificates':
+    'Certificates and learning records already issued are not affected and stay valid',
+  'idConsent.depends.again':
+    'You can add the number again later under “My profile”, with a new separate consent',
+  'idConsent.confirm': 'I withdraw my consent and want the ID number erased',
+  'idConsent.confirm.required': 'Tick the box to confirm.',
+  'idConsent.submit': 'Withdraw consent and erase the ID number',
+  'idConsent.done': 'Consent withdrawn; the ID number is erased.',
+  'idConsent.back': 'Back to my profile',
+  'error.ID_NUMBER_CONSENT_NOT_GIVEN':
+    'You have not consented to the ID number (or already withdrew), and no ID number is held.',
 } as const;

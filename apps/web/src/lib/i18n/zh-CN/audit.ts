@@ -88,6 +88,7 @@ export const auditZhCN = {
   'auditAction.privacy.notice_accepted': '同意隐私政策',
   'auditAction.privacy.data_exported': '下载本人数据',
   'auditAction.privacy.account_closed': '注销了本人账号',
+  'auditAction.privacy.id_number_consent_withdrawn': '撤回了对身份证号的同意（号码已删除）',
   'auditAction.privacy.account_closed_in_person': '按本人现场申请注销了居民账号',
   'auditAction.pii.rotation_started': '开始轮换个人信息密钥',
   'auditAction.pii.rotation_resumed': '继续个人信息密钥轮换',

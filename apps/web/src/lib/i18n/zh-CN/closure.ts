@@ -41,4 +41,21 @@ export const closureZhCN = {
   'error.ACCOUNT_CLOSED': '这个账号已经注销了。',
   'error.ACCOUNT_HAS_STAFF_ROLES':
     '这是工作人员账号（或您本人的账号），需要先撤销其工作角色和服务点指定后才能注销。',
+  'idConsent.link': '撤回对身份证号的同意',
+  'idConsent.title': '撤回对身份证号的同意',
+  'idConsent.held':
+    '平台保存着您的身份证号（{masked}）。撤回同意后，号码会立即删除（加密保存的号码、查重用的摘要和打码形式都删除），同意记录保留并记下撤回时间。',
+  'idConsent.none': '平台没有保存您的身份证号。',
+  'idConsent.depends.title': '撤回后，这些需要身份证号的事情会受影响',
+  'idConsent.depends.servicePoint':
+    '乡镇服务点不能再按身份证号找到您的账号：现场重设密码、现场办理代办关系时，需要先重新填写身份证号',
+  'idConsent.depends.proxy': '家人或村干部现场为您办理代办关系时，无法用身份证号核对是您本人',
+  'idConsent.depends.certificates': '已经发放的证书和学习记录不受影响，仍然有效',
+  'idConsent.depends.again': '以后可以在“我的资料”中重新填写身份证号，那时需要重新单独同意',
+  'idConsent.confirm': '我确认撤回同意，并删除平台保存的身份证号',
+  'idConsent.confirm.required': '请勾选确认撤回。',
+  'idConsent.submit': '撤回同意并删除身份证号',
+  'idConsent.done': '已撤回同意，身份证号已删除。',
+  'idConsent.back': '返回我的资料',
+  'error.ID_NUMBER_CONSENT_NOT_GIVEN': '您没有同意过处理身份证号（或已经撤回），平台也没有保存您的身份证号。',
 } as const;
