@@ -118,6 +118,12 @@ export enum ErrorCode {
   IdNumberConsentRequired = 'ID_NUMBER_CONSENT_REQUIRED',
   /** Agreeing to a privacy notice version that is not the current one. */
   PrivacyNoticeOutdated = 'PRIVACY_NOTICE_OUTDATED',
+  /** The account is closed (PIPL art. 47): nothing more can be done with it. */
+  AccountClosed = 'ACCOUNT_CLOSED',
+  /** A staff account (roles or a service-point designation) is closed only after those are withdrawn. */
+  AccountHasStaffRoles = 'ACCOUNT_HAS_STAFF_ROLES',
+  /** Withdrawing a consent to the ID number that was never given (or already withdrawn), with no number held. */
+  IdNumberConsentNotGiven = 'ID_NUMBER_CONSENT_NOT_GIVEN',
   Internal = 'INTERNAL',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }

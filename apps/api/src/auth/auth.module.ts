@@ -35,5 +35,6 @@ import { SessionsService } from './sessions.service.js';
     MfaService,
     SessionsService,
   ],
+  exports: [PasswordService, LoginThrottleService],
 })
 export class AuthModule {}

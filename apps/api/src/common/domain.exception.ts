@@ -115,6 +115,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PiiRotationRunning:
     case ErrorCode.PiiRotationStateInvalid:
     case ErrorCode.PrivacyNoticeOutdated:
+    case ErrorCode.AccountClosed:
+    case ErrorCode.AccountHasStaffRoles:
+    case ErrorCode.IdNumberConsentNotGiven:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

@@ -18,10 +18,14 @@ import { Township, Village } from '../geo/geo.entities.js';
 import { Enterprise, Provider } from '../organisations/organisation.entities.js';
 
 @Entity('users')
-@Check('chk_users_contact', 'mobile IS NOT NULL OR email IS NOT NULL OR account_number IS NOT NULL')
+@Check(
+  'chk_users_contact',
+  `status = 'closed' OR mobile IS NOT NULL OR email IS NOT NULL OR account_number IS NOT NULL`,
+)
 @Check('chk_users_account_number', `account_number IS NULL OR account_number ~ '^[2-9][0-9]{8}$'`)
 @Check('chk_users_managed_number', 'NOT managed OR account_number IS NOT NULL')
-@Check('chk_users_status', `status IN ('active','disabled')`)
+@Check('chk_users_status', `status IN ('active','disabled','closed')`)
+@Check('chk_users_closed', `(status = 'closed') = (closed_at IS NOT NULL)`)
 @Check('chk_users_locale', `locale IN ('zh-CN','en')`)
 @Check('chk_users_display_mode', `display_mode IN ('standard','elder')`)
 export class User {
@@ -56,8 +60,12 @@ export class User {
   @Column({ type: 'varchar', length: 9, nullable: true })
   accountNumber: string | null;
 
+  /** `closed`: the resident closed the account (PIPL art. 47); its personal fields are erased, the row stays. */
   @Column({ type: 'text', default: 'active' })
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'closed';
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 
   @Column({ type: 'text', default: 'zh-CN' })
   locale: 'zh-CN' | 'en';

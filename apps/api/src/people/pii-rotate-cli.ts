@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { PiiService } from './pii.service.js';
-import { PiiRotationRunner, STALE_ROWS } from './pii-rotation.runner.js';
+import { PiiRotationRunner, STALE_COUNT } from './pii-rotation.runner.js';
 
 /**
  * `npm run pii:rotate`: re-encrypts and re-hashes every ID number under the newest keys from this process, with
@@ -51,10 +51,7 @@ const rotationId = await dataSource.transaction(async (m) => {
     });
     return open.id;
   }
-  const [{ n }] = await m.query<Array<{ n: number }>>(
-    `SELECT count(*)::int AS n FROM learner_profiles WHERE ${STALE_ROWS}`,
-    versions,
-  );
+  const [{ n }] = await m.query<Array<{ n: number }>>(STALE_COUNT, versions);
   const [row] = await m.query<Array<{ id: string }>>(
     `INSERT INTO pii_rotations (status, encryption_version, hash_version, total) VALUES ('running', $1, $2, $3)
      RETURNING id`,

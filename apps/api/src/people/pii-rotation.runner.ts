@@ -11,6 +11,14 @@ const MAX_PASSES = 3;
 export const STALE_ROWS = `id_number_enc IS NOT NULL
   AND (get_byte(id_number_enc, 0) <> $1 OR id_number_hash_version <> $2)`;
 
+/** Authenticator secrets (encrypted with the same personal-data key, no hash) not under encryption version `$1`. */
+export const STALE_SECRETS = `get_byte(secret_enc, 0) <> $1`;
+
+/** How many rows a rotation to these versions still has to rewrite: ID numbers and authenticator secrets. */
+export const STALE_COUNT = `SELECT (SELECT count(*) FROM learner_profiles WHERE ${STALE_ROWS})::int
+                                 + (SELECT count(*) FROM user_totp WHERE ${STALE_SECRETS.replaceAll('$1', '$1::int')})::int
+                                   AS n`;
+
 export type BatchOutcome = 'continue' | 'completed' | 'stopped';
 
 /**
@@ -68,7 +76,7 @@ export class PiiRotationRunner {
         WHERE ${STALE_ROWS} AND user_id > $3 ORDER BY user_id LIMIT $4 FOR UPDATE`,
       [r.encryptionVersion, r.hashVersion, r.cursor ?? START, this.batchSize],
     );
-    if (rows.length === 0) return this.endOfPass(m, r);
+    if (rows.length === 0) return this.secretsBatch(m, r, onBatch);
     for (const row of rows) {
       let plain: string;
       try {
@@ -95,12 +103,48 @@ export class PiiRotationRunner {
     return 'continue';
   }
 
+  /**
+   * After the ID numbers, the authenticator secrets: a batch of those still under an older key, re-encrypted in the
+   * same kind of transaction (no cursor needed: a rewritten secret is no longer selected, so a resumed run simply
+   * continues with the rest). Then the end of the pass.
+   */
+  private async secretsBatch(
+    m: EntityManager,
+    r: PiiRotation,
+    onBatch?: (r: PiiRotation) => void,
+  ): Promise<BatchOutcome> {
+    const rows = await m.query<Array<{ user_id: string; secret_enc: Buffer }>>(
+      `SELECT user_id, secret_enc FROM user_totp WHERE ${STALE_SECRETS} ORDER BY user_id LIMIT $2 FOR UPDATE`,
+      [r.encryptionVersion, this.batchSize],
+    );
+    if (rows.length === 0) return this.endOfPass(m, r);
+    for (const row of rows) {
+      let plain: string;
+      try {
+        plain = this.pii.decrypt(row.secret_enc);
+      } catch (error) {
+        throw new RotationDataError(
+          `the authenticator secret of user ${row.user_id} cannot be decrypted with any configured key ` +
+            `(${(error as Error).message}); nothing in its batch was changed`,
+        );
+      }
+      await m.query(`UPDATE user_totp SET secret_enc = $2 WHERE user_id = $1`, [
+        row.user_id,
+        this.pii.encrypt(plain),
+      ]);
+    }
+    const [updated] = await m.query<PiiRotation[]>(
+      `UPDATE pii_rotations SET done = done + $2, updated_at = now() WHERE id = $1
+       RETURNING id, status, total, done, passes`,
+      [r.id, rows.length],
+    );
+    onBatch?.(updated);
+    return 'continue';
+  }
+
   /** The end of a pass: done when no row is left under an older key, else another pass (bounded). */
   private async endOfPass(m: EntityManager, r: PiiRotation): Promise<BatchOutcome> {
-    const [{ n }] = await m.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM learner_profiles WHERE ${STALE_ROWS}`,
-      [r.encryptionVersion, r.hashVersion],
-    );
+    const [{ n }] = await m.query<Array<{ n: number }>>(STALE_COUNT, [r.encryptionVersion, r.hashVersion]);
     if (n === 0) {
       await m.query(
         `UPDATE pii_rotations SET status = 'completed', cursor = NULL, finished_at = now(), updated_at = now()

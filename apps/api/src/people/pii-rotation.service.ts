@@ -9,7 +9,7 @@ import { JobName } from '../jobs/job.constants.js';
 import { OutboxService } from '../jobs/outbox.service.js';
 import type { PiiKeyStatusResponse, PiiRotationResponse } from './dto/pii-rotation.dto.js';
 import { PiiService } from './pii.service.js';
-import { PiiRotationRunner, STALE_ROWS } from './pii-rotation.runner.js';
+import { PiiRotationRunner, STALE_COUNT } from './pii-rotation.runner.js';
 
 const ROTATION_COLUMNS = `r.id, r.status, r.encryption_version AS "encryptionVersion", r.hash_version AS "hashVersion",
   r.total, r.done, r.passes, r.error, u.name AS "startedByName", r.started_at AS "startedAt",
@@ -65,10 +65,10 @@ export class PiiRotationService {
   async start(user: AuthUser): Promise<PiiRotationResponse> {
     const id = await this.dataSource
       .transaction(async (m) => {
-        const [{ n }] = await m.query<Array<{ n: number }>>(
-          `SELECT count(*)::int AS n FROM learner_profiles WHERE ${STALE_ROWS}`,
-          [this.pii.encryptionVersion, this.pii.hashVersion],
-        );
+        const [{ n }] = await m.query<Array<{ n: number }>>(STALE_COUNT, [
+          this.pii.encryptionVersion,
+          this.pii.hashVersion,
+        ]);
         const [row] = await m.query<Array<{ id: string }>>(
           `INSERT INTO pii_rotations (status, encryption_version, hash_version, total, started_by_user_id)
            VALUES ('running', $1, $2, $3, $4) RETURNING id`,

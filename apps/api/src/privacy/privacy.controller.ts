@@ -14,7 +14,12 @@ import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ErrorResponse } from '../auth/dto/auth.dto.js';
 import { DomainException } from '../common/domain.exception.js';
 import { PrivacyNoticeStatus } from '../people/dto/me.response.js';
-import { AcceptNoticeDto, NoticeQuery, PrivacyNoticeResponse } from './dto/privacy.dto.js';
+import {
+  AcceptNoticeDto,
+  IdNumberConsentWithdrawn,
+  NoticeQuery,
+  PrivacyNoticeResponse,
+} from './dto/privacy.dto.js';
 import { PrivacyService } from './privacy.service.js';
 import { MyDataService } from './my-data.service.js';
 import { MyDataExport } from './dto/my-data.dto.js';
@@ -61,6 +66,24 @@ export class PrivacyController {
   @Header('Cache-Control', 'no-store')
   dataExport(@CurrentUser() user: AuthUser): Promise<MyDataExport> {
     return this.myData.export(user);
+  }
+
+  @Post('me/id-number-consent/withdraw')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Withdraw the separate consent to my ID number (PIPL art. 15): the number is erased, the consent kept with ' +
+      'its withdrawal time; audited',
+  })
+  @ApiOkResponse({ type: IdNumberConsentWithdrawn })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'AUTH_REQUIRED or AUTH_TOKEN_INVALID' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'ID_NUMBER_CONSENT_NOT_GIVEN: no live consent and no ID number held',
+  })
+  withdrawIdNumberConsent(@CurrentUser() user: AuthUser): Promise<IdNumberConsentWithdrawn> {
+    return this.privacy.withdrawIdNumberConsent(user);
   }
 
   @Post('me/privacy-notice')

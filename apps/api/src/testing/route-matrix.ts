@@ -54,6 +54,9 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/privacy/notice': 'anyone',
   'POST /api/me/privacy-notice': 'signed-in',
   'GET /api/me/data-export': 'signed-in',
+  'POST /api/me/account-closure': 'signed-in',
+  'POST /api/me/id-number-consent/withdraw': 'signed-in',
+  'POST /api/admin/account-closures': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations': [Role.BureauAdmin],
   'POST /api/admin/pii-rotations/{id}/resume': [Role.BureauAdmin],
   // Providers and enterprises

@@ -136,16 +136,21 @@ export class MfaService {
       );
       if (!row) throw new DomainException(ErrorCode.MfaNotEnrolled, 'No authenticator is set up yet.');
       if (dto.recoveryCode !== undefined) {
-        const hash = this.recoveryHash(user.id, normaliseRecoveryCode(dto.recoveryCode));
-        const [code]: Array<{ used_at: Date | null }> = await manager.query(
-          `SELECT used_at FROM mfa_recovery_codes WHERE user_id = $1 AND code_hash = $2 FOR UPDATE`,
-          [user.id, hash],
+        // Under every configured hash key: codes given before a key rotation keep working until the old key goes.
+        const normalised = normaliseRecoveryCode(dto.recoveryCode);
+        const hashes = [...this.config.pii.hash.keys.values()].map((k) =>
+          this.recoveryHash(user.id, normalised, k),
+        );
+        const [code]: Array<{ used_at: Date | null; code_hash: string }> = await manager.query(
+          `SELECT used_at, code_hash FROM mfa_recovery_codes WHERE user_id = $1 AND code_hash = ANY($2::text[])
+             FOR UPDATE`,
+          [user.id, hashes],
         );
         if (!code) await this.refuse(user.id, ErrorCode.MfaCodeInvalid);
         if (code.used_at) await this.refuse(user.id, ErrorCode.MfaCodeUsed);
         await manager.query(
           `UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2`,
-          [user.id, hash],
+          [user.id, code.code_hash],
         );
       } else {
         const step = matchingStep(this.pii.decrypt(row.secret_enc), dto.code ?? '');
@@ -243,10 +248,8 @@ export class MfaService {
     return codes;
   }
 
-  private recoveryHash(userId: string, normalised: string): string {
-    return createHmac('sha256', this.config.piiHashKey)
-      .update(`mfa-recovery:${userId}:${normalised}`)
-      .digest('hex');
+  private recoveryHash(userId: string, normalised: string, key = this.config.piiHashKey): string {
+    return createHmac('sha256', key).update(`mfa-recovery:${userId}:${normalised}`).digest('hex');
   }
 
   /** Counts a wrong or replayed code (outside the transaction, so it sticks) and refuses. */

@@ -20,6 +20,7 @@ import { ClassSchedule1796500000002 } from './1796500000002-ClassSchedule.js';
 import { ServicePoints1796500000003 } from './1796500000003-ServicePoints.js';
 import { PiiKeyRotation1796500000004 } from './1796500000004-PiiKeyRotation.js';
 import { PrivacyConsents1796500000005 } from './1796500000005-PrivacyConsents.js';
+import { AccountClosure1796600000000 } from './1796600000000-AccountClosure.js';
 import { SearchWords1796100000000 } from './1796100000000-SearchWords.js';
 import { CourseRequests1796100000001 } from './1796100000001-CourseRequests.js';
 import { RefreshSuccessor1795930000000 } from './1795930000000-RefreshSuccessor.js';
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ServicePoints1796500000003,
   PiiKeyRotation1796500000004,
   PrivacyConsents1796500000005,
+  AccountClosure1796600000000,
 ];

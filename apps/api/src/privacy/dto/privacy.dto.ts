@@ -32,3 +32,9 @@ export class AcceptNoticeDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a version like 2026-12-01' })
   version: string;
 }
+
+export class IdNumberConsentWithdrawn {
+  @ApiProperty({ format: 'date-time' }) withdrawnAt: string;
+  @ApiProperty({ description: 'An ID number was held and is now erased (ciphertext, hash and masked form)' })
+  idNumberErased: boolean;
+}

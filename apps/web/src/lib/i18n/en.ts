@@ -5,6 +5,7 @@ import { auditEn } from './en/audit.js';
 import { adminEn } from './en/admin.js';
 import { accountEn } from './en/account.js';
 import { privacyEn } from './en/privacy.js';
+import { closureEn } from './en/closure.js';
 import { apprenticeshipEn } from './en/apprenticeship.js';
 import { displayEn } from './en/display.js';
 import { enrolmentEn } from './en/enrolment.js';
@@ -40,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...securityEn,
   ...servicePointEn,
   ...privacyEn,
+  ...closureEn,
   'site.name': 'County Lifelong Learning',
   'site.skipToMain': 'Skip to main content',
   'nav.label': 'Main navigation',

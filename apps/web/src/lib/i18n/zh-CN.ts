@@ -5,6 +5,7 @@ import { auditZhCN } from './zh-CN/audit.js';
 import { adminZhCN } from './zh-CN/admin.js';
 import { accountZhCN } from './zh-CN/account.js';
 import { privacyZhCN } from './zh-CN/privacy.js';
+import { closureZhCN } from './zh-CN/closure.js';
 import { apprenticeshipZhCN } from './zh-CN/apprenticeship.js';
 import { displayZhCN } from './zh-CN/display.js';
 import { enrolmentZhCN } from './zh-CN/enrolment.js';
@@ -42,6 +43,7 @@ export const zhCN = {
   ...securityZhCN,
   ...servicePointZhCN,
   ...privacyZhCN,
+  ...closureZhCN,
   'site.name': '县域终身学习平台',
   'site.skipToMain': '跳到主要内容',
   'nav.label': '主导航',

@@ -13,6 +13,7 @@ import {
   type ApiResult,
 } from '$lib/server/errors.js';
 import { readText } from '$lib/server/form-data.js';
+import { withStepUp } from '$lib/server/second-factor.js';
 import { requireUser } from '$lib/server/session.js';
 import { isOneOf } from '$lib/validation.js';
 import type { Actions, PageServerLoad } from './$types.js';
@@ -71,10 +72,27 @@ function refused(result: ApiResult, target: string, reason: string) {
 
 async function readDecision(event: RequestEvent, reasonRequired: boolean) {
   requireUser(event);
-  const { providerId, reason } = readText(await event.request.formData(), ['providerId', 'reason']);
+  const form = await event.request.formData();
+  const { providerId, reason } = readText(form, ['providerId', 'reason']);
   const errors: FormErrors = {};
   checkReason(reason, reasonRequired, errors);
-  return { providerId, reason, errors };
+  return { providerId, reason, errors, form };
+}
+
+/**
+ * Deciding on and suspending a provider need the authenticator code entered within the last minutes: on
+ * STEP_UP_REQUIRED the page opens the code dialog beside the provider and the same action is sent again with it.
+ */
+async function stepped<T extends ApiResult>(
+  event: RequestEvent,
+  decision: { providerId: string; reason: string; form: FormData },
+  intent: 'approve' | 'reject' | 'suspend',
+  call: () => Promise<T>,
+) {
+  const values = { providerId: decision.providerId, reason: decision.reason, intent };
+  const outcome = await withStepUp(event, decision.form, values, call);
+  if ('result' in outcome) return outcome;
+  return fail(outcome.status, { ...outcome.data, target: decision.providerId, actionError: undefined });
 }
 
 function done(event: RequestEvent, what: string, providerId: string): never {
@@ -86,33 +104,48 @@ function done(event: RequestEvent, what: string, providerId: string): never {
 
 export const actions = {
   approve: async (event) => {
-    const { providerId, reason } = await readDecision(event, false);
-    const result = await api(event).POST('/api/providers/{id}/decision', {
-      params: { path: { id: providerId } },
-      body: { decision: 'approve', reason: reason || undefined },
-    });
+    const decision = await readDecision(event, false);
+    const { providerId, reason } = decision;
+    const outcome = await stepped(event, decision, 'approve', () =>
+      api(event).POST('/api/providers/{id}/decision', {
+        params: { path: { id: providerId } },
+        body: { decision: 'approve', reason: reason || undefined },
+      }),
+    );
+    if (!('result' in outcome)) return outcome;
+    const { result } = outcome;
     if (!result.data) return refused(result, providerId, reason);
     done(event, 'providerApproved', providerId);
   },
   reject: async (event) => {
-    const { providerId, reason, errors } = await readDecision(event, true);
+    const decision = await readDecision(event, true);
+    const { providerId, reason, errors } = decision;
     if (errors.reason)
       return fail(400, { target: providerId, values: { reason }, errors, actionError: undefined });
-    const result = await api(event).POST('/api/providers/{id}/decision', {
-      params: { path: { id: providerId } },
-      body: { decision: 'reject', reason },
-    });
+    const outcome = await stepped(event, decision, 'reject', () =>
+      api(event).POST('/api/providers/{id}/decision', {
+        params: { path: { id: providerId } },
+        body: { decision: 'reject', reason },
+      }),
+    );
+    if (!('result' in outcome)) return outcome;
+    const { result } = outcome;
     if (!result.data) return refused(result, providerId, reason);
     done(event, 'providerRejected', providerId);
   },
   suspend: async (event) => {
-    const { providerId, reason, errors } = await readDecision(event, true);
+    const decision = await readDecision(event, true);
+    const { providerId, reason, errors } = decision;
     if (errors.reason)
       return fail(400, { target: providerId, values: { reason }, errors, actionError: undefined });
-    const result = await api(event).POST('/api/providers/{id}/suspend', {
-      params: { path: { id: providerId } },
-      body: { reason },
-    });
+    const outcome = await stepped(event, decision, 'suspend', () =>
+      api(event).POST('/api/providers/{id}/suspend', {
+        params: { path: { id: providerId } },
+        body: { reason },
+      }),
+    );
+    if (!('result' in outcome)) return outcome;
+    const { result } = outcome;
     if (!result.data) return refused(result, providerId, reason);
     done(event, 'providerSuspended', providerId);
   },
