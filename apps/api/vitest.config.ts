@@ -20,6 +20,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each file still gets its own database copy, app and queue prefix (testing/test-app.ts); what files share is the
+    // worker's module graph, so the API's modules are imported once per worker instead of once per file: the suite
+    // took 9 min 44 s isolated and 5 min 53 s not, the same 503 tests passing (2-core machine, idle).
+    isolate: false,
     fileParallelism: true,
     maxWorkers: 2,
   },
