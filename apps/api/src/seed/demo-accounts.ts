@@ -117,7 +117,7 @@ async function learnerInProgress(m: EntityManager, seed: number, ids: DemoAccoun
         AND c.category IN ('health', 'digital_skills', 'community_life', 'culture_arts', 'family_education')
         AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.learner_user_id = $1
                          AND regexp_replace(r.course_title, '（[^）]*）$', '') = regexp_replace(c.title, '（[^）]*）$', ''))
-      ORDER BY s.starts_at > now() - interval '3 days', md5($2 || c.title), s.starts_at LIMIT 1`,
+      ORDER BY s.starts_at > now() - interval '3 days', md5($2 || c.title), s.starts_at, s.ends_at, s.label, s.township_code NULLS FIRST, s.village_code NULLS FIRST LIMIT 1`,
     [ids.learner, String(seed)],
   );
   if (!session) throw new Error('demo: no online course runs now for the demo learner');
@@ -168,7 +168,7 @@ async function learnerWaitlisted(m: EntityManager, seed: number, ids: DemoAccoun
         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.learner_user_id = $1 AND e.course_id = c.id)
         AND NOT EXISTS (SELECT 1 FROM learning_records r WHERE r.learner_user_id = $1
                          AND regexp_replace(r.course_title, '（[^）]*）$', '') = regexp_replace(c.title, '（[^）]*）$', ''))
-      ORDER BY s.capacity, md5($3 || c.title), s.starts_at LIMIT 1`,
+      ORDER BY s.capacity, md5($3 || c.title), s.starts_at, s.ends_at, s.label, s.township_code NULLS FIRST, s.village_code NULLS FIRST LIMIT 1`,
     [ids.learner, ids.townshipCode, String(seed)],
   );
   if (!session) throw new Error('demo: no class in her township to put the demo learner on a waitlist');
@@ -230,7 +230,7 @@ async function schoolRosterImport(m: EntityManager, seed: number, ids: DemoAccou
     `SELECT s.id, c.min_age, c.max_age FROM course_sessions s JOIN courses c ON c.id = s.course_id
       WHERE c.provider_id = $1 AND NOT s.online AND s.cancelled_at IS NULL AND c.status = 'published'
         AND s.ends_at > now() + interval '14 days' AND s.capacity - s.enrolled_count >= 8 AND s.label <> '往期班'
-      ORDER BY s.starts_at, c.title LIMIT 1`,
+      ORDER BY s.starts_at, c.title, s.ends_at, s.label, s.township_code NULLS FIRST, s.village_code NULLS FIRST LIMIT 1`,
     [ids.vocationalProviderId],
   );
   if (!session) throw new Error('demo: the vocational school has no class for a roster import');

@@ -32,7 +32,9 @@ export async function digest(db: DataSource): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, sql] of Object.entries(queries)) {
     const [row]: Array<{ n: number; digest: string }> = await db.query(
-      `SELECT md5(string_agg(x::text, '|')) AS digest, count(*)::int AS n FROM (${sql}) x`,
+      // Ordered inside the aggregate: the subquery's ORDER BY leaves ties (same course and start in two townships)
+      // in any order, and PostgreSQL may aggregate a large table in parallel, which keeps no order at all.
+      `SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS digest, count(*)::int AS n FROM (${sql}) x`,
     );
     out[name] = `${row.n}:${row.digest}`;
   }
